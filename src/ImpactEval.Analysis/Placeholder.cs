@@ -1,0 +1,3 @@
+namespace ImpactEval.Analysis;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

@@ -1,0 +1,3 @@
+namespace ImpactEval.Collection;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

@@ -1,0 +1,3 @@
+namespace ImpactEval.Core;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

@@ -1,0 +1,3 @@
+namespace ImpactEval.Data;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

@@ -1,0 +1,3 @@
+namespace ImpactEval.Reporting;
+/// <summary>Placeholder.</summary>
+public static class Placeholder { }

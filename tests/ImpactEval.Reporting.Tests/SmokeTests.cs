@@ -1,0 +1,1 @@
+namespace ImpactEval.Reporting.Tests; public class SmokeTests { [Xunit.Fact] public void Builds() => Xunit.Assert.True(true); }
