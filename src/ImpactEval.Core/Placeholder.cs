@@ -1,3 +1,0 @@
-namespace ImpactEval.Core;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }
