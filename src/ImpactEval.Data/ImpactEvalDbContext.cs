@@ -1,0 +1,70 @@
+using ImpactEval.Data.Entities;
+using ImpactEval.Data.EntityConfigurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImpactEval.Data;
+
+/// <summary>The EF Core context of the ImpactEval store (SQLite or PostgreSQL, same model).</summary>
+public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> options) : DbContext(options)
+{
+    /// <summary>Cités éducatives.</summary>
+    public DbSet<Territory> Territories => Set<Territory>();
+
+    /// <summary>Registered protocols.</summary>
+    public DbSet<Protocol> Protocols => Set<Protocol>();
+
+    /// <summary>Every registered version of every protocol.</summary>
+    public DbSet<ProtocolVersion> ProtocolVersions => Set<ProtocolVersion>();
+
+    /// <summary>Groups (cohorts).</summary>
+    public DbSet<Group> Groups => Set<Group>();
+
+    /// <summary>Waves.</summary>
+    public DbSet<Wave> Waves => Set<Wave>();
+
+    /// <summary>Indicators and their scales.</summary>
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    /// <summary>Pseudonymous participants.</summary>
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    /// <summary>Enrolments of participants in protocols.</summary>
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+
+    /// <summary>Baseline covariate values.</summary>
+    public DbSet<BaselineValue> BaselineValues => Set<BaselineValue>();
+
+    /// <summary>Observations.</summary>
+    public DbSet<Observation> Observations => Set<Observation>();
+
+    /// <summary>Previous values of corrected observations.</summary>
+    public DbSet<ObservationRevision> ObservationRevisions => Set<ObservationRevision>();
+
+    /// <summary>Accepted imports.</summary>
+    public DbSet<Import> Imports => Set<Import>();
+
+    /// <summary>The audit trail.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Computed estimates.</summary>
+    public DbSet<EstimateRun> EstimateRuns => Set<EstimateRun>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        new TerritoryConfiguration().Configure(modelBuilder.Entity<Territory>());
+        new ProtocolConfiguration().Configure(modelBuilder.Entity<Protocol>());
+        new ProtocolVersionConfiguration().Configure(modelBuilder.Entity<ProtocolVersion>());
+        new GroupConfiguration().Configure(modelBuilder.Entity<Group>());
+        new WaveConfiguration().Configure(modelBuilder.Entity<Wave>());
+        new IndicatorConfiguration().Configure(modelBuilder.Entity<Indicator>());
+        new ParticipantConfiguration().Configure(modelBuilder.Entity<Participant>());
+        new EnrolmentConfiguration().Configure(modelBuilder.Entity<Enrolment>());
+        new BaselineValueConfiguration().Configure(modelBuilder.Entity<BaselineValue>());
+        new ObservationConfiguration().Configure(modelBuilder.Entity<Observation>());
+        new ObservationRevisionConfiguration().Configure(modelBuilder.Entity<ObservationRevision>());
+        new ImportConfiguration().Configure(modelBuilder.Entity<Import>());
+        new AuditEntryConfiguration().Configure(modelBuilder.Entity<AuditEntry>());
+        new EstimateRunConfiguration().Configure(modelBuilder.Entity<EstimateRun>());
+    }
+}

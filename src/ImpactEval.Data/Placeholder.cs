@@ -1,3 +1,0 @@
-namespace ImpactEval.Data;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }

@@ -1,0 +1,226 @@
+CREATE TABLE "audit_entries" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_audit_entries" PRIMARY KEY AUTOINCREMENT,
+    "At" TEXT NOT NULL,
+    "Actor" TEXT NOT NULL,
+    "Action" TEXT NOT NULL,
+    "TerritoryId" INTEGER NULL,
+    "Subject" TEXT NOT NULL,
+    "Details" TEXT NULL
+);
+
+
+CREATE TABLE "territories" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_territories" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "Name" TEXT NULL,
+    "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "participants" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_participants" PRIMARY KEY AUTOINCREMENT,
+    "TerritoryId" INTEGER NOT NULL,
+    "Pseudonym" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_participants_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "protocols" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_protocols" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "TerritoryId" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "CurrentVersion" INTEGER NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_protocols_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "estimate_runs" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_estimate_runs" PRIMARY KEY AUTOINCREMENT,
+    "ProtocolId" INTEGER NOT NULL,
+    "ProtocolVersion" INTEGER NOT NULL,
+    "DataFingerprint" TEXT NOT NULL,
+    "ComputedAt" TEXT NOT NULL,
+    "ResultJson" TEXT NOT NULL,
+    CONSTRAINT "FK_estimate_runs_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "groups" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_groups" PRIMARY KEY AUTOINCREMENT,
+    "ProtocolId" INTEGER NOT NULL,
+    "Code" TEXT NOT NULL,
+    "Label" TEXT NOT NULL,
+    "Role" TEXT NOT NULL,
+    CONSTRAINT "FK_groups_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "imports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_imports" PRIMARY KEY AUTOINCREMENT,
+    "ProtocolId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "Rows" INTEGER NOT NULL,
+    "Inserted" INTEGER NOT NULL,
+    "Updated" INTEGER NOT NULL,
+    "Unchanged" INTEGER NOT NULL,
+    "ImportedBy" TEXT NOT NULL,
+    "ImportedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_imports_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "indicators" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_indicators" PRIMARY KEY AUTOINCREMENT,
+    "ProtocolId" INTEGER NOT NULL,
+    "Code" TEXT NOT NULL,
+    "Label" TEXT NOT NULL,
+    "Scale" TEXT NOT NULL,
+    CONSTRAINT "FK_indicators_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "protocol_versions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_protocol_versions" PRIMARY KEY AUTOINCREMENT,
+    "ProtocolId" INTEGER NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "SourceText" TEXT NOT NULL,
+    "SourceFile" TEXT NOT NULL,
+    "RegisteredBy" TEXT NOT NULL,
+    "RegisteredAt" TEXT NOT NULL,
+    CONSTRAINT "FK_protocol_versions_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "waves" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_waves" PRIMARY KEY AUTOINCREMENT,
+    "ProtocolId" INTEGER NOT NULL,
+    "Code" TEXT NOT NULL,
+    "Label" TEXT NOT NULL,
+    "Order" INTEGER NOT NULL,
+    "FixedDate" TEXT NULL,
+    "OffsetDays" INTEGER NULL,
+    "DaysBefore" INTEGER NOT NULL,
+    "DaysAfter" INTEGER NOT NULL,
+    CONSTRAINT "FK_waves_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "enrolments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_enrolments" PRIMARY KEY AUTOINCREMENT,
+    "ParticipantId" INTEGER NOT NULL,
+    "ProtocolId" INTEGER NOT NULL,
+    "GroupId" INTEGER NOT NULL,
+    "ClusterCode" TEXT NULL,
+    "EnrolledOn" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    CONSTRAINT "FK_enrolments_groups_GroupId" FOREIGN KEY ("GroupId") REFERENCES "groups" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_enrolments_participants_ParticipantId" FOREIGN KEY ("ParticipantId") REFERENCES "participants" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_enrolments_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "baseline_values" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_baseline_values" PRIMARY KEY AUTOINCREMENT,
+    "EnrolmentId" INTEGER NOT NULL,
+    "CovariateCode" TEXT NOT NULL,
+    "Value" REAL NOT NULL,
+    CONSTRAINT "FK_baseline_values_enrolments_EnrolmentId" FOREIGN KEY ("EnrolmentId") REFERENCES "enrolments" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "observations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_observations" PRIMARY KEY AUTOINCREMENT,
+    "EnrolmentId" INTEGER NOT NULL,
+    "WaveId" INTEGER NOT NULL,
+    "IndicatorId" INTEGER NOT NULL,
+    "Value" REAL NOT NULL,
+    "CollectedOn" TEXT NULL,
+    "ImportId" INTEGER NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_observations_enrolments_EnrolmentId" FOREIGN KEY ("EnrolmentId") REFERENCES "enrolments" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_observations_imports_ImportId" FOREIGN KEY ("ImportId") REFERENCES "imports" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_observations_indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "indicators" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_observations_waves_WaveId" FOREIGN KEY ("WaveId") REFERENCES "waves" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "observation_revisions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_observation_revisions" PRIMARY KEY AUTOINCREMENT,
+    "ObservationId" INTEGER NOT NULL,
+    "PreviousValue" REAL NOT NULL,
+    "PreviousCollectedOn" TEXT NULL,
+    "NewValue" REAL NOT NULL,
+    "ChangedBy" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "ChangedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_observation_revisions_observations_ObservationId" FOREIGN KEY ("ObservationId") REFERENCES "observations" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE INDEX "IX_audit_entries_At" ON "audit_entries" ("At");
+
+
+CREATE UNIQUE INDEX "IX_baseline_values_EnrolmentId_CovariateCode" ON "baseline_values" ("EnrolmentId", "CovariateCode");
+
+
+CREATE INDEX "IX_enrolments_GroupId" ON "enrolments" ("GroupId");
+
+
+CREATE INDEX "IX_enrolments_ParticipantId" ON "enrolments" ("ParticipantId");
+
+
+CREATE UNIQUE INDEX "IX_enrolments_ProtocolId_ParticipantId" ON "enrolments" ("ProtocolId", "ParticipantId");
+
+
+CREATE INDEX "IX_estimate_runs_ProtocolId_ComputedAt" ON "estimate_runs" ("ProtocolId", "ComputedAt");
+
+
+CREATE UNIQUE INDEX "IX_groups_ProtocolId_Code" ON "groups" ("ProtocolId", "Code");
+
+
+CREATE INDEX "IX_imports_ProtocolId_Kind_Sha256" ON "imports" ("ProtocolId", "Kind", "Sha256");
+
+
+CREATE UNIQUE INDEX "IX_indicators_ProtocolId_Code" ON "indicators" ("ProtocolId", "Code");
+
+
+CREATE INDEX "IX_observation_revisions_ObservationId" ON "observation_revisions" ("ObservationId");
+
+
+CREATE UNIQUE INDEX "IX_observations_EnrolmentId_WaveId_IndicatorId" ON "observations" ("EnrolmentId", "WaveId", "IndicatorId");
+
+
+CREATE INDEX "IX_observations_ImportId" ON "observations" ("ImportId");
+
+
+CREATE INDEX "IX_observations_IndicatorId" ON "observations" ("IndicatorId");
+
+
+CREATE INDEX "IX_observations_WaveId" ON "observations" ("WaveId");
+
+
+CREATE UNIQUE INDEX "IX_participants_TerritoryId_Pseudonym" ON "participants" ("TerritoryId", "Pseudonym");
+
+
+CREATE UNIQUE INDEX "IX_protocol_versions_ProtocolId_Number" ON "protocol_versions" ("ProtocolId", "Number");
+
+
+CREATE UNIQUE INDEX "IX_protocols_Code" ON "protocols" ("Code");
+
+
+CREATE INDEX "IX_protocols_TerritoryId" ON "protocols" ("TerritoryId");
+
+
+CREATE UNIQUE INDEX "IX_territories_Code" ON "territories" ("Code");
+
+
+CREATE UNIQUE INDEX "IX_waves_ProtocolId_Code" ON "waves" ("ProtocolId", "Code");
+
+
