@@ -1,0 +1,155 @@
+using System.Security.Cryptography;
+using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Data;
+using ImpactEval.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Model = ImpactEval.Core.Model;
+
+namespace ImpactEval.Collection.Import;
+
+/// <summary>
+/// Imports a file of enrolments (one row per participant: identifiant, groupe, école, date d'inscription,
+/// motif, baseline covariates). All-or-nothing: the whole file is validated first and nothing is written
+/// if any cell is wrong. Idempotent: the same file again changes nothing; a corrected file changes only
+/// what differs. Identifiers are pseudonymised and never stored.
+/// </summary>
+public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseudonymiser)
+{
+    private static readonly HashSet<ColumnKind> Allowed = [ColumnKind.Identifier, ColumnKind.Group, ColumnKind.Cluster, ColumnKind.EnrolledOn, ColumnKind.Reason, ColumnKind.Covariate];
+
+    private sealed record Row(int Line, string Pseudonym, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline);
+
+    /// <summary>Imports the enrolments of <paramref name="stream"/> into the protocol.</summary>
+    /// <param name="protocol">The protocol (current version).</param>
+    /// <param name="stream">The CSV file (seekable).</param>
+    /// <param name="fileName">File name for problems and history.</param>
+    /// <param name="options">Actor and dry run.</param>
+    /// <param name="cancellationToken">Cancels the import (nothing is written).</param>
+    public async Task<ImportResult> ImportAsync(Model.Protocol protocol, Stream stream, string fileName, ImportOptions options, CancellationToken cancellationToken = default)
+    {
+        var problems = new List<ImportProblem>();
+        var stored = await db.Protocols.Include(p => p.Territory).SingleAsync(p => p.Code == protocol.Id, cancellationToken);
+        var rows = TabularFile.ReadCsv(stream, fileName, problems, out var headers);
+        var required = new HashSet<ColumnKind> { ColumnKind.Identifier, ColumnKind.Group, ColumnKind.EnrolledOn };
+        if (protocol.Cluster is not null) required.Add(ColumnKind.Cluster);
+        var map = ColumnMap.Match(headers, protocol, Allowed, required, fileName, problems);
+        if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
+
+        var parsed = Parse(rows, map, protocol, stored.Territory!.Code, fileName, problems);
+        if (problems.Count > 0) return ImportResult.Refused(fileName, problems, parsed.Count);
+        if (parsed.Count == 0)
+            return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.")]);
+
+        var groups = await db.Groups.Where(g => g.ProtocolId == stored.Id).ToDictionaryAsync(g => g.Code, g => g.Id, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pseudonyms = parsed.Select(r => r.Pseudonym).ToList();
+        var participants = await db.Participants.Where(p => p.TerritoryId == stored.TerritoryId && pseudonyms.Contains(p.Pseudonym))
+            .ToDictionaryAsync(p => p.Pseudonym, cancellationToken);
+        var enrolments = await db.Enrolments.Include(e => e.Baseline).Where(e => e.ProtocolId == stored.Id)
+            .ToDictionaryAsync(e => e.ParticipantId, cancellationToken);
+
+        int inserted = 0, updated = 0, unchanged = 0;
+        var now = DateTime.UtcNow;
+        foreach (var row in parsed)
+        {
+            if (!participants.TryGetValue(row.Pseudonym, out var participant))
+            {
+                participant = new Participant { TerritoryId = stored.TerritoryId, Pseudonym = row.Pseudonym, CreatedAt = now };
+                db.Participants.Add(participant);
+                participants[row.Pseudonym] = participant;
+            }
+            var groupId = groups[row.Group];
+            if (participant.Id == 0 || !enrolments.TryGetValue(participant.Id, out var enrolment))
+            {
+                enrolment = new Enrolment { Participant = participant, ProtocolId = stored.Id, GroupId = groupId, ClusterCode = row.Cluster, EnrolledOn = row.EnrolledOn, Reason = row.Reason, Status = "active" };
+                foreach (var (code, value) in row.Baseline) enrolment.Baseline.Add(new BaselineValue { CovariateCode = code, Value = value });
+                db.Enrolments.Add(enrolment);
+                inserted++;
+                continue;
+            }
+            var changed = enrolment.GroupId != groupId || enrolment.ClusterCode != row.Cluster || enrolment.EnrolledOn != row.EnrolledOn || enrolment.Reason != row.Reason;
+            enrolment.GroupId = groupId;
+            enrolment.ClusterCode = row.Cluster;
+            enrolment.EnrolledOn = row.EnrolledOn;
+            enrolment.Reason = row.Reason;
+            foreach (var (code, value) in row.Baseline)
+            {
+                var existing = enrolment.Baseline.FirstOrDefault(b => b.CovariateCode == code);
+                if (existing is null) { enrolment.Baseline.Add(new BaselineValue { CovariateCode = code, Value = value }); changed = true; }
+                else if (existing.Value != value) { existing.Value = value; changed = true; }
+            }
+            if (changed) updated++; else unchanged++;
+        }
+
+        var written = !options.DryRun && inserted + updated > 0;
+        if (written)
+        {
+            db.Imports.Add(new Data.Entities.Import
+            {
+                ProtocolId = stored.Id, Kind = "enrolments", FileName = fileName, Sha256 = Hash(stream), Rows = parsed.Count,
+                Inserted = inserted, Updated = updated, Unchanged = unchanged, ImportedBy = options.Actor, ImportedAt = now,
+            });
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, Actor = options.Actor, Action = "import.enrolments", TerritoryId = stored.TerritoryId, Subject = $"protocole {protocol.Id}",
+                Details = $"{fileName} : {parsed.Count} lignes, {inserted} inscriptions créées, {updated} modifiées",
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        return new ImportResult(fileName, [], parsed.Count, inserted, updated, unchanged, written);
+    }
+
+    private List<Row> Parse(IEnumerable<TabularRow> rows, ColumnMap map, Model.Protocol protocol, string territoryCode, string fileName, List<ImportProblem> problems)
+    {
+        var identifier = map.Find(ColumnKind.Identifier)!;
+        var group = map.Find(ColumnKind.Group)!;
+        var cluster = map.Find(ColumnKind.Cluster);
+        var enrolledOn = map.Find(ColumnKind.EnrolledOn)!;
+        var reason = map.Find(ColumnKind.Reason);
+        var covariates = map.Columns.Where(c => c.Kind == ColumnKind.Covariate).Select(c => (Column: c, Covariate: protocol.FindCovariate(c.Code!)!)).ToList();
+        var groupChoices = protocol.Groups.Select(g => (g.Code, g.Label)).ToList();
+        var units = protocol.Cluster?.Units.Select(u => (u.Code, u.Label)).ToList();
+        var seen = new Dictionary<string, int>();
+        var result = new List<Row>();
+        foreach (var row in rows)
+        {
+            var before = problems.Count;
+            var id = row.Cells[identifier.Index].Trim();
+            if (id.Length == 0)
+                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant.", "Chaque ligne doit porter l'identifiant du participant."));
+            var pseudonym = id.Length == 0 ? "" : pseudonymiser.Pseudonym(territoryCode, id);
+            if (id.Length > 0 && seen.TryGetValue(pseudonym, out var firstLine))
+                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, $"Ce participant est déjà inscrit ligne {firstLine} du fichier.", "Gardez une seule ligne par participant."));
+            else if (id.Length > 0) seen[pseudonym] = row.Line;
+            var groupCode = CellReader.Code(row, group, groupChoices, "Groupe", fileName, problems);
+            string? clusterCode = null;
+            if (cluster is not null)
+            {
+                clusterCode = units is { Count: > 0 }
+                    ? CellReader.Code(row, cluster, units, protocol.Cluster!.Label, fileName, problems)
+                    : row.Cells[cluster.Index].Trim() is { Length: > 0 } c ? c : null;
+            }
+            var date = CellReader.Date(row, enrolledOn, fileName, problems, required: true);
+            var baseline = new Dictionary<string, double>();
+            foreach (var (column, covariate) in covariates)
+                if (CellReader.Value(row, column, covariate.Scale, fileName, problems) is { } value) baseline[covariate.Code] = value;
+            if (problems.Count == before)
+                result.Add(new Row(row.Line, pseudonym, groupCode!, clusterCode, date!.Value, reason is null ? null : NullIfEmpty(row.Cells[reason.Index]), baseline));
+        }
+        return result;
+    }
+
+    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    internal static string Hash(Stream stream)
+    {
+        stream.Position = 0;
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

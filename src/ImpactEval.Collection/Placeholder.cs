@@ -1,3 +1,0 @@
-namespace ImpactEval.Collection;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using ImpactEval.Core.Loading;
+using ImpactEval.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Model = ImpactEval.Core.Model;
+
+namespace ImpactEval.Data;
+
+/// <summary>
+/// Registers protocol files as numbered versions. An invalid file is never registered; the same text twice
+/// creates nothing; a change that would reinterpret existing data (a scale changed, or an indicator, wave or
+/// group removed while data refers to it) is refused with an explanation. Every registration is audited.
+/// </summary>
+public sealed class ProtocolRegistry(ImpactEvalDbContext db)
+{
+    /// <summary>Validates and registers the protocol file at <paramref name="path"/>.</summary>
+    /// <param name="path">Path of the YAML file.</param>
+    /// <param name="actor">Who registers (for the audit trail).</param>
+    /// <param name="cancellationToken">Cancels the operation (nothing is written).</param>
+    public Task<RegistrationOutcome> RegisterFileAsync(string path, string actor, CancellationToken cancellationToken = default) =>
+        RegisterAsync(ProtocolLoader.LoadFile(path), Path.GetFileName(path), actor, cancellationToken);
+
+    /// <summary>Registers an already loaded protocol.</summary>
+    /// <param name="loaded">The loading result (its source text is what is stored).</param>
+    /// <param name="fileName">The file name to record.</param>
+    /// <param name="actor">Who registers.</param>
+    /// <param name="cancellationToken">Cancels the operation (nothing is written).</param>
+    public async Task<RegistrationOutcome> RegisterAsync(ProtocolLoadResult loaded, string fileName, string actor, CancellationToken cancellationToken = default)
+    {
+        if (loaded.Protocol is not { } protocol)
+            return new RegistrationOutcome(RegistrationStatus.Invalid, null, null, loaded.Problems, []);
+
+        var sha = Sha256(loaded.SourceText);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var stored = await db.Protocols.Include(p => p.Territory).SingleOrDefaultAsync(p => p.Code == protocol.Id, cancellationToken);
+        if (stored is not null)
+        {
+            var current = await db.ProtocolVersions.SingleAsync(v => v.ProtocolId == stored.Id && v.Number == stored.CurrentVersion, cancellationToken);
+            if (current.Sha256 == sha)
+                return new RegistrationOutcome(RegistrationStatus.Unchanged, protocol.Id, stored.CurrentVersion, loaded.Problems, []);
+            var refusals = await FindReinterpretationsAsync(stored, protocol, cancellationToken);
+            if (!refusals.IsEmpty)
+                return new RegistrationOutcome(RegistrationStatus.Refused, protocol.Id, stored.CurrentVersion, loaded.Problems, refusals);
+        }
+
+        var now = DateTime.UtcNow;
+        var territory = await db.Territories.SingleOrDefaultAsync(t => t.Code == protocol.TerritoryCode, cancellationToken);
+        if (territory is null)
+        {
+            territory = new Territory { Code = protocol.TerritoryCode, Name = protocol.TerritoryName, CreatedAt = now };
+            db.Territories.Add(territory);
+        }
+        else if (protocol.TerritoryName is not null) territory.Name = protocol.TerritoryName;
+
+        var status = stored is null ? RegistrationStatus.Created : RegistrationStatus.NewVersion;
+        stored ??= db.Protocols.Add(new Protocol { Code = protocol.Id, Title = protocol.Title, CreatedAt = now }).Entity;
+        stored.Territory = territory;
+        stored.Title = protocol.Title;
+        stored.CurrentVersion++;
+        stored.Versions.Add(new ProtocolVersion
+        {
+            Number = stored.CurrentVersion, Sha256 = sha, SourceText = loaded.SourceText, SourceFile = fileName, RegisteredBy = actor, RegisteredAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await SynchroniseDefinitionsAsync(stored.Id, protocol, cancellationToken);
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = now, Actor = actor, Action = "protocol.register", TerritoryId = territory.Id,
+            Subject = $"protocole {protocol.Id} v{stored.CurrentVersion}", Details = $"fichier {fileName}, sha256 {sha}",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RegistrationOutcome(status, protocol.Id, stored.CurrentVersion, loaded.Problems, []);
+    }
+
+    /// <summary>Loads the current version of a registered protocol, or null when no protocol has this code.</summary>
+    public async Task<(Model.Protocol Protocol, int Version)?> LoadCurrentAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var version = await db.ProtocolVersions
+            .Where(v => db.Protocols.Any(p => p.Code == code && p.Id == v.ProtocolId && p.CurrentVersion == v.Number))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (version is null) return null;
+        var loaded = ProtocolLoader.Load(version.SourceText, version.SourceFile);
+        return loaded.Protocol is { } protocol
+            ? (protocol, version.Number)
+            : throw new InvalidOperationException($"The stored version {version.Number} of protocol {code} no longer loads: {string.Join("; ", loaded.Errors)}");
+    }
+
+    private async Task<ImmutableArray<string>> FindReinterpretationsAsync(Protocol stored, Model.Protocol next, CancellationToken cancellationToken)
+    {
+        var refusals = ImmutableArray.CreateBuilder<string>();
+        var enrolments = db.Enrolments.Where(e => e.ProtocolId == stored.Id);
+        if (stored.Territory!.Code != next.TerritoryCode && await enrolments.AnyAsync(cancellationToken))
+            refusals.Add($"Le protocole appartient à la cité « {stored.Territory.Code} » et a déjà des participants : il ne peut pas passer à « {next.TerritoryCode} ».");
+
+        var observationCounts = await db.Observations.Where(o => enrolments.Any(e => e.Id == o.EnrolmentId))
+            .GroupBy(o => o.IndicatorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        foreach (var indicator in await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToListAsync(cancellationToken))
+        {
+            if (!observationCounts.TryGetValue(indicator.Id, out var count)) continue;
+            var replacement = next.FindIndicator(indicator.Code);
+            var scale = ScaleCodec.Read(indicator.Scale);
+            if (replacement is null)
+                refusals.Add($"L'indicateur « {indicator.Code} » a disparu du fichier alors que {count} observation(s) y sont rattachées. Gardez-le (il peut ne plus être collecté) ou effacez d'abord ses données.");
+            else if (!replacement.Scale.SameMeaningAs(scale))
+                refusals.Add($"L'échelle de l'indicateur « {indicator.Code} » change alors que {count} observation(s) ont été saisies avec l'ancienne : " +
+                    $"{ScaleCodec.Describe(scale)} → {ScaleCodec.Describe(replacement.Scale)}. Les valeurs déjà saisies changeraient de sens. " +
+                    "Créez plutôt un nouvel indicateur (nouveau code) pour la nouvelle échelle.");
+        }
+
+        var groupsInUse = await enrolments.Select(e => e.Group!.Code).Distinct().ToListAsync(cancellationToken);
+        foreach (var code in groupsInUse.Where(code => next.FindGroup(code) is null))
+            refusals.Add($"Le groupe « {code} » a disparu du fichier alors que des participants y sont inscrits.");
+
+        var wavesInUse = await db.Waves.Where(w => w.ProtocolId == stored.Id && db.Observations.Any(o => o.WaveId == w.Id)).Select(w => w.Code).ToListAsync(cancellationToken);
+        foreach (var code in wavesInUse.Where(code => next.FindWave(code) is null))
+            refusals.Add($"La vague « {code} » a disparu du fichier alors que des observations y sont rattachées.");
+        return refusals.ToImmutable();
+    }
+
+    private async Task SynchroniseDefinitionsAsync(int protocolId, Model.Protocol protocol, CancellationToken cancellationToken)
+    {
+        var groups = await db.Groups.Where(g => g.ProtocolId == protocolId).ToDictionaryAsync(g => g.Code, cancellationToken);
+        foreach (var group in protocol.Groups)
+        {
+            var role = group.Role == Model.GroupRole.Focal ? "focal" : "comparison";
+            if (groups.Remove(group.Code, out var existing)) { existing.Label = group.Label; existing.Role = role; }
+            else db.Groups.Add(new Group { ProtocolId = protocolId, Code = group.Code, Label = group.Label, Role = role });
+        }
+        db.Groups.RemoveRange(groups.Values);
+
+        var waves = await db.Waves.Where(w => w.ProtocolId == protocolId).ToDictionaryAsync(w => w.Code, cancellationToken);
+        foreach (var wave in protocol.Waves)
+        {
+            if (!waves.Remove(wave.Code, out var entity)) entity = db.Waves.Add(new Wave { ProtocolId = protocolId, Code = wave.Code, Label = wave.Label }).Entity;
+            entity.Label = wave.Label;
+            entity.Order = wave.Order;
+            entity.FixedDate = wave.Schedule.FixedDate;
+            entity.OffsetDays = wave.Schedule.OffsetDays;
+            entity.DaysBefore = wave.Schedule.DaysBefore;
+            entity.DaysAfter = wave.Schedule.DaysAfter;
+        }
+        db.Waves.RemoveRange(waves.Values);
+
+        var indicators = await db.Indicators.Where(i => i.ProtocolId == protocolId).ToDictionaryAsync(i => i.Code, cancellationToken);
+        foreach (var indicator in protocol.Indicators)
+        {
+            var scale = ScaleCodec.Write(indicator.Scale);
+            if (indicators.Remove(indicator.Code, out var existing)) { existing.Label = indicator.Label; existing.Scale = scale; }
+            else db.Indicators.Add(new Indicator { ProtocolId = protocolId, Code = indicator.Code, Label = indicator.Label, Scale = scale });
+        }
+        db.Indicators.RemoveRange(indicators.Values);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
