@@ -1,3 +1,0 @@
-namespace ImpactEval.Analysis;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }

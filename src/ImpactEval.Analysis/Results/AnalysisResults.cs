@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+
+namespace ImpactEval.Analysis.Results;
+
+/// <summary>Everything computed from a protocol's data: what reports read and what the store keeps.</summary>
+/// <param name="ProtocolId">Protocol identifier.</param>
+/// <param name="ProtocolVersion">Protocol version.</param>
+/// <param name="DataFingerprint">Fingerprint of the dataset the results come from.</param>
+/// <param name="Participants">Rows of the dataset (enrolments).</param>
+/// <param name="Flow">Sample flow per group and wave.</param>
+/// <param name="Descriptives">Descriptives per indicator, wave and group.</param>
+/// <param name="Analyses">The protocol's analyses.</param>
+/// <param name="Notes">French notes on data quality and on what the data cannot show.</param>
+public sealed record AnalysisResults(
+    string ProtocolId,
+    int ProtocolVersion,
+    string DataFingerprint,
+    int Participants,
+    SampleFlow Flow,
+    ImmutableArray<IndicatorDescriptives> Descriptives,
+    ImmutableArray<AnalysisResult> Analyses,
+    ImmutableArray<string> Notes);
