@@ -1,0 +1,111 @@
+# Reference values for src/ImpactEval.Statistics/{Models,Weighting,Balance,Attrition}.
+# Run from the worktree root:  Rscript tests/ImpactEval.Statistics.Tests/Reference/models.R
+# Writes JSON fixtures (inputs + expected values) to tests/ImpactEval.Statistics.Tests/Fixtures/models/.
+#
+# Versions used to generate the committed fixtures:
+#   R 4.2.2 Patched (2022-11-10 r83330), Debian 12
+#   MASS 7.3-58.2, ordinal 2022.11.16, nnet 7.3-18, VGAM (see sessionInfo), sandwich 3.0-2, jsonlite 1.8.4
+#
+# Iterative fits use tight convergence so that the C# code can be compared at 1e-6:
+#   glm(control = glm.control(epsilon = 1e-14, maxit = 100)),
+#   ordinal::clm(control = clm.control(gradTol = 1e-12, relTol = 1e-14, maxIter = 200)),
+#   nnet::multinom(reltol = 1e-16, maxit = 5000), then checked against VGAM::vglm(multinomial).
+# WeightIt and cobalt are not installed: ATT weights, weight diagnostics and balance statistics are
+# computed here by hand from their documented formulas (WeightIt get_w_from_ps / summary.weightit;
+# cobalt col_w_mean / col_w_sd / col_w_smd / col_w_vr), from fitted values of the models above.
+
+suppressPackageStartupMessages({
+  library(jsonlite); library(MASS); library(ordinal); library(nnet); library(sandwich); library(VGAM)
+})
+out_dir <- "tests/ImpactEval.Statistics.Tests/Fixtures/models"
+dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
+save_json <- function(x, name) {
+  write_json(x, file.path(out_dir, name), digits = NA, auto_unbox = TRUE, na = "null", pretty = TRUE)
+}
+cat(R.version.string, "\n")
+for (p in c("MASS", "ordinal", "nnet", "VGAM", "sandwich", "jsonlite")) cat(p, as.character(packageVersion(p)), "\n")
+
+# ---------------------------------------------------------------------------------------------
+# 1. Logistic regression
+# ---------------------------------------------------------------------------------------------
+# Fits with aliasing decided as lm/qr does (tol 1e-7 on sqrt(w) X), then a tight glm on the
+# retained columns (glm with epsilon 1e-14 would otherwise not detect exact collinearity).
+logit_case <- function(name, y, X, w = NULL, note = "") {
+  n <- length(y)
+  Xf <- cbind("(Intercept)" = 1, X)
+  ww <- if (is.null(w)) rep(1, n) else w
+  ok <- complete.cases(y, Xf, ww)
+  q <- qr(Xf[ok, , drop = FALSE] * sqrt(ww[ok]), tol = 1e-7)
+  keep <- sort(q$pivot[seq_len(q$rank)])
+  Xk <- Xf[, keep, drop = FALSE]
+  fit <- glm(y ~ 0 + Xk, family = binomial, weights = ww, na.action = na.exclude,
+             control = glm.control(epsilon = 1e-14, maxit = 100))
+  fit_default <- suppressWarnings(glm(y ~ 0 + Xk, family = binomial, weights = ww, na.action = na.exclude))
+  s <- summary(fit)$coefficients
+  # sandwich counts zero-weight rows in the meat's n but not in the bread's (a factor ((n-n0)/n)^2);
+  # the C# code ignores zero-weight rows entirely, so the reference HC0 comes from the fit without them.
+  fit_pos <- glm(y ~ 0 + Xk, family = binomial, weights = ww, subset = ww > 0,
+                 control = glm.control(epsilon = 1e-14, maxit = 100))
+  hc0 <- sqrt(diag(vcovHC(fit_pos, type = "HC0")))
+  null_fit <- glm(y ~ 1, family = binomial, weights = ww, subset = ok,
+                  control = glm.control(epsilon = 1e-14, maxit = 100))
+  ci <- confint.default(fit)
+  p <- ncol(Xf)
+  full <- function(v) { r <- rep(NA_real_, p); r[keep] <- v; r }
+  list(
+    name = name, note = note,
+    y = y, x = lapply(seq_len(ncol(X)), function(j) X[, j]), x_names = colnames(X),
+    weights = if (is.null(w)) NULL else w,
+    terms = colnames(Xf),
+    estimate = full(s[, 1]), se = full(s[, 2]), z = full(s[, 3]), p = full(s[, 4]),
+    ci_lower = full(ci[, 1]), ci_upper = full(ci[, 2]),
+    se_hc0 = full(hc0),
+    odds_ratio = full(exp(s[, 1])), or_lower = full(exp(ci[, 1])), or_upper = full(exp(ci[, 2])),
+    deviance = deviance(fit), null_deviance = deviance(null_fit), aic = suppressWarnings(AIC(fit)),
+    rank = fit$rank, n = sum(ww[ok] > 0),
+    iterations_default_epsilon = fit_default$iter,
+    fitted = as.numeric(fitted(fit))
+  )
+}
+
+set.seed(20240611)
+# L1: PasserelleS-like propensity-type model, 3 unequal groups, baseline score, binary covariate.
+n <- 180
+grp <- sample(0:2, n, replace = TRUE, prob = c(0.25, 0.45, 0.30))
+score0 <- round(rnorm(n, 2.5, 0.8), 1)
+allophone <- rbinom(n, 1, 0.35)
+eta <- -0.4 + 0.6 * (grp == 1) - 0.3 * (grp == 2) + 0.5 * (score0 - 2.5) + 0.4 * allophone
+y1 <- rbinom(n, 1, plogis(eta))
+y1[c(5, 17)] <- NA; score0[40] <- NA
+X1 <- cbind("score_initial" = score0, "groupe[CRECHE]" = as.numeric(grp == 1),
+            "groupe[ELOIGNE]" = as.numeric(grp == 2), "allophone" = allophone)
+L1 <- logit_case("passerelles_three_groups", y1, X1, note = "180 families, 3 unequal groups, 3 missing rows")
+
+# L2: small n (24) with ties in the covariate.
+n <- 24
+xs <- rep(c(1, 2, 2, 3, 3, 4), 4)
+bs <- rep(c(0, 1), 12)
+y2 <- c(0,0,1,0,1,1, 0,1,0,1,1,1, 0,0,0,1,0,1, 1,0,1,0,1,1)
+L2 <- logit_case("small_n_ties", y2, cbind(x = xs, b = bs), note = "n = 24, tied covariate values")
+
+# L3: collinear covariate (x3 = x1 + 2 x2) -> NA like R.
+n <- 120
+x1 <- rnorm(n); x2 <- rbinom(n, 1, 0.5); x3 <- x1 + 2 * x2
+y3 <- rbinom(n, 1, plogis(0.2 + 0.8 * x1 - 0.5 * x2))
+L3 <- logit_case("collinear", y3, cbind(x1 = x1, x2 = x2, x3 = x3), note = "x3 = x1 + 2 x2 is aliased")
+
+# L4: rare outcome (about 5 %).
+n <- 400
+x1 <- rnorm(n); x2 <- rbinom(n, 1, 0.3)
+y4 <- rbinom(n, 1, plogis(-3.2 + 0.7 * x1 + 0.6 * x2))
+L4 <- logit_case("rare_outcome", y4, cbind(x1 = x1, x2 = x2), note = paste("events:", sum(y4)))
+
+# L5: non-integer prior weights (and a zero weight).
+n <- 90
+x1 <- rnorm(n); g <- rbinom(n, 1, 0.4)
+y5 <- rbinom(n, 1, plogis(-0.3 + 0.9 * x1 + 0.5 * g))
+w5 <- round(runif(n, 0.2, 3), 3); w5[7] <- 0
+L5 <- logit_case("prior_weights", y5, cbind(x1 = x1, g = g), w = w5, note = "non-integer weights, one zero weight")
+
+save_json(list(cases = list(L1, L2, L3, L4, L5)), "logistic.json")
+cat("logistic done\n")
