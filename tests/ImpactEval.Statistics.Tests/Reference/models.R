@@ -109,3 +109,94 @@ L5 <- logit_case("prior_weights", y5, cbind(x1 = x1, g = g), w = w5, note = "non
 
 save_json(list(cases = list(L1, L2, L3, L4, L5)), "logistic.json")
 cat("logistic done\n")
+
+# ---------------------------------------------------------------------------------------------
+# 2. Proportional-odds (ordered logit): ordinal::clm with tight control; polr as a cross-check.
+#    logit P(Y <= k) = zeta_k - x'beta in both.
+# ---------------------------------------------------------------------------------------------
+ordinal_case <- function(name, y, levels, X, w = NULL, newx = NULL, note = "") {
+  n <- length(y)
+  ww <- if (is.null(w)) rep(1, n) else w
+  Xf <- cbind("(Intercept)" = 1, X)
+  ok <- complete.cases(y, Xf, ww)
+  q <- qr(Xf[ok, , drop = FALSE] * sqrt(ww[ok]), tol = 1e-7)
+  keep <- sort(q$pivot[seq_len(q$rank)])
+  keepx <- setdiff(keep, 1) - 1
+  d <- data.frame(y = factor(y, levels = seq_along(levels) - 1, labels = levels, ordered = TRUE))
+  Xk <- X[, keepx, drop = FALSE]
+  d$Xk <- Xk; d$ww <- ww
+  fit <- clm(y ~ Xk, data = d, weights = ww, link = "logit",
+             control = clm.control(gradTol = 1e-12, relTol = 1e-14, maxIter = 200))
+  fitp <- polr(y ~ Xk, data = d, weights = ww, method = "logistic", Hess = TRUE,
+               control = list(reltol = 1e-14, maxit = 1000))
+  V <- vcov(fit)
+  est <- coef(fit); se <- sqrt(diag(V))
+  z <- est / se; pv <- 2 * pnorm(-abs(z)); crit <- qnorm(0.975)
+  K <- length(levels); nth <- K - 1
+  p <- ncol(X)
+  full <- function(v) { r <- rep(NA_real_, p); r[keepx] <- v; r }
+  b <- est[-(1:nth)]
+  preds <- NULL
+  if (!is.null(newx)) {
+    preds <- lapply(seq_len(nrow(newx)), function(i) {
+      eta <- sum(newx[i, keepx] * b)
+      cum <- plogis(est[1:nth] - eta)
+      list(x = I(newx[i, ]), probs = I(diff(c(0, cum, 1))))
+    })
+    # cross-check with predict.polr
+    pp <- predict(fitp, newdata = data.frame(Xk = I(newx[, keepx, drop = FALSE])), type = "probs")
+    stopifnot(max(abs(pp - t(sapply(preds, function(z) z$probs)))) < 1e-6)
+  }
+  stopifnot(max(abs(coef(fitp) - b)) < 1e-6, max(abs(fitp$zeta - est[1:nth])) < 1e-6)
+  list(
+    name = name, note = note, y = I(ifelse(is.na(y), -1, y)), levels = I(levels),
+    x = lapply(seq_len(ncol(X)), function(j) I(X[, j])), x_names = I(colnames(X)),
+    weights = if (is.null(w)) NULL else w,
+    threshold_names = I(names(fitp$zeta)),
+    zeta = I(unname(est[1:nth])), zeta_se = I(unname(se[1:nth])), zeta_z = I(unname(z[1:nth])), zeta_p = I(unname(pv[1:nth])),
+    beta = I(full(b)), beta_se = I(full(se[-(1:nth)])), beta_z = I(full(z[-(1:nth)])), beta_p = I(full(pv[-(1:nth)])),
+    beta_lower = I(full(b - crit * se[-(1:nth)])), beta_upper = I(full(b + crit * se[-(1:nth)])),
+    polr_beta = I(full(coef(fitp))), polr_se = I(full(sqrt(diag(vcov(fitp)))[seq_along(b)])),
+    deviance = -2 * as.numeric(logLik(fit)), aic = AIC(fit), n = sum(ww[ok] > 0),
+    predictions = preds
+  )
+}
+
+set.seed(20240612)
+# O1: 4-level teacher rating at follow-up, baseline rating, 3 groups (2 indicators), 8 schools.
+n <- 240
+grp <- sample(0:2, n, replace = TRUE, prob = c(0.3, 0.4, 0.3))
+school <- sample(1:8, n, replace = TRUE)
+base <- sample(1:4, n, replace = TRUE, prob = c(0.2, 0.35, 0.3, 0.15))
+lat <- 0.9 * base + 0.7 * (grp == 0) - 0.2 * (grp == 2) + rnorm(8, 0, 0.3)[school] + rlogis(n)
+yo <- as.integer(cut(lat, c(-Inf, 1.5, 2.8, 4.0, Inf))) - 1
+yo[c(3, 50)] <- NA; base[77] <- NA
+Xs <- sapply(2:8, function(s) as.numeric(school == s)); colnames(Xs) <- paste0("ecole[", 2:8, "]")
+X1 <- cbind("note_initiale" = base, "groupe[CRECHE]" = as.numeric(grp == 1), "groupe[ELOIGNE]" = as.numeric(grp == 2), Xs)
+newx1 <- rbind(c(2, 0, 0, rep(0, 7)), c(3, 1, 0, rep(0, 7)), c(1, 0, 1, 0, 0, 1, 0, 0, 0, 0))
+O1 <- ordinal_case("passerelles_rating", yo, c("1", "2", "3", "4"), X1, newx = newx1,
+                   note = "240 families, 4-level rating, baseline, 3 groups, 8 schools")
+
+# O2: small n (30), 3 levels, tied covariate.
+xo <- rep(c(0, 1, 1, 2, 3), 6)
+yo2 <- c(0,0,1,1,2, 0,1,0,2,2, 0,0,1,2,1, 1,0,1,1,2, 0,1,2,1,2, 0,0,0,2,1)
+O2 <- ordinal_case("small_n_three_levels", yo2, c("faible", "moyen", "fort"), cbind(x = xo),
+                   newx = rbind(0, 2), note = "n = 30, ties")
+
+# O3: collinear covariate (x3 = 2 x1 - x2).
+n <- 150
+x1 <- rnorm(n); x2 <- rbinom(n, 1, 0.5); x3 <- 2 * x1 - x2
+yo3 <- as.integer(cut(0.8 * x1 + 0.5 * x2 + rlogis(n), c(-Inf, -1, 0.3, 1.5, Inf))) - 1
+O3 <- ordinal_case("collinear", yo3, c("A", "B", "C", "D"), cbind(x1 = x1, x2 = x2, x3 = x3),
+                   newx = rbind(c(0.5, 1, 0)), note = "x3 = 2 x1 - x2 aliased")
+
+# O4: rare top level (about 4 %) and weights.
+n <- 300
+x1 <- rnorm(n); g <- rbinom(n, 1, 0.4)
+yo4 <- as.integer(cut(0.6 * x1 + 0.5 * g + rlogis(n), c(-Inf, -0.5, 1.2, 3.6, Inf))) - 1
+w4 <- round(runif(n, 0.5, 2), 2)
+O4 <- ordinal_case("rare_top_level_weighted", yo4, c("1", "2", "3", "4"), cbind(x1 = x1, g = g), w = w4,
+                   newx = rbind(c(1, 1)), note = paste("top level count:", sum(yo4 == 3)))
+
+save_json(list(cases = list(O1, O2, O3, O4)), "ordinal.json")
+cat("ordinal done\n")
