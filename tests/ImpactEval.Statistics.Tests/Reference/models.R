@@ -200,3 +200,114 @@ O4 <- ordinal_case("rare_top_level_weighted", yo4, c("1", "2", "3", "4"), cbind(
 
 save_json(list(cases = list(O1, O2, O3, O4)), "ordinal.json")
 cat("ordinal done\n")
+
+# ---------------------------------------------------------------------------------------------
+# 3. Multinomial propensity model (VGAM::vglm multinomial(refLevel = 1), nnet::multinom as a
+#    cross-check), ATT weights (WeightIt convention), weight diagnostics (summary.weightit) and
+#    overlap of s = p_focal / (p_focal + p_g) (min-max common support).
+# ---------------------------------------------------------------------------------------------
+# (Outside the support means beyond the interval by more than 1e-10, so that tied scores that differ
+# only by rounding noise count as inside.)
+att_weights <- function(P, g, focal) {            # P: n x G, g: 0-based codes
+  own <- P[cbind(seq_along(g), g + 1)]
+  ifelse(g == focal, 1, P[, focal + 1] / own)     # = (1/p_own) * p_focal, WeightIt get_w_from_ps
+}
+weight_summary <- function(w, g, labels, top = 5) {
+  lapply(seq_along(labels) - 1, function(k) {
+    wk <- w[g == k]; idx <- which(g == k) - 1
+    o <- order(abs(wk), decreasing = TRUE)[seq_len(min(top, length(wk)))]
+    list(group = labels[k + 1], n = length(wk), sum = sum(wk), ess = sum(wk)^2 / sum(wk^2),
+         min_positive = min(wk[wk != 0]), max = max(wk), cv = sd(wk) / mean(wk), zeros = sum(wk == 0),
+         top_rows = I(idx[o]), top_weights = I(wk[o]))
+  })
+}
+overlap <- function(P, g, labels, focal) {
+  lapply(setdiff(seq_along(labels) - 1, focal), function(k) {
+    sel <- g %in% c(focal, k)
+    s <- P[sel, focal + 1] / (P[sel, focal + 1] + P[sel, k + 1]); gg <- g[sel]
+    sf <- s[gg == focal]; sc <- s[gg == k]
+    lo <- max(min(sf), min(sc)); hi <- min(max(sf), max(sc))
+    list(comparison = labels[k + 1], focal_min = min(sf), focal_max = max(sf), comp_min = min(sc), comp_max = max(sc),
+         lower = lo, upper = hi, focal_outside = sum(sf < lo - 1e-10 | sf > hi + 1e-10), comp_outside = sum(sc < lo - 1e-10 | sc > hi + 1e-10))
+  })
+}
+multinom_case <- function(name, g, labels, X, focal = 0, note = "") {
+  n <- length(g)
+  Xf <- cbind("(Intercept)" = 1, X)
+  ok <- complete.cases(g, Xf)
+  q <- qr(Xf[ok, , drop = FALSE], tol = 1e-7)
+  keep <- sort(q$pivot[seq_len(q$rank)])
+  Xk <- X[, setdiff(keep, 1) - 1, drop = FALSE]
+  d <- data.frame(g = factor(g, levels = seq_along(labels) - 1)); d$Xk <- Xk
+  v <- vglm(g ~ Xk, multinomial(refLevel = 1), data = d, control = vglm.control(epsilon = 1e-15, maxit = 200))
+  mn <- multinom(g ~ Xk, data = d, reltol = 1e-16, maxit = 5000, trace = FALSE)
+  G <- length(labels); p <- ncol(Xf); pk <- length(keep)
+  B <- matrix(coef(v), nrow = G - 1)               # VGAM orders coefficients term-major
+  S <- matrix(sqrt(diag(vcov(v))), nrow = G - 1)
+  stopifnot(max(abs(B - coef(mn))) < 1e-6)
+  full <- function(row) { r <- rep(NA_real_, p); r[keep] <- row; r }
+  P <- matrix(NA_real_, n, G); P[ok, ] <- fitted(v)
+  eqs <- lapply(seq_len(G - 1), function(j) list(group = labels[j + 1], estimate = I(full(B[j, ])), se = I(full(S[j, ])),
+                                                 nnet_estimate = I(full(coef(mn)[j, ]))))
+  out <- list(name = name, note = note, group = I(ifelse(is.na(g), -1, g)), labels = I(labels),
+              x = lapply(seq_len(ncol(X)), function(j) I(X[, j])), x_names = I(colnames(X)), terms = I(colnames(Xf)),
+              equations = eqs, deviance = deviance(v), aic = 2 * as.numeric(-logLik(v)) + 2 * pk * (G - 1),
+              n = sum(ok), fitted = lapply(seq_len(n), function(i) I(P[i, ])), focal = focal)
+  if (all(ok)) {
+    w <- att_weights(P, g, focal)
+    out$att_weights <- I(w)
+    out$weight_summary <- weight_summary(w, g, labels)
+    out$overlap <- overlap(P, g, labels, focal)
+  }
+  out
+}
+
+set.seed(20240613)
+# M1: PasserelleS: focal beneficiaries (25 %), childcare (45 %), far from childcare (30 %).
+n <- 210
+age <- round(runif(n, 24, 35))
+allo <- rbinom(n, 1, 0.4); low_inc <- rbinom(n, 1, 0.5)
+e1 <- 0.9 - 0.05 * (age - 30) - 0.6 * allo - 0.8 * low_inc
+e2 <- 0.2 + 0.03 * (age - 30) + 0.3 * allo + 0.4 * low_inc
+Pm <- cbind(1, exp(e1), exp(e2)); Pm <- Pm / rowSums(Pm)
+gm <- apply(Pm, 1, function(pr) sample(0:2, 1, prob = pr))
+M1 <- multinom_case("passerelles_three_groups", gm, c("BEN", "CRECHE", "ELOIGNE"),
+                    cbind(age_mois = age, allophone = allo, revenu_faible = low_inc), focal = 0,
+                    note = paste("group sizes:", paste(table(gm), collapse = "/")))
+# M1b: same data, focal = the third group (weights p_focal / p_own with focal != reference).
+M1b <- multinom_case("passerelles_focal_third_group", gm, c("BEN", "CRECHE", "ELOIGNE"),
+                     cbind(age_mois = age, allophone = allo, revenu_faible = low_inc), focal = 2)
+
+# M2: small n (30), ties.
+xm <- rep(c(1, 2, 2, 3, 4, 4), 5)
+gm2 <- c(0,1,2,0,1,2, 1,0,2,2,1,0, 0,0,1,2,2,1, 0,1,1,2,0,2, 1,0,2,1,2,2)
+M2 <- multinom_case("small_n", gm2, c("A", "B", "C"), cbind(x = xm), note = "n = 30")
+
+# M3: collinear covariate, with two missing rows (no weights computed).
+n <- 160
+x1 <- rnorm(n); x2 <- rbinom(n, 1, 0.5); x3 <- x1 - 3 * x2
+Pm3 <- cbind(1, exp(0.3 + 0.7 * x1), exp(-0.2 + 0.5 * x2)); Pm3 <- Pm3 / rowSums(Pm3)
+gm3 <- apply(Pm3, 1, function(pr) sample(0:2, 1, prob = pr)); x1[c(9, 99)] <- NA; x3[c(9, 99)] <- NA
+M3 <- multinom_case("collinear_missing", gm3, c("F", "C1", "C2"), cbind(x1 = x1, x2 = x2, x3 = x3), note = "x3 aliased, 2 missing rows")
+
+# M4: rare group (about 7 %), 4 groups.
+n <- 260
+x1 <- rnorm(n); x2 <- rbinom(n, 1, 0.3)
+Pm4 <- cbind(1, exp(0.2 + 0.4 * x1), exp(-2.3 + 0.5 * x2), exp(0.1 - 0.3 * x1 + 0.3 * x2)); Pm4 <- Pm4 / rowSums(Pm4)
+gm4 <- apply(Pm4, 1, function(pr) sample(0:3, 1, prob = pr))
+M4 <- multinom_case("rare_group_four_groups", gm4, c("BEN", "G1", "RARE", "G3"), cbind(x1 = x1, x2 = x2), focal = 0,
+                    note = paste("group sizes:", paste(table(gm4), collapse = "/")))
+save_json(list(cases = list(M1, M1b, M2, M3, M4)), "multinomial.json")
+
+# Binary propensity (logistic) ATT weights and overlap: focal = beneficiaries vs childcare (M1 data).
+sel <- gm %in% c(0, 1)
+db <- data.frame(f = as.numeric(gm[sel] == 0), age = age[sel], allo = allo[sel], low = low_inc[sel])
+pb <- fitted(glm(f ~ age + allo + low, family = binomial, data = db, control = glm.control(epsilon = 1e-14, maxit = 100)))
+wb <- ifelse(db$f == 1, 1, pb / (1 - pb))
+Pb <- cbind(1 - pb, pb)  # columns: comparison (code 0), focal (code 1)
+B1 <- list(name = "binary_propensity", focal = I(db$f), x = list(I(db$age), I(db$allo), I(db$low)),
+           x_names = I(c("age_mois", "allophone", "revenu_faible")), propensity = I(unname(pb)), att_weights = I(unname(wb)),
+           weight_summary = weight_summary(unname(wb), 1 - db$f, c("BEN", "CRECHE")),
+           overlap = overlap(Pb, db$f, c("CRECHE", "BEN"), 1))
+save_json(B1, "binary_propensity.json")
+cat("multinomial done\n")
