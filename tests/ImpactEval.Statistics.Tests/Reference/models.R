@@ -311,3 +311,77 @@ B1 <- list(name = "binary_propensity", focal = I(db$f), x = list(I(db$age), I(db
            overlap = overlap(Pb, db$f, c("CRECHE", "BEN"), 1))
 save_json(B1, "binary_propensity.json")
 cat("multinomial done\n")
+
+# ---------------------------------------------------------------------------------------------
+# 4. Balance (cobalt conventions, hand-coded from cobalt's documented formulas) and WWC baseline
+#    equivalence (Hedges' g with omega = 1 - 3/(4N - 9), Cox index / 1.65; WWC Handbook v5.0).
+# ---------------------------------------------------------------------------------------------
+cw_mean <- function(x, w) { ok <- !is.na(x); sum(w[ok] * x[ok]) / sum(w[ok]) }          # col_w_mean
+cw_var <- function(x, w, bin) {                                                          # col.w.v
+  ok <- !is.na(x); x <- x[ok]; w <- w[ok] / sum(w[ok]); m <- sum(w * x)
+  if (bin) m * (1 - m) else sum(w * (x - m)^2) / (1 - sum(w^2))
+}
+# cobalt: a zero difference is not standardised (check_if_zero). An SD that is zero up to rounding
+# (constant covariate in the focal group) makes the SMD undefined: NA here, NaN + warning in C#.
+std_diff <- function(d, s, m = 1) if (abs(d) < sqrt(.Machine$double.eps)) 0 else if (s <= 1e-12 * max(1, abs(m))) NA else d / s
+balance_case <- function(name, X, g, labels, focal, w = NULL, note = "") {
+  rows <- list()
+  for (j in seq_len(ncol(X))) {
+    x <- X[, j]; bin <- all(x[!is.na(x)] %in% c(0, 1))
+    xf <- x[g == focal]; okf <- !is.na(xf)
+    sd_f <- sqrt(cw_var(xf, rep(1, length(xf)), bin))
+    for (k in setdiff(seq_along(labels) - 1, focal)) {
+      xc <- x[g == k]; okc <- !is.na(xc)
+      mf <- mean(xf, na.rm = TRUE); mc <- mean(xc, na.rm = TRUE)
+      r <- list(covariate = colnames(X)[j], binary = bin, comparison = labels[k + 1],
+                n_focal = sum(okf), n_comp = sum(okc), mean_focal = mf, mean_comp = mc, sd = sd_f,
+                diff = if (bin) mf - mc else std_diff(mf - mc, sd_f, mf),
+                diff_std = std_diff(mf - mc, sd_f, mf),
+                vr = if (bin) NA else cw_var(xf, rep(1, length(xf)), FALSE) / cw_var(xc, rep(1, length(xc)), FALSE))
+      if (!is.null(w)) {
+        wf <- w[g == focal]; wc <- w[g == k]
+        wmf <- cw_mean(xf, wf); wmc <- cw_mean(xc, wc)
+        r$wmean_focal <- wmf; r$wmean_comp <- wmc
+        r$wdiff <- if (bin) wmf - wmc else std_diff(wmf - wmc, sd_f, mf)
+        r$wdiff_std <- std_diff(wmf - wmc, sd_f, mf)
+        r$wvr <- if (bin) NA else cw_var(xf, wf, FALSE) / cw_var(xc, wc, FALSE)
+      }
+      # WWC
+      nf <- sum(okf); nc <- sum(okc); N <- nf + nc; omega <- 1 - 3 / (4 * N - 9)
+      s1 <- sd(xf, na.rm = TRUE); s0 <- sd(xc, na.rm = TRUE)
+      es <- if (bin) omega * (qlogis(mf) - qlogis(mc)) / 1.65 else
+        omega * (mf - mc) / sqrt(((nf - 1) * s1^2 + (nc - 1) * s0^2) / (N - 2))
+      r$wwc_sd_focal <- s1; r$wwc_sd_comp <- s0
+      r$wwc_es <- if (is.finite(es)) es else NA
+      r$wwc_band <- if (!is.finite(es)) NA else if (abs(es) <= 0.05) "Satisfied" else if (abs(es) <= 0.25) "RequiresStatisticalAdjustment" else "NotSatisfied"
+      rows[[length(rows) + 1]] <- r
+    }
+  }
+  list(name = name, note = note, group = I(g), labels = I(labels), focal = focal,
+       x = lapply(seq_len(ncol(X)), function(j) I(X[, j])), x_names = I(colnames(X)),
+       weights = if (is.null(w)) NULL else I(w), rows = rows)
+}
+
+set.seed(20240614)
+# Bal1: PasserelleS cohorts (data of M1) with an extra baseline score with missing values; ATT weights.
+score <- round(rnorm(length(gm), 2.6 - 0.3 * (gm == 2), 0.7), 1); score[c(4, 30, 101)] <- NA
+XB1 <- cbind(age_mois = age, allophone = allo, revenu_faible = low_inc, score_initial = score)
+Pm1 <- fitted(vglm(factor(gm) ~ age + allo + low_inc, multinomial(refLevel = 1), control = vglm.control(epsilon = 1e-15)))
+wB1 <- att_weights(Pm1, gm, 0)
+Bal1 <- balance_case("passerelles_weighted", XB1, gm, c("BEN", "CRECHE", "ELOIGNE"), 0, w = wB1)
+
+# Bal2: small and unequal groups (4 / 12 / 7), ties, unweighted.
+gB2 <- c(rep(0, 4), rep(1, 12), rep(2, 7))
+xB2 <- c(2, 3, 3, 4, 1, 2, 2, 2, 3, 3, 1, 4, 2, 3, 2, 1, 3, 3, 4, 2, 2, 5, 3)
+bB2 <- c(1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1)
+Bal2 <- balance_case("small_unequal", cbind(note = xB2, garcon = bB2), gB2, c("BEN", "CRECHE", "ELOIGNE"), 0)
+
+# Bal3: focal group is second code; a covariate constant in the focal group (SD 0), random weights.
+gB3 <- rep(c(0, 1, 1, 2), 10)
+cB3 <- ifelse(gB3 == 1, 3, round(runif(40, 1, 5)))
+yB3 <- rnorm(40, 10 + gB3, 2)
+pB3 <- rbinom(40, 1, 0.3 + 0.2 * (gB3 == 1)); pB3[gB3 == 1][1] <- 1; pB3[gB3 == 0][1] <- 0
+wB3 <- ifelse(gB3 == 1, 1, round(runif(40, 0.3, 2.5), 3))
+Bal3 <- balance_case("focal_constant_covariate", cbind(constant_in_focal = cB3, y0 = yB3, aide = pB3), gB3, c("C1", "F", "C2"), 1, w = wB3)
+save_json(list(cases = list(Bal1, Bal2, Bal3)), "balance.json")
+cat("balance done\n")
