@@ -385,3 +385,51 @@ wB3 <- ifelse(gB3 == 1, 1, round(runif(40, 0.3, 2.5), 3))
 Bal3 <- balance_case("focal_constant_covariate", cbind(constant_in_focal = cB3, y0 = yB3, aide = pB3), gB3, c("C1", "F", "C2"), 1, w = wB3)
 save_json(list(cases = list(Bal1, Bal2, Bal3)), "balance.json")
 cat("balance done\n")
+
+# ---------------------------------------------------------------------------------------------
+# 5. Attrition (WWC). Rates computed directly; the boundary is WWC Standards Handbook v4.1
+#    Table II.1 (unchanged in v5.0), as transcribed in CRAN baselinr::attrition_boundary; for a
+#    non-whole overall percentage the smaller boundary of the two neighbouring whole percentages
+#    is used (the C# code's documented conservative rule).
+# ---------------------------------------------------------------------------------------------
+wwc_cautious <- c(5.7, 5.8, 5.9, 5.9, 6.0, 6.1, 6.2, 6.3, 6.3, 6.3, 6.3, 6.2, 6.2, 6.1, 6.0,
+  5.9, 5.9, 5.8, 5.7, 5.5, 5.4, 5.3, 5.2, 5.1, 4.9, 4.8, 4.7, 4.5, 4.4, 4.3,
+  4.1, 4.0, 3.8, 3.6, 3.5, 3.3, 3.2, 3.1, 2.9, 2.8, 2.6, 2.5, 2.3, 2.1, 2.0,
+  1.8, 1.6, 1.5, 1.3, 1.2, 1.0, 0.9, 0.7, 0.6, 0.4, 0.3, 0.2, 0.0)
+wwc_optimistic <- c(10.0, 10.1, 10.2, 10.3, 10.4, 10.5, 10.7, 10.8, 10.9, 10.9, 10.9, 10.9,
+  10.9, 10.8, 10.8, 10.7, 10.6, 10.5, 10.3, 10.2, 10.0, 9.9, 9.7, 9.5, 9.4,
+  9.2, 9.0, 8.8, 8.6, 8.4, 8.2, 8.0, 7.8, 7.6, 7.4, 7.2, 7.0, 6.7, 6.5, 6.3,
+  6.0, 5.8, 5.6, 5.3, 5.1, 4.9, 4.6, 4.4, 4.2, 3.9, 3.7, 3.5, 3.2, 3.0, 2.8,
+  2.6, 2.3, 2.1, 1.9, 1.6, 1.4, 1.1, 0.9, 0.7, 0.5, 0.3)
+max_diff <- function(overall, tab) {
+  pc <- overall * 100; if (abs(pc - round(pc)) < 1e-9) pc <- round(pc)
+  lo <- floor(pc); hi <- ceiling(pc)
+  if (hi + 1 > length(tab)) NA else min(tab[lo + 1], tab[hi + 1])
+}
+attrition_case <- function(name, g, obs_by_wave, labels, focal) {
+  waves <- lapply(names(obs_by_wave), function(wv) {
+    obs <- obs_by_wave[[wv]]
+    contrasts <- lapply(setdiff(seq_along(labels) - 1, focal), function(k) {
+      ef <- sum(g == focal); of <- sum(g == focal & obs); ec <- sum(g == k); oc <- sum(g == k & obs)
+      rf <- 1 - of / ef; rc <- 1 - oc / ec; overall <- 1 - (of + oc) / (ef + ec); diff <- abs(rf - rc) * 100
+      mc <- max_diff(overall, wwc_cautious); mo <- max_diff(overall, wwc_optimistic)
+      list(comparison = labels[k + 1], enrolled_focal = ef, observed_focal = of, enrolled_comp = ec, observed_comp = oc,
+           rate_focal = rf, rate_comp = rc, overall = overall, differential_points = diff,
+           max_cautious = mc, max_optimistic = mo,
+           low_cautious = !is.na(mc) && diff <= mc + 1e-9, low_optimistic = !is.na(mo) && diff <= mo + 1e-9)
+    })
+    list(wave = wv, observed = I(obs), contrasts = contrasts)
+  })
+  list(name = name, group = I(g), labels = I(labels), focal = focal, waves = waves)
+}
+set.seed(20240615)
+gA <- rep(0:2, c(60, 90, 70))
+A1 <- attrition_case("passerelles_two_waves", gA,
+  list("T1" = runif(220) < c(0.93, 0.9, 0.8)[gA + 1], "T2" = runif(220) < c(0.85, 0.75, 0.62)[gA + 1]),
+  c("BEN", "CRECHE", "ELOIGNE"), 0)
+gA2 <- rep(c(1, 0), c(15, 6))
+A2 <- attrition_case("small_unequal", gA2, list("suivi" = c(rep(TRUE, 13), FALSE, FALSE, rep(TRUE, 5), FALSE)), c("TEMOIN", "BEN"), 1)
+gA3 <- rep(0:1, c(40, 50))
+A3 <- attrition_case("high_overall", gA3, list("T2" = c(rep(TRUE, 15), rep(FALSE, 25), rep(TRUE, 20), rep(FALSE, 30))), c("F", "C"), 0)
+save_json(list(cases = list(A1, A2, A3)), "attrition.json")
+cat("attrition done\n")
