@@ -91,7 +91,7 @@ public static class BlockedIndividualPower
         Check(assumptions);
         CheckBlockSize(blockSize);
         var lower = (assumptions.Level1Covariates + 1e-9) / (blockSize - 2) + 1e-9;
-        var j = RootFinder.IncreasingCrossing(
+        var j = DesignRootFinder.IncreasingCrossing(
             x => PowerCore.Power(effectSize, Sse(x, blockSize, assumptions), Df(x, blockSize, assumptions), alpha),
             power, lower, 10, PowerCore.SizeLimit);
         if (double.IsNaN(j)) throw new StatisticsException("La puissance visée n'est atteinte par aucun nombre raisonnable de blocs.");

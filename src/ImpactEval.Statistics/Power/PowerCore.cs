@@ -113,14 +113,14 @@ internal static class PowerCore
 
     /// <summary>Two-sided noncentral-t power for an effect in SD units with standardised SE <paramref name="sse"/>.</summary>
     public static double Power(double effect, double sse, double df, double alpha) =>
-        NoncentralDistributions.TwoSidedTPower(Math.Abs(effect) / sse, df, alpha);
+        DesignDistributions.TwoSidedTPower(Math.Abs(effect) / sse, df, alpha);
 
     /// <summary>The noncentrality at which the two-sided t test on <paramref name="df"/> has the target power.</summary>
     public static double NoncentralityForPower(double df, double alpha, double power)
     {
         var start = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power) + 1;
-        var ncp = RootFinder.IncreasingCrossing(
-            x => NoncentralDistributions.TwoSidedTPower(x, df, alpha), power, 0, Math.Max(start, 1), 1e6);
+        var ncp = DesignRootFinder.IncreasingCrossing(
+            x => DesignDistributions.TwoSidedTPower(x, df, alpha), power, 0, Math.Max(start, 1), 1e6);
         if (double.IsNaN(ncp)) throw new StatisticsException("La puissance visée ne peut pas être atteinte.");
         return ncp;
     }
@@ -128,8 +128,8 @@ internal static class PowerCore
     /// <summary>Bloom's multiplier as PowerUpR computes it: T1 + T2 when power ≥ .5, T1 − T2 otherwise.</summary>
     public static double Multiplier(double df, double alpha, double power)
     {
-        var t1 = Math.Abs(StudentT.InvCDF(0, 1, df, alpha / 2));
-        var t2 = Math.Abs(StudentT.InvCDF(0, 1, df, power));
+        var t1 = Math.Abs(DesignDistributions.TQuantile(alpha / 2, df));
+        var t2 = Math.Abs(DesignDistributions.TQuantile(power, df));
         return power >= 0.5 ? t1 + t2 : t1 - t2;
     }
 

@@ -4,12 +4,13 @@ using MathNet.Numerics.Distributions;
 namespace ImpactEval.Statistics;
 
 /// <summary>
-/// Tail probabilities of the noncentral t and noncentral F distributions, which MathNet.Numerics
-/// does not provide. Both are Poisson mixtures of regularized incomplete beta functions
+/// Central t tails and quantiles accurate for any positive df, and tail probabilities of the
+/// noncentral t and noncentral F distributions, which MathNet.Numerics does not provide (its
+/// <c>StudentT.InvCDF</c> fails below about 0.8 df and loses digits beyond 10⁶ df). Both are Poisson mixtures of regularized incomplete beta functions
 /// (Lenth 1989, AS 243, for t; Patnaik 1949 / AS 226 for F), summed here from j = 0 until the
 /// Poisson weights are negligible, with the weights computed in log space.
 /// </summary>
-internal static class NoncentralDistributions
+internal static class DesignDistributions
 {
     private const double NegligibleWeight = 1e-18;
 
@@ -39,8 +40,40 @@ internal static class NoncentralDistributions
     /// </summary>
     public static double TwoSidedTPower(double ncp, double df, double alpha)
     {
-        var q = StudentT.InvCDF(0, 1, df, 1 - alpha / 2);
+        var q = TQuantile(1 - alpha / 2, df);
+        if (double.IsPositiveInfinity(q)) return 0;
         return TUpperTail(q, df, ncp) + TCdf(-q, df, ncp);
+    }
+
+    /// <summary>P(T &gt; t) for a central t on df degrees of freedom (any df &gt; 0), as R's <c>pt(t, df, lower.tail = FALSE)</c>.</summary>
+    public static double CentralTUpperTail(double t, double df)
+    {
+        if (t < 0) return 1.0 - CentralTUpperTail(-t, df);
+        if (df > 1e12) return 0.5 * SpecialFunctions.Erfc(t / Math.Sqrt(2));
+        var t2 = t * t;
+        // ½ I_x(df/2, ½) with x = df / (df + t²); through the complement when x is close to 1, so that
+        // 1 − x = t² / (df + t²) keeps its digits.
+        return t2 < df
+            ? 0.5 * (1.0 - SpecialFunctions.BetaRegularized(0.5, df / 2, t2 / (df + t2)))
+            : 0.5 * SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + t2));
+    }
+
+    /// <summary>Quantile of the central t distribution, as R's <c>qt(p, df)</c>; ±∞ beyond double range.</summary>
+    public static double TQuantile(double p, double df)
+    {
+        if (!(p > 0 && p < 1) || !(df > 0)) throw new ArgumentOutOfRangeException(nameof(p), "p must be in (0, 1) and df positive.");
+        if (p == 0.5) return 0;
+        if (p < 0.5) return -TQuantile(1 - p, df);
+        var target = 1 - p;
+        var lower = 0.0;
+        var upper = Math.Max(1.0, 2 * Normal.InvCDF(0, 1, p));
+        while (CentralTUpperTail(upper, df) > target)
+        {
+            lower = upper;
+            upper *= 2;
+            if (upper > 1e300) return double.PositiveInfinity;
+        }
+        return DesignRootFinder.Brent(t => CentralTUpperTail(t, df) - target, lower, upper, 1e-15);
     }
 
     /// <summary>P(F &gt; f) for F ~ F(df1, df2, ncp), as R's <c>pf(f, df1, df2, ncp, lower.tail = FALSE)</c>.</summary>
@@ -73,7 +106,8 @@ internal static class NoncentralDistributions
         }
         var baseline = Normal.CDF(0, 1, -ncp);
         if (t == 0) return baseline;
-        var x = t * t / (t * t + df);
+        var t2 = t * t;
+        var x = double.IsPositiveInfinity(t2) ? 1.0 : t2 / (t2 + df);
         var lambda = ncp * ncp / 2;
         var halfDf = df / 2;
         if (lambda == 0) return baseline + 0.5 * SpecialFunctions.BetaRegularized(0.5, halfDf, x);

@@ -5,7 +5,7 @@ namespace ImpactEval.Statistics;
 /// monotone power functions. Self-contained so that the convergence rule is ours to state: the
 /// bracket is shrunk until it is narrower than <c>4 ε |x| + tolerance</c>.
 /// </summary>
-internal static class RootFinder
+internal static class DesignRootFinder
 {
     /// <summary>Finds x in [a, b] with f(x) = 0, given f(a) and f(b) of opposite signs (or zero).</summary>
     public static double Brent(Func<double, double> f, double a, double b, double tolerance = 1e-13, int maxIterations = 500)
