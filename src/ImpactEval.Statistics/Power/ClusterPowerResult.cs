@@ -24,7 +24,7 @@ namespace ImpactEval.Statistics;
 /// <param name="DegreesOfFreedom">Degrees of freedom of the t test (cra2: J − g − 2; bira2f: J(n − 2) − g).</param>
 /// <param name="StandardisedStandardError">Standard error of the impact estimate in SD units.</param>
 /// <param name="Noncentrality">Effect / standardised SE.</param>
-/// <param name="Multiplier">Bloom's multiplier t(1 − α/2; df) + t(power; df) at <paramref name="Power"/>.</param>
+/// <param name="Multiplier">Bloom's multiplier t(1 − α/2; df) + t(power; df) at <paramref name="Power"/> (+∞ when the power rounds to 1).</param>
 /// <param name="DesignEffect">Variance inflation of the design relative to individual randomisation of the same n·J individuals with the same R²s and no block effects.</param>
 /// <param name="Method">English description and the PowerUpR function whose formulas it follows.</param>
 /// <param name="Warnings">French messages a report can show.</param>

@@ -128,6 +128,8 @@ internal static class PowerCore
     /// <summary>Bloom's multiplier as PowerUpR computes it: T1 + T2 when power ≥ .5, T1 − T2 otherwise.</summary>
     public static double Multiplier(double df, double alpha, double power)
     {
+        // A computed power that rounds to 1 (huge effects) has no finite multiplier.
+        if (power >= 1) return double.PositiveInfinity;
         var t1 = Math.Abs(DesignDistributions.TQuantile(alpha / 2, df));
         var t2 = Math.Abs(DesignDistributions.TQuantile(power, df));
         return power >= 0.5 ? t1 + t2 : t1 - t2;

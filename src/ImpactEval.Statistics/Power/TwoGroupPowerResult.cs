@@ -19,7 +19,7 @@ namespace ImpactEval.Statistics;
 /// <param name="DegreesOfFreedom">Degrees of freedom of the t test: N1 + N2 − 2 − covariates.</param>
 /// <param name="StandardisedStandardError">Standard error of the difference in SD units: sqrt((1 − R²)(1/N1 + 1/N2)).</param>
 /// <param name="Noncentrality">Noncentrality parameter of the t statistic: effect / standardised SE.</param>
-/// <param name="Multiplier">Bloom's multiplier t(1 − α/2; df) + t(power; df) at <paramref name="Power"/>.</param>
+/// <param name="Multiplier">Bloom's multiplier t(1 − α/2; df) + t(power; df) at <paramref name="Power"/> (+∞ when the power rounds to 1).</param>
 /// <param name="Method">English description of the calculation and the R function whose convention it follows.</param>
 /// <param name="Warnings">French messages a report can show.</param>
 public sealed record TwoGroupPowerResult(

@@ -93,6 +93,15 @@ public class TwoGroupPowerTests
         AssertClose(0.85, back.Power, 1e-10, "power at MDE");
     }
 
+    [Fact]
+    public void Power_HugeEffect_IsOneWithoutFailing()
+    {
+        // d = 5 with 100 per group: power is 1 to double precision; the multiplier is then infinite.
+        var r = TwoGroupPower.Power(5, 100, 100);
+        Assert.Equal(1.0, r.Power, 12);
+        Assert.True(r.Multiplier > 5);
+    }
+
     [Theory]
     [InlineData(1.2)]
     [InlineData(0.0)]

@@ -85,7 +85,9 @@ power_cases <- list(
   list(d = 0.5, n1 = 30, n2 = 45, alpha = 0.05),
   list(d = 0.2, n1 = 250, n2 = 120, alpha = 0.05),
   list(d = 1.2, n1 = 5, n2 = 7, alpha = 0.10),
-  list(d = -0.4, n1 = 60, n2 = 60, alpha = 0.01)
+  list(d = -0.4, n1 = 60, n2 = 60, alpha = 0.01),
+  list(d = 0.02, n1 = 20000, n2 = 30000, alpha = 0.05),
+  list(d = 0.004, n1 = 5e5, n2 = 5e5, alpha = 0.05)
 )
 two_group$power <- lapply(power_cases, function(cs) {
   if (cs$n1 == cs$n2) {
