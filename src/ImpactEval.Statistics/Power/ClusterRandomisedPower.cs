@@ -23,7 +23,7 @@ public static class ClusterRandomisedPower
     /// <summary>Power for a standardised effect with J clusters of n individuals.</summary>
     /// <param name="effectSize">True standardised effect (sign irrelevant).</param>
     /// <param name="clusters">Number of clusters J (J − g₂ − 2 must be positive).</param>
-    /// <param name="clusterSize">Individuals per cluster n (≥ 1; harmonic mean when sizes vary).</param>
+    /// <param name="clusterSize">Individuals per cluster n (≥ 1; with unequal clusters the harmonic mean is a common approximation).</param>
     /// <param name="assumptions">ICC, share treated, R² at both levels, cluster covariates.</param>
     /// <param name="alpha">Two-sided significance level in (0, 1).</param>
     /// <exception cref="StatisticsException">An input is out of range or too few clusters remain for the df.</exception>
