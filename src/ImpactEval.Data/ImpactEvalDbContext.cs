@@ -49,6 +49,15 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>Computed estimates.</summary>
     public DbSet<EstimateRun> EstimateRuns => Set<EstimateRun>();
 
+    /// <summary>Runs of scheduled jobs (worker).</summary>
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    /// <summary>Notifications waiting for (or done with) SMTP delivery.</summary>
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    /// <summary>Per protocol, the last import a recomputation was requested for.</summary>
+    public DbSet<DataWatermark> DataWatermarks => Set<DataWatermark>();
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -66,5 +75,8 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new ImportConfiguration().Configure(modelBuilder.Entity<Import>());
         new AuditEntryConfiguration().Configure(modelBuilder.Entity<AuditEntry>());
         new EstimateRunConfiguration().Configure(modelBuilder.Entity<EstimateRun>());
+        new JobRunConfiguration().Configure(modelBuilder.Entity<JobRun>());
+        new OutboxMessageConfiguration().Configure(modelBuilder.Entity<OutboxMessage>());
+        new DataWatermarkConfiguration().Configure(modelBuilder.Entity<DataWatermark>());
     }
 }

@@ -1,4 +1,11 @@
+using ImpactEval.Worker.Api;
+using ImpactEval.Worker.Extensions;
+using ImpactEval.Worker.Health;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+app.MapHealthEndpoint();
+app.MapJobsApi();
 app.Run();

@@ -9,6 +9,41 @@ CREATE TABLE "audit_entries" (
 );
 
 
+CREATE TABLE "job_runs" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_job_runs" PRIMARY KEY AUTOINCREMENT,
+    "JobGroup" TEXT NOT NULL,
+    "JobName" TEXT NOT NULL,
+    "Trigger" TEXT NOT NULL,
+    "FireInstanceId" TEXT NOT NULL,
+    "Node" TEXT NOT NULL,
+    "ScheduledAt" TEXT NOT NULL,
+    "StartedAt" TEXT NOT NULL,
+    "EndedAt" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "Attempt" INTEGER NOT NULL,
+    "Recovering" INTEGER NOT NULL,
+    "Summary" TEXT NULL,
+    "Error" TEXT NULL,
+    "Inputs" TEXT NULL
+);
+
+
+CREATE TABLE "outbox_messages" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_outbox_messages" PRIMARY KEY AUTOINCREMENT,
+    "IdempotencyKey" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Recipient" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SentAt" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "NextAttemptAt" TEXT NOT NULL,
+    "LastError" TEXT NULL,
+    "GaveUp" INTEGER NOT NULL
+);
+
+
 CREATE TABLE "territories" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_territories" PRIMARY KEY AUTOINCREMENT,
     "Code" TEXT NOT NULL,
@@ -34,6 +69,15 @@ CREATE TABLE "protocols" (
     "CurrentVersion" INTEGER NOT NULL,
     "CreatedAt" TEXT NOT NULL,
     CONSTRAINT "FK_protocols_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "data_watermarks" (
+    "ProtocolId" INTEGER NOT NULL CONSTRAINT "PK_data_watermarks" PRIMARY KEY,
+    "LastImportId" INTEGER NOT NULL,
+    "PendingSince" TEXT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_data_watermarks_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
 );
 
 
@@ -191,6 +235,15 @@ CREATE INDEX "IX_imports_ProtocolId_Kind_Sha256" ON "imports" ("ProtocolId", "Ki
 CREATE UNIQUE INDEX "IX_indicators_ProtocolId_Code" ON "indicators" ("ProtocolId", "Code");
 
 
+CREATE INDEX "IX_job_runs_FireInstanceId" ON "job_runs" ("FireInstanceId");
+
+
+CREATE INDEX "IX_job_runs_JobGroup_JobName_StartedAt" ON "job_runs" ("JobGroup", "JobName", "StartedAt");
+
+
+CREATE INDEX "IX_job_runs_StartedAt" ON "job_runs" ("StartedAt");
+
+
 CREATE INDEX "IX_observation_revisions_ObservationId" ON "observation_revisions" ("ObservationId");
 
 
@@ -204,6 +257,12 @@ CREATE INDEX "IX_observations_IndicatorId" ON "observations" ("IndicatorId");
 
 
 CREATE INDEX "IX_observations_WaveId" ON "observations" ("WaveId");
+
+
+CREATE UNIQUE INDEX "IX_outbox_messages_IdempotencyKey" ON "outbox_messages" ("IdempotencyKey");
+
+
+CREATE INDEX "IX_outbox_messages_SentAt_NextAttemptAt" ON "outbox_messages" ("SentAt", "NextAttemptAt");
 
 
 CREATE UNIQUE INDEX "IX_participants_TerritoryId_Pseudonym" ON "participants" ("TerritoryId", "Pseudonym");

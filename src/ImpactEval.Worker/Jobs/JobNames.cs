@@ -1,0 +1,37 @@
+using Quartz;
+
+namespace ImpactEval.Worker.Jobs;
+
+/// <summary>The keys of every job and trigger the worker schedules, in one place.</summary>
+public static class JobNames
+{
+    /// <summary>Internal jobs that keep the schedule and the outbox moving; their idle runs are not recorded.</summary>
+    public const string HousekeepingGroup = "housekeeping";
+
+    /// <summary>One recomputation job per protocol, named after the protocol's code.</summary>
+    public const string RecomputeGroup = "recompute";
+
+    /// <summary>The job data key holding a protocol's code.</summary>
+    public const string ProtocolKey = "protocol";
+
+    /// <summary>Keeps per-protocol jobs in step with the registered protocols.</summary>
+    public static readonly JobKey ScheduleSync = new("schedule-sync", HousekeepingGroup);
+
+    /// <summary>Watches imports and requests coalesced recomputations.</summary>
+    public static readonly JobKey DataWatch = new("data-watch", HousekeepingGroup);
+
+    /// <summary>Delivers the outbox by SMTP.</summary>
+    public static readonly JobKey OutboxDelivery = new("outbox", HousekeepingGroup);
+
+    /// <summary>The recomputation job of a protocol.</summary>
+    public static JobKey Recompute(string protocolCode) => new(protocolCode, RecomputeGroup);
+
+    /// <summary>The nightly trigger of a protocol's recomputation.</summary>
+    public static TriggerKey NightlyRecompute(string protocolCode) => new($"{protocolCode}.nightly", RecomputeGroup);
+
+    /// <summary>The debounced trigger that recomputes a protocol after its data changed (one key: rescheduled, never duplicated).</summary>
+    public static TriggerKey RecomputeOnChange(string protocolCode) => new($"{protocolCode}.on-change", RecomputeGroup);
+
+    /// <summary>Whether a job belongs to the housekeeping group.</summary>
+    public static bool IsHousekeeping(JobKey key) => key.Group == HousekeepingGroup;
+}
