@@ -19,6 +19,8 @@ public static class CliApplication
         root.Subcommands.Add(ImportCommand.GetCommand());
         root.Subcommands.Add(ImportCommand.GetEnrolCommand());
         root.Subcommands.Add(EstimateCommand.GetCommand());
+        root.Subcommands.Add(ServeCommand.GetCommand());
+        root.Subcommands.Add(JobsCommand.GetCommand());
         return root;
     }
 
@@ -31,7 +33,12 @@ public static class CliApplication
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
         try
         {
-            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parse = Build().Parse(args);
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+            // "serve" runs the generic host, which handles SIGTERM/Ctrl+C itself and waits for running jobs up to
+            // Worker:ShutdownTimeout; System.CommandLine's own handler would cut that wait at two seconds.
+            if (parse.CommandResult.Command.Name == ServeCommand.Name) configuration.ProcessTerminationTimeout = null;
+            return await parse.InvokeAsync(configuration);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

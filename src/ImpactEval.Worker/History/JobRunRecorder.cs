@@ -44,8 +44,10 @@ public sealed class JobRunRecorder(
             if (context.Recovering)
             {
                 var node = context.Scheduler.SchedulerInstanceId;
+                // The recovery trigger carries the original scheduled time at millisecond precision.
+                var (from, to) = (scheduled.AddMilliseconds(-1), scheduled.AddMilliseconds(1));
                 await db.JobRuns
-                    .Where(r => r.Trigger == trigger && r.ScheduledAt == scheduled && r.Status == JobRunState.Running)
+                    .Where(r => r.Trigger == trigger && r.ScheduledAt >= from && r.ScheduledAt <= to && r.Status == JobRunState.Running)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(r => r.Status, JobRunState.Abandoned)
                         .SetProperty(r => r.EndedAt, now)
@@ -137,7 +139,24 @@ public sealed class JobRunRecorder(
     private static string TriggerOf(IJobExecutionContext context) =>
         (context.Recovering && context.RecoveringTriggerKey is { } original ? original : context.Trigger.Key).ToString();
 
-    private static DateTime ScheduledOf(IJobExecutionContext context) => (context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime;
+    /// <summary>
+    /// When the occurrence was due. A recovery trigger fires "at the original fire time"; the original scheduled time
+    /// travels in its data map, and is what identifies the occurrence.
+    /// </summary>
+    private static DateTime ScheduledOf(IJobExecutionContext context)
+    {
+        if (context.Recovering)
+        {
+            var data = context.Trigger.JobDataMap;
+            var key = SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime;
+            if (data.TryGetDateTimeOffset(key, out var original)) return Milliseconds(original.UtcDateTime);
+            if (data.TryGetLong(key, out var milliseconds)) return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime;
+        }
+        return Milliseconds((context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime);
+    }
+
+    private static DateTime Milliseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
 
     private static JobRunState StatusOf(IJobExecutionContext context, JobExecutionException? exception)
     {

@@ -25,6 +25,10 @@ public sealed class ScheduleSyncJob(ImpactEvalDbContext db, ProtocolSchedules sc
 
         context.Result = added.Count == 0 && removed.Count == 0
             ? JobRunReport.Skipped($"{codes.Count} protocole(s), planification à jour.")
-            : JobRunReport.Succeeded($"Planification mise à jour : {added.Count} protocole(s) ajouté(s) ou modifié(s) ({string.Join(", ", added)}), {removed.Count} retiré(s) ({string.Join(", ", removed)}).");
+            : JobRunReport.Succeeded("Planification mise à jour : " + string.Join(" ; ", new[]
+            {
+                added.Count == 0 ? null : $"tâches créées ou modifiées pour {string.Join(", ", added)}",
+                removed.Count == 0 ? null : $"tâches retirées pour {string.Join(", ", removed)} (protocole supprimé)",
+            }.OfType<string>()) + ".");
     }
 }

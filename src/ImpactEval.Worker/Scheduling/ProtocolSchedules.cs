@@ -54,7 +54,7 @@ public sealed class ProtocolSchedules(IOptions<WorkerOptions> options)
             .WithIdentity(JobNames.RecomputeOnChange(protocolCode))
             .ForJob(JobNames.Recompute(protocolCode))
             .WithDescription($"Recalcul après modification des données du protocole « {protocolCode} »")
-            .StartAt(fireAt)
+            .StartAt(WholeSecond(fireAt))
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
         await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
@@ -75,6 +75,10 @@ public sealed class ProtocolSchedules(IOptions<WorkerOptions> options)
         }
         return removed;
     }
+
+    /// <summary>Rounds up to the next whole second: readable fire times, and no precision lost in the job store.</summary>
+    private static DateTimeOffset WholeSecond(DateTimeOffset time) =>
+        time.Ticks % TimeSpan.TicksPerSecond == 0 ? time : new DateTimeOffset(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, time.Offset);
 
     private static async Task<bool> EnsureJobAsync(IScheduler scheduler, string protocolCode, CancellationToken cancellationToken)
     {

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ImpactEval.Worker.Api;
+using ImpactEval.Worker.Extensions;
+using ImpactEval.Worker.History;
+using Spectre.Console;
+
+namespace ImpactEval.Cli.Commands;
+
+/// <summary>
+/// <c>impacteval jobs</c>: the history of scheduled jobs, read from the store (works with the service stopped);
+/// <c>impacteval jobs scheduled</c> and <c>impacteval jobs trigger GROUPE.NOM</c> ask the running service's API.
+/// </summary>
+public static class JobsCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>The command and its subcommands.</summary>
+    public static Command GetCommand()
+    {
+        var job = new Option<string?>("--job", "-j") { Description = "Une tâche (groupe.nom, par exemple recompute.passerelles) ou un groupe (recompute)." };
+        var status = new Option<string?>("--status", "-s") { Description = "Seulement ce statut : en-cours, reussie, echec, nouvelle-tentative, annulee, interrompue." };
+        var limit = new Option<int>("--limit", "-n") { Description = "Nombre d'exécutions affichées.", DefaultValueFactory = _ => 30 };
+        var command = new Command("jobs", "Historique des tâches planifiées (les plus récentes d'abord).") { job, status, limit };
+        command.Subcommands.Add(Scheduled());
+        command.Subcommands.Add(Trigger());
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var wanted = parse.GetValue(status) is { } text ? JobRunLabels.Parse(text) : null;
+            if (parse.GetValue(status) is { } given && wanted is null)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] Statut inconnu « {Markup.Escape(given)} ».");
+                return ExitCodes.InvalidInput;
+            }
+            var context = CliContext.From(parse);
+            await using var db = await context.OpenStoreAsync(cancellationToken);
+            var runs = await new JobHistory(db).RecentAsync(parse.GetValue(job), wanted, parse.GetValue(limit), cancellationToken);
+            if (runs.Count == 0)
+            {
+                AnsiConsole.MarkupLine("[grey]Aucune exécution enregistrée.[/]");
+                return ExitCodes.Ok;
+            }
+            AnsiConsole.Write(RunTable(runs));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The history table.</summary>
+    public static Table RunTable(IEnumerable<JobRunView> runs)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumns("N°", "Tâche", "Déclencheur", "Nœud", "Prévue", "Durée", "Statut", "Détail");
+        foreach (var run in runs)
+        {
+            var duration = run.EndedAt is { } end ? Duration(end - run.StartedAt) : "…";
+            var statusText = JobRunLabels.Of(run.Status) + (run.Attempt > 0 ? $" (essai {run.Attempt + 1})" : "") + (run.Recovering ? " [reprise]" : "");
+            table.AddRow(
+                Markup.Escape(run.Id.ToString(CultureInfo.InvariantCulture)), Markup.Escape(run.Job), Markup.Escape(run.Trigger), Markup.Escape(run.Node),
+                Markup.Escape(Local(run.ScheduledAt)), Markup.Escape(duration), Markup.Escape(statusText), Markup.Escape(run.Error ?? run.Summary ?? ""));
+        }
+        return table;
+    }
+
+    private static Command Scheduled()
+    {
+        var url = UrlOption();
+        var command = new Command("scheduled", "Les tâches planifiées par le service en marche et leur prochaine exécution.") { url };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!) };
+            var jobs = await http.GetFromJsonAsync<JobView[]>("api/jobs", Json, cancellationToken) ?? [];
+            var table = new Table().Border(TableBorder.Rounded);
+            table.AddColumns("Tâche", "Déclencheur", "État", "Prochaine", "Précédente");
+            foreach (var job in jobs)
+            foreach (var trigger in job.Triggers.DefaultIfEmpty())
+                table.AddRow(Markup.Escape(job.Key), Markup.Escape(trigger?.Key ?? "—"), Markup.Escape(trigger?.State ?? ""),
+                    Markup.Escape(trigger?.NextFireUtc is { } next ? Local(next.UtcDateTime) : "—"),
+                    Markup.Escape(trigger?.PreviousFireUtc is { } previous ? Local(previous.UtcDateTime) : "—"));
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Trigger()
+    {
+        var url = UrlOption();
+        var job = new Argument<string>("tâche") { Description = "La tâche à exécuter, groupe.nom (par exemple recompute.passerelles)." };
+        var command = new Command("trigger", "Exécute une tâche tout de suite sur le service en marche.") { job, url };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var key = parse.GetValue(job)!;
+            var dot = key.IndexOf('.');
+            if (dot <= 0)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] « {Markup.Escape(key)} » : attendu groupe.nom, par exemple recompute.passerelles.");
+                return ExitCodes.InvalidInput;
+            }
+            using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!) };
+            using var response = await http.PostAsync($"api/jobs/{Uri.EscapeDataString(key[..dot])}/{Uri.EscapeDataString(key[(dot + 1)..])}/trigger", null, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : response.ReasonPhrase ?? "")}");
+                return ExitCodes.InvalidInput;
+            }
+            var triggered = await response.Content.ReadFromJsonAsync<TriggeredJob>(Json, cancellationToken);
+            AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(key)} déclenchée ({Markup.Escape(triggered?.Trigger ?? "")}). Suivi : impacteval jobs --job {Markup.Escape(key)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Option<string> UrlOption() => new("--url")
+    {
+        Description = $"Adresse du service. Par défaut {Extensions.DefaultUrl}.",
+        DefaultValueFactory = _ => Extensions.DefaultUrl,
+    };
+
+    private static string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+
+    private static string Duration(TimeSpan duration) => duration.TotalSeconds < 60
+        ? $"{duration.TotalSeconds.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR"))} s"
+        : $"{(int)duration.TotalMinutes} min {duration.Seconds:00} s";
+}
