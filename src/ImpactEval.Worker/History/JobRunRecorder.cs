@@ -80,7 +80,7 @@ public sealed class JobRunRecorder(
             var report = context.Result as IJobRunReport;
             run.Summary = report?.Summary;
             run.Inputs = report?.Metrics is { Count: > 0 } metrics ? JsonSerializer.Serialize(metrics.ToDictionary(m => m.Key, m => Format(m.Value))) : null;
-            run.Error = jobException is null ? null : Truncate(Describe(jobException.InnerException ?? jobException));
+            run.Error = jobException is null ? null : Truncate(Describe(jobException));
             await db.SaveChangesAsync(CancellationToken.None);
 
             if (status == JobRunState.Failed && !housekeeping)
@@ -166,8 +166,10 @@ public sealed class JobRunRecorder(
         return context.RetryScheduled ? JobRunState.Retrying : JobRunState.Failed;
     }
 
+    /// <summary>The messages of the exception and its causes, without Quartz's wrapper ("Job threw an unhandled exception").</summary>
     private static string Describe(Exception exception)
     {
+        while (exception is JobExecutionException { InnerException: { } cause }) exception = cause;
         var text = new StringBuilder(exception.Message);
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             text.Append(" → ").Append(inner.Message);
