@@ -95,6 +95,7 @@ internal static class ClusterRobust
             var u = new double[r];
             var w = fit.Weights;
             var e = fit.ResidualArray;
+            var uh = new double[r];
             for (int g = 0; g < clusterCount; g++)
             {
                 Array.Clear(u);
@@ -104,10 +105,11 @@ internal static class ClusterRobust
                     double we = (w?[i] ?? 1.0) * e[i];
                     for (int k = 0; k < r; k++) u[k] += we * fit.X[k][i];
                 }
+                DenseKernels.TransposeTimes(fit.RInverse, u, r, uh);
                 for (int b = 0; b < r; b++)
-                    for (int a = 0; a < r; a++) meat[b * r + a] += u[a] * u[b];
+                    for (int a = 0; a < r; a++) meat[b * r + a] += uh[a] * uh[b];
             }
-            HeteroskedasticityRobust.Sandwich(fit.Bread, meat, r, covariance);
+            DenseKernels.Congruence(fit.RInverse, meat, r, covariance);
             if (type == VarianceEstimator.CR1)
             {
                 double rankFe = r + fit.AbsorbedRank;
@@ -119,25 +121,28 @@ internal static class ClusterRobust
         return fit.BuildTable(covariance, df, type, level, clusterCount);
     }
 
-    /// <summary>Per-cluster triangular factor of [X_g, (W_gX_g)] and the reflected outcome.</summary>
-    private sealed record ClusterFactor(int Rows, double[] R, double[] Qty);
+    /// <summary>Per-cluster whitened triangular factor R̂ = [R₁ R₂]·R⁻¹ (q'×f) and residual projection c = Qᵀe_g.</summary>
+    private sealed record ClusterFactor(int Rows, double[] RHat, double[] C);
 
     private static void BellMcCaffrey(LinearModelFit fit, int[] order, int[] starts, double[] covariance, double[] df)
     {
+        // Everything below runs in whitened coordinates X̂ = X·R⁻¹ (XᵀWX = RᵀR), where M̂ = I: the
+        // estimator is equivariant (V = R⁻¹V̂R⁻ᵀ, and coefficient j is the contrast m = R⁻ᵀe_j), and no
+        // product with the possibly ill-conditioned M is formed.
         int r = fit.Rank;
         int clusterCount = starts.Length - 1;
         var w = fit.Weights;
         bool weighted = w is not null;
         int f = weighted ? 2 * r : r;
-        var m = fit.Bread;
+        var rinv = fit.RInverse;
         var beta = fit.Beta;
 
-        // Pass 1: QR of each cluster block [X_g | W_gX_g | y_g], keeping only R (q'×f) and Qᵀy.
+        // Pass 1: QR of each cluster block [X_g | W_gX_g | y_g]; keep R̂ = R·R⁻¹ (q'×f) and c = Qᵀe_g.
         int maxRows = 0;
         for (int g = 0; g < clusterCount; g++) maxRows = Math.Max(maxRows, starts[g + 1] - starts[g]);
         var buffer = new double[maxRows * (f + 1)];
         var factors = new ClusterFactor[clusterCount];
-        var gramW2 = weighted ? new double[r * r] : null;
+        var omega = weighted ? new double[r * r] : null;
         for (int g = 0; g < clusterCount; g++)
         {
             int rows = starts[g + 1] - starts[g];
@@ -157,42 +162,48 @@ internal static class ClusterRobust
             for (int s = 0; s < rows; s++) ycol[s] = fit.Y[order[starts[g] + s]];
             DenseKernels.HouseholderInPlace(block, rows, f + 1, f);
             int q = Math.Min(rows, f);
-            var rg = new double[q * f];
-            for (int j = 0; j < f; j++)
-                for (int i = 0; i < q && i <= j; i++) rg[j * q + i] = block[j * rows + i];
-            var qty = new double[q];
-            for (int i = 0; i < q; i++) qty[i] = block[f * rows + i];
-            factors[g] = new ClusterFactor(q, rg, qty);
-            if (gramW2 is not null)
+            var c = new double[q];
+            for (int i = 0; i < q; i++)
             {
-                // XᵀW²X accumulated from R₂ᵀR₂ (exact: W_gX_g = Q R₂).
+                double s = block[f * rows + i];
+                for (int l = i; l < r; l++) s -= block[l * rows + i] * beta[l];
+                c[i] = s;
+            }
+            // R̂ = R_g·R⁻¹ blockwise (R₁R⁻¹ and R₂R⁻¹), rows i < q.
+            var rh = new double[q * f];
+            for (int half = 0; half < f / r; half++)
+                for (int b = 0; b < r; b++)
+                    for (int i = 0; i < q; i++)
+                    {
+                        double s = 0;
+                        for (int l = 0; l <= b; l++)
+                        {
+                            int col = half * r + l;
+                            if (i <= col) s += block[col * rows + i] * rinv[b * r + l];
+                        }
+                        rh[(half * r + b) * q + i] = s;
+                    }
+            factors[g] = new ClusterFactor(q, rh, c);
+            if (omega is not null)
+            {
+                // Ω̂ = X̂ᵀW²X̂ = Σ_g R̂₂ᵀR̂₂ (exact: W_gX̂_g = Q R̂₂).
                 for (int b = 0; b < r; b++)
                     for (int a = 0; a < r; a++)
                     {
                         double s = 0;
-                        for (int i = 0; i < q; i++) s += rg[(r + a) * q + i] * rg[(r + b) * q + i];
-                        gramW2[b * r + a] += s;
+                        for (int i = 0; i < q; i++) s += rh[(r + a) * q + i] * rh[(r + b) * q + i];
+                        omega[b * r + a] += s;
                     }
             }
         }
 
-        double[]? omega = null;
-        if (gramW2 is not null)
-        {
-            var tmp = new double[r * r];
-            omega = new double[r * r];
-            DenseKernels.Multiply(m, gramW2, r, tmp);
-            DenseKernels.Multiply(tmp, m, r, omega);
-        }
-
-        // Pass 2: per-cluster k×k algebra.
+        // Pass 2: per-cluster q×q algebra.
         int qy = weighted ? 2 * r : r;
         var meat = new double[r * r];
         var trace = new double[r];
         var sumSquares = new double[r];
         var accumulators = new double[r][];
         for (int j = 0; j < r; j++) accumulators[j] = new double[qy * qy];
-        var a1 = new double[f * r];
         var ro = new double[f * r];
         var sMat = new double[f * f];
         var values = new double[f];
@@ -200,53 +211,38 @@ internal static class ClusterRobust
         var fv = new double[f];
         var z1 = new double[f * r];
         var z2 = new double[f * r];
-        var c = new double[f];
         var cv = new double[f];
         var u = new double[r];
         var t1 = new double[r * r];
         var t2 = new double[r * r];
         var pd = new double[r * r];
         var yv = new double[qy];
+        var mj = new double[r];
         for (int g = 0; g < clusterCount; g++)
         {
-            var (q, rg, qty) = factors[g];
+            var (q, rh, c) = factors[g];
             int r2Offset = weighted ? r * q : 0;
-            // c = Qᵀy − R₁β
-            for (int i = 0; i < q; i++)
-            {
-                double s = qty[i];
-                for (int l = 0; l < r; l++) s -= rg[l * q + i] * beta[l];
-                c[i] = s;
-            }
-            // A1 = R₁M (q×r)
-            for (int b = 0; b < r; b++)
-                for (int i = 0; i < q; i++)
-                {
-                    double s = 0;
-                    for (int l = 0; l < r; l++) s += rg[l * q + i] * m[b * r + l];
-                    a1[b * q + i] = s;
-                }
             if (omega is not null)
                 for (int b = 0; b < r; b++)
                     for (int i = 0; i < q; i++)
                     {
                         double s = 0;
-                        for (int l = 0; l < r; l++) s += rg[l * q + i] * omega[b * r + l];
+                        for (int l = 0; l < r; l++) s += rh[l * q + i] * omega[b * r + l];
                         ro[b * q + i] = s;
                     }
-            // S = I − A1 R₂ᵀ − R₂ A1ᵀ + R₁ΩR₁ᵀ (weighted) or I − R₁MR₁ᵀ (OLS), symmetrised.
+            // S = I − R̂₁R̂₂ᵀ − R̂₂R̂₁ᵀ + R̂₁Ω̂R̂₁ᵀ (weighted) or I − R̂₁R̂₁ᵀ (OLS), symmetrised.
             for (int j = 0; j < q; j++)
                 for (int i = 0; i < q; i++)
                 {
                     double s = 0;
                     if (omega is null)
                     {
-                        for (int b = 0; b < r; b++) s -= a1[b * q + i] * rg[b * q + j];
+                        for (int b = 0; b < r; b++) s -= rh[b * q + i] * rh[b * q + j];
                     }
                     else
                     {
                         for (int b = 0; b < r; b++)
-                            s += -2 * a1[b * q + i] * rg[r2Offset + b * q + j] + ro[b * q + i] * rg[b * q + j];
+                            s += -2 * rh[b * q + i] * rh[r2Offset + b * q + j] + ro[b * q + i] * rh[b * q + j];
                     }
                     sMat[j * q + i] = s;
                 }
@@ -262,7 +258,7 @@ internal static class ClusterRobust
             }
             DenseKernels.SymmetricEigen(sMat.AsSpan(0, q * q), q, values, vectors);
             for (int i = 0; i < q; i++) fv[i] = values[i] > EigenvalueThreshold ? 1.0 / Math.Sqrt(values[i]) : 0.0;
-            // Z1 = VᵀR₁, Z2 = VᵀR₂, cv = Vᵀc
+            // Z1 = VᵀR̂₁, Z2 = VᵀR̂₂, cv = Vᵀc
             for (int i = 0; i < q; i++)
             {
                 double s = 0;
@@ -273,14 +269,14 @@ internal static class ClusterRobust
                     double s1 = 0, s2 = 0;
                     for (int t = 0; t < q; t++)
                     {
-                        s1 += vectors[i * q + t] * rg[b * q + t];
-                        s2 += vectors[i * q + t] * rg[r2Offset + b * q + t];
+                        s1 += vectors[i * q + t] * rh[b * q + t];
+                        s2 += vectors[i * q + t] * rh[r2Offset + b * q + t];
                     }
                     z1[b * q + i] = s1;
                     z2[b * q + i] = s2;
                 }
             }
-            // u = Z2ᵀ f cv ; T1 = Z2ᵀ f Z1 ; T2 = Z2ᵀ f Z2 ; Pd = Z2ᵀ f² Z2
+            // û = Z2ᵀ f cv ; T1 = Z2ᵀ f Z1 ; T2 = Z2ᵀ f Z2 ; Pd = Z2ᵀ f² Z2
             for (int b = 0; b < r; b++)
             {
                 double s = 0;
@@ -307,31 +303,32 @@ internal static class ClusterRobust
 
             for (int j = 0; j < r; j++)
             {
-                var mj = m.AsSpan(j * r, r);
+                // m = R⁻ᵀe_j: row j of R⁻¹ (zero before position j).
+                for (int a = 0; a < r; a++) mj[a] = a >= j ? rinv[a * r + j] : 0.0;
                 double d = DenseKernels.Bilinear(mj, pd, mj, r);
-                // a = T1ᵀ m
+                // a = T1ᵀm
                 for (int b = 0; b < r; b++)
                 {
                     double s = 0;
-                    for (int a = 0; a < r; a++) s += t1[b * r + a] * mj[a];
+                    for (int a = j; a < r; a++) s += t1[b * r + a] * mj[a];
                     yv[b] = s;
                 }
                 double quad;
                 if (omega is null)
                 {
-                    quad = -DenseKernels.Bilinear(yv.AsSpan(0, r), m, yv.AsSpan(0, r), r);
+                    quad = -DenseKernels.Dot(yv.AsSpan(0, r), yv.AsSpan(0, r));
                 }
                 else
                 {
-                    // b = T2 m
+                    // b = T2m
                     for (int b = 0; b < r; b++)
                     {
                         double s = 0;
-                        for (int a = 0; a < r; a++) s += t2[a * r + b] * mj[a];
+                        for (int a = j; a < r; a++) s += t2[a * r + b] * mj[a];
                         yv[r + b] = s;
                     }
                     quad = DenseKernels.Bilinear(yv.AsSpan(0, r), omega, yv.AsSpan(0, r), r)
-                           - 2 * DenseKernels.Bilinear(yv.AsSpan(0, r), m, yv.AsSpan(r, r), r);
+                           - 2 * DenseKernels.Dot(yv.AsSpan(0, r), yv.AsSpan(r, r));
                 }
                 trace[j] += d + quad;
                 sumSquares[j] += d * d + 2 * d * quad;
@@ -345,21 +342,20 @@ internal static class ClusterRobust
             }
         }
 
-        HeteroskedasticityRobust.Sandwich(m, meat, r, covariance);
+        DenseKernels.Congruence(rinv, meat, r, covariance);
 
-        // Σ = −M (OLS) or [[Ω, −M], [−M, 0]] (WLS), column-major qy×qy.
+        // Σ = −I (OLS) or [[Ω̂, −I], [−I, 0]] (WLS), column-major qy×qy.
         var sigma = new double[qy * qy];
         for (int b = 0; b < r; b++)
-            for (int a = 0; a < r; a++)
+        {
+            if (omega is null) sigma[b * qy + b] = -1.0;
+            else
             {
-                if (omega is null) sigma[b * qy + a] = -m[b * r + a];
-                else
-                {
-                    sigma[b * qy + a] = omega[b * r + a];
-                    sigma[(r + b) * qy + a] = -m[b * r + a];
-                    sigma[b * qy + r + a] = -m[b * r + a];
-                }
+                for (int a = 0; a < r; a++) sigma[b * qy + a] = omega[b * r + a];
+                sigma[(r + b) * qy + b] = -1.0;
+                sigma[b * qy + r + b] = -1.0;
             }
+        }
         var e1 = new double[qy * qy];
         for (int j = 0; j < r; j++)
         {

@@ -223,4 +223,47 @@ internal static class DenseKernels
         }
         return true;
     }
+
+    /// <summary>result = U·A·Uᵀ for an upper-triangular U and symmetric A (column-major r×r), symmetrised.</summary>
+    public static void Congruence(ReadOnlySpan<double> upper, ReadOnlySpan<double> a, int r, Span<double> result)
+    {
+        var tmp = new double[r * r];
+        // tmp = U·A
+        for (int j = 0; j < r; j++)
+            for (int i = 0; i < r; i++)
+            {
+                double s = 0;
+                for (int k = i; k < r; k++) s += upper[k * r + i] * a[j * r + k];
+                tmp[j * r + i] = s;
+            }
+        // result = tmp·Uᵀ
+        for (int j = 0; j < r; j++)
+            for (int i = 0; i <= j; i++)
+            {
+                double s = 0;
+                for (int k = j; k < r; k++) s += tmp[k * r + i] * upper[k * r + j];
+                result[j * r + i] = s;
+            }
+        for (int j = 0; j < r; j++)
+            for (int i = 0; i < j; i++)
+            {
+                // (tmp·Uᵀ) is symmetric in exact arithmetic; average with the other triangle's value.
+                double s = 0;
+                for (int k = i; k < r; k++) s += tmp[k * r + j] * upper[k * r + i];
+                double avg = 0.5 * (result[j * r + i] + s);
+                result[j * r + i] = avg;
+                result[i * r + j] = avg;
+            }
+    }
+
+    /// <summary>x̂ = Uᵀx for an upper-triangular column-major r×r U.</summary>
+    public static void TransposeTimes(ReadOnlySpan<double> upper, ReadOnlySpan<double> x, int r, Span<double> result)
+    {
+        for (int b = 0; b < r; b++)
+        {
+            double s = 0;
+            for (int a = 0; a <= b; a++) s += upper[b * r + a] * x[a];
+            result[b] = s;
+        }
+    }
 }

@@ -17,7 +17,6 @@ internal static class HeteroskedasticityRobust
     {
         int n = fit.N;
         int r = fit.Rank;
-        var m = fit.Bread;
         var e = fit.ResidualArray;
         var w = fit.Weights;
         double dfResidual = fit.ResidualDegreesOfFreedom;
@@ -27,30 +26,25 @@ internal static class HeteroskedasticityRobust
             double s2 = 0;
             for (int i = 0; i < n; i++) s2 += (w?[i] ?? 1.0) * e[i] * e[i];
             s2 /= dfResidual;
-            for (int k = 0; k < r * r; k++) covariance[k] = s2 * m[k];
+            for (int k = 0; k < r * r; k++) covariance[k] = s2 * fit.Bread[k];
         }
         else
         {
+            // Whitened rows x̂ = R⁻ᵀx: leverage ‖x̂‖², meat Σ ω x̂x̂ᵀ, covariance R⁻¹·meat·R⁻ᵀ.
+            var rinv = fit.RInverse;
             var meat = new double[r * r];
             var xi = new double[r];
-            var mx = new double[r];
+            var xh = new double[r];
             var effect = fit.Effect;
             for (int i = 0; i < n; i++)
             {
                 for (int k = 0; k < r; k++) xi[k] = fit.X[k][i];
+                DenseKernels.TransposeTimes(rinv, xi, r, xh);
                 double wi = w?[i] ?? 1.0;
                 double omega = wi * e[i] * e[i];
                 if (type is VarianceEstimator.HC2 or VarianceEstimator.HC3)
                 {
-                    double h = 0;
-                    for (int b = 0; b < r; b++)
-                    {
-                        double s = 0;
-                        for (int a = 0; a < r; a++) s += m[b * r + a] * xi[a];
-                        mx[b] = s;
-                        h += s * xi[b];
-                    }
-                    h *= wi;
+                    double h = wi * DenseKernels.Dot(xh, xh);
                     if (effect is not null) h += 1.0 / effect.Sizes[effect.Group[i]];
                     omega = type == VarianceEstimator.HC2 ? omega / (1 - h) : omega / ((1 - h) * (1 - h));
                     if (!double.IsFinite(omega)) omega = 0;
@@ -59,13 +53,13 @@ internal static class HeteroskedasticityRobust
                 if (factor == 0) continue;
                 for (int b = 0; b < r; b++)
                 {
-                    double fb = factor * xi[b];
-                    for (int a = 0; a <= b; a++) meat[b * r + a] += fb * xi[a];
+                    double fb = factor * xh[b];
+                    for (int a = 0; a <= b; a++) meat[b * r + a] += fb * xh[a];
                 }
             }
             for (int b = 0; b < r; b++)
                 for (int a = 0; a < b; a++) meat[a * r + b] = meat[b * r + a];
-            Sandwich(m, meat, r, covariance);
+            DenseKernels.Congruence(rinv, meat, r, covariance);
             if (type == VarianceEstimator.HC1)
             {
                 double scale = n / dfResidual;
@@ -75,20 +69,5 @@ internal static class HeteroskedasticityRobust
         var df = new double[r];
         Array.Fill(df, dfResidual);
         return fit.BuildTable(covariance, df, type, level, null);
-    }
-
-    /// <summary>covariance = M·meat·M for column-major r×r matrices.</summary>
-    public static void Sandwich(ReadOnlySpan<double> bread, ReadOnlySpan<double> meat, int r, Span<double> covariance)
-    {
-        var tmp = new double[r * r];
-        DenseKernels.Multiply(bread, meat, r, tmp);
-        DenseKernels.Multiply(tmp, bread, r, covariance);
-        for (int b = 0; b < r; b++)
-            for (int a = 0; a < b; a++)
-            {
-                double s = 0.5 * (covariance[b * r + a] + covariance[a * r + b]);
-                covariance[b * r + a] = s;
-                covariance[a * r + b] = s;
-            }
     }
 }

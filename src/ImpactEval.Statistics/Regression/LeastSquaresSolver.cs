@@ -18,8 +18,13 @@ internal static class LeastSquaresSolver
     /// </summary>
     public const double CollinearityTolerance = 1e-9;
 
-    /// <summary>Result of a least squares fit on the kept columns.</summary>
-    public sealed record Solution(bool[] Kept, double[] Beta, double[] Bread);
+    /// <summary>
+    /// Result of a least squares fit on the kept columns: coefficients, the bread M = (XᵀWX)⁻¹ and the
+    /// inverse R⁻¹ of the triangular factor (M = R⁻¹R⁻ᵀ), all column-major r×r. Variances are computed
+    /// in the whitened coordinates X·R⁻¹ (orthonormal columns), which keeps their error at
+    /// O(ε·κ(X)) rather than the O(ε·κ(X)²) of products with M.
+    /// </summary>
+    public sealed record Solution(bool[] Kept, double[] Beta, double[] Bread, double[] RInverse);
 
     /// <summary>
     /// Upper-triangular factor R ((p+1)×(p+1), column-major) of [√w·X | √w·y] for the given columns
@@ -153,6 +158,6 @@ internal static class LeastSquaresSolver
                 bread[j * r + i] = s;
                 bread[i * r + j] = s;
             }
-        return new Solution(kept, beta2, bread);
+        return new Solution(kept, beta2, bread, inverse);
     }
 }

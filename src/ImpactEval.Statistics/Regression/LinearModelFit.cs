@@ -34,6 +34,7 @@ public sealed class LinearModelFit
         DesignRowCount = designRows;
         Beta = solution.Beta;
         Bread = solution.Bread;
+        RInverse = solution.RInverse;
         Effect = effect;
         HasIntercept = hasIntercept;
         int r = KeptIndex.Length;
@@ -130,6 +131,7 @@ public sealed class LinearModelFit
     internal int DesignRowCount { get; }
     internal double[] Beta { get; }
     internal double[] Bread { get; }
+    internal double[] RInverse { get; }
     internal double[] ResidualArray { get; }
     internal AbsorbedEffect? Effect { get; }
     internal bool HasIntercept { get; }
