@@ -215,8 +215,201 @@ lm_fixture <- lapply(datasets, function(ds) {
     }
   }
   data <- as.list(ds$d)
-  list(name = ds$name, numeric = ds$numeric, factors = ds$factors, data = data, fits = fits)
+  list(name = ds$name, numeric = as.list(ds$numeric), factors = ds$factors, data = data, fits = fits)
 })
 
 write_fixture(list(versions = versions, datasets = lm_fixture), "linear_models.json")
 cat("linear_models.json written\n")
+
+# ---------------------------------------------------------------------------------------------
+# 2. ANCOVA (lm_robust(y ~ group + baseline + x)) and Lin's estimator (lm_lin).
+# ---------------------------------------------------------------------------------------------
+set.seed(20240612)
+
+all_types <- c(hc_types, cr_types)
+
+ca_small <- function() {
+  n <- 16
+  d <- data.frame(group = rep(c("TEM", "BEN"), each = 8), baseline = round(rnorm(n, 50, 10), 1),
+                  x1 = round(rnorm(n), 2), cl = rep(1:4, each = 4), w = round(runif(n, 0.5, 2), 2))
+  d$y <- round(5 + 0.8 * d$baseline + 3 * (d$group == "BEN") + d$x1 + rnorm(n, sd = 4), 1)
+  list(name = "small_two_arms", d = d, reference = "TEM", covariates = c("x1"))
+}
+
+ca_three_arms <- function() {
+  n <- 45
+  sizes <- c(1, 3, 4, 5, 6, 7, 8, 11)
+  d <- data.frame(group = c(rep("TEM", 20), rep("A", 15), rep("B", 10)),
+                  baseline = sample(8:14, n, replace = TRUE),
+                  x1 = round(rnorm(n) * 2) / 2,
+                  cl = rep(1:8, sizes), w = sample(c(1, 1.5, 2), n, replace = TRUE))
+  d$y <- 2 + 0.9 * d$baseline + (d$group == "A") * 1 + (d$group == "B") * (0.5 + 0.4 * (d$baseline - 11)) +
+    0.5 * d$x1 + rnorm(8)[d$cl] + rnorm(n)
+  d$y <- round(d$y, 2)
+  d$y[5] <- NA
+  d$baseline[12] <- NA
+  d$group[30] <- NA
+  list(name = "three_arms_ties", d = d, reference = "TEM", covariates = c("x1"))
+}
+
+ca_collinear <- function() {
+  n <- 40
+  d <- data.frame(group = sample(c("C", "T"), n, replace = TRUE), baseline = round(rnorm(n, 20, 5), 1),
+                  x1 = sample(0:9, n, replace = TRUE), cl = rep(1:8, c(2, 3, 4, 4, 5, 6, 7, 9)),
+                  w = round(runif(n, 0.5, 2), 2))
+  d$x2 <- 2 * d$x1   # collinear covariate: estimatr keeps x2 (larger norm) and drops x1
+  d$y <- round(1 + 0.5 * d$baseline + 2 * (d$group == "T") + 0.3 * d$x1 + rnorm(n, sd = 2), 2)
+  list(name = "collinear_covariate", d = d, reference = "C", covariates = c("x1", "x2"))
+}
+
+ca_clusters8 <- function() {
+  sizes <- c(6, 9, 12, 14, 18, 22, 30, 45)
+  cl <- rep(1:8, sizes)
+  n <- length(cl)
+  d <- data.frame(group = ifelse(cl %in% c(2, 3, 5, 8), "BEN", "TEM"), baseline = rnorm(n, 100, 15),
+                  x1 = rbinom(n, 1, 0.4), cl = cl, w = round(runif(n, 0.5, 1.5), 3))
+  d$y <- 20 + 0.7 * d$baseline + 4 * (d$group == "BEN") + 0.05 * (d$group == "BEN") * (d$baseline - 100) +
+    2 * d$x1 + rnorm(8, sd = 3)[cl] + rnorm(n, sd = 6)
+  list(name = "clusters8_weighted", d = d, reference = "TEM", covariates = c("x1"))
+}
+
+ca_datasets <- list(ca_small(), ca_three_arms(), ca_collinear(), ca_clusters8())
+
+ca_fixture <- lapply(ca_datasets, function(ds) {
+  d <- ds$d
+  d$group <- relevel(factor(d$group), ref = ds$reference)
+  fits <- list()
+  for (estimator in c("ancova", "lin")) for (weighted in c(FALSE, TRUE)) for (se in all_types) {
+    args <- list(data = d, se_type = se)
+    if (weighted) args$weights <- quote(w)
+    if (se %in% cr_types) args$clusters <- quote(cl)
+    if (estimator == "ancova") {
+      args$formula <- reformulate(c("group", "baseline", ds$covariates), response = "y")
+      fit <- do.call(lm_robust, args)
+    } else {
+      args$formula <- y ~ group
+      args$covariates <- reformulate(c("baseline", ds$covariates))
+      fit <- do.call(lm_lin, args)
+    }
+    tab <- tidy_fit(fit)
+    tab$estimator <- estimator
+    tab$weighted <- weighted
+    tab$se_type <- se
+    fits[[length(fits) + 1]] <- tab
+  }
+  list(name = ds$name, reference = ds$reference, covariates = as.list(ds$covariates), data = as.list(ds$d), fits = fits)
+})
+write_fixture(list(versions = versions, datasets = ca_fixture), "covariate_adjustment.json")
+cat("covariate_adjustment.json written\n")
+
+# ---------------------------------------------------------------------------------------------
+# 3. Difference-in-differences: change scores, two-way fixed effects, event study.
+# ---------------------------------------------------------------------------------------------
+set.seed(20240613)
+
+cs_datasets <- list(
+  local({
+    n <- 10
+    d <- data.frame(group = rep(c("TEM", "BEN"), each = 5), before = round(rnorm(n, 10, 2), 1), cl = c(1, 1, 2, 2, 3, 4, 4, 5, 5, 6))
+    d$after <- round(d$before + 1 + 1.5 * (d$group == "BEN") + rnorm(n), 1)
+    list(name = "cs_small", d = d, reference = "TEM", covariates = character(0))
+  }),
+  local({
+    n <- 30
+    d <- data.frame(group = c(rep("TEM", 20), rep("BEN", 10)), before = sample(5:9, n, replace = TRUE),
+                    cl = rep(1:8, c(1, 2, 3, 3, 4, 5, 5, 7)))
+    d$after <- d$before + sample(0:3, n, replace = TRUE) + (d$group == "BEN") * sample(0:2, n, replace = TRUE)
+    d$after[4] <- NA
+    list(name = "cs_unequal_ties", d = d, reference = "TEM", covariates = character(0))
+  }),
+  local({
+    cl <- rep(1:8, c(3, 4, 4, 5, 5, 6, 6, 7))
+    n <- length(cl)
+    d <- data.frame(group = ifelse(cl %in% c(1, 4, 6, 7), "BEN", "TEM"), before = rnorm(n, 30, 5), x1 = rnorm(n), cl = cl)
+    d$after <- d$before + 2 + 3 * (d$group == "BEN") + 0.8 * d$x1 + rnorm(8)[cl] + rnorm(n, sd = 2)
+    list(name = "cs_covariate_clusters", d = d, reference = "TEM", covariates = c("x1"))
+  })
+)
+
+cs_fixture <- lapply(cs_datasets, function(ds) {
+  d <- ds$d
+  d$group <- relevel(factor(d$group), ref = ds$reference)
+  d$change <- d$after - d$before
+  fits <- list()
+  for (se in all_types) {
+    args <- list(formula = reformulate(c("group", ds$covariates), response = "change"), data = d, se_type = se)
+    if (se %in% cr_types) args$clusters <- quote(cl)
+    tab <- tidy_fit(do.call(lm_robust, args))
+    tab$se_type <- se
+    fits[[length(fits) + 1]] <- tab
+  }
+  list(name = ds$name, reference = ds$reference, covariates = as.list(ds$covariates), data = as.list(ds$d), fits = fits)
+})
+
+panel <- function(name, units, waves, first_treated_wave, treated_units, cluster_of_unit, drop_rows, with_x) {
+  d <- expand.grid(wave = waves, unit = units)
+  d <- d[, c("unit", "wave")]
+  if (length(drop_rows) > 0) d <- d[-drop_rows, ]
+  rownames(d) <- NULL
+  d$treated <- d$unit %in% treated_units
+  d$D <- as.numeric(d$treated & d$wave >= first_treated_wave)
+  d$cl <- cluster_of_unit[match(d$unit, units)]
+  d$x1 <- if (with_x) round(rnorm(nrow(d)), 3) else 0
+  alpha <- rnorm(length(units), sd = 2)
+  lambda <- cumsum(rnorm(length(waves), 0.5, 0.3))
+  d$y <- round(alpha[match(d$unit, units)] + lambda[match(d$wave, waves)] + 1.2 * d$D +
+                 (if (with_x) 0.5 * d$x1 else 0) + rnorm(nrow(d)), 3)
+  list(name = name, d = d, first_treated_wave = first_treated_wave, with_x = with_x)
+}
+
+panels <- list(
+  panel("panel_balanced_small", 1:8, 1:2, 2, c(2, 4, 6, 8), 1:8, integer(0), FALSE),
+  # 24 units × 4 waves, treated from wave 3, missing observations (one unit observed once), clusters = units.
+  panel("panel_unbalanced", 101:124, 1:4, 3, 101:110, 101:124, c(2, 7, 8, 9, 30, 50, 51, 77), TRUE),
+  # 40 pupils nested in 8 schools of unequal sizes, 3 waves, treatment at school level from wave 2.
+  panel("panel_schools", 1:40, c(2019, 2020, 2021), 2020, 1:17,
+        rep(1:8, c(2, 3, 4, 4, 5, 6, 7, 9)), c(5, 40, 41), TRUE)
+)
+
+twfe_fixture <- lapply(panels, function(p) {
+  d <- p$d
+  rhs <- c("D", if (p$with_x) "x1", "factor(wave)")
+  fits <- list()
+  for (se in all_types) {
+    args <- list(formula = reformulate(c(rhs, "factor(unit)"), response = "y"), data = d, se_type = se)
+    if (se %in% cr_types) args$clusters <- quote(cl)
+    fit <- do.call(lm_robust, args)
+    tab <- tidy_fit(fit)
+    # Same model with the unit effects absorbed by estimatr itself.
+    fargs <- list(formula = reformulate(rhs, response = "y"), data = d, se_type = se, fixed_effects = ~unit)
+    if (se %in% cr_types) fargs$clusters <- quote(cl)
+    ffit <- do.call(lm_robust, fargs)
+    tab$fe_std_error <- unname(ffit$std.error)
+    tab$fe_df <- unname(ffit$df)
+    tab$se_type <- se
+    fits[[length(fits) + 1]] <- tab
+  }
+  # Event study relative to the last wave before treatment.
+  waves <- sort(unique(d$wave))
+  ref <- max(waves[waves < p$first_treated_wave])
+  ev_names <- character(0)
+  for (w in waves[waves != ref]) {
+    nm <- paste0("ev", w)
+    d[[nm]] <- as.numeric(d$treated & d$wave == w)
+    ev_names <- c(ev_names, nm)
+  }
+  erhs <- c(ev_names, if (p$with_x) "x1", "factor(wave)", "factor(unit)")
+  event <- list()
+  for (se in c("CR2", "stata", "HC2")) {
+    args <- list(formula = reformulate(erhs, response = "y"), data = d, se_type = se)
+    if (se %in% cr_types) args$clusters <- quote(cl)
+    tab <- tidy_fit(do.call(lm_robust, args))
+    tab$se_type <- se
+    event[[length(event) + 1]] <- tab
+  }
+  data <- as.list(p$d[, c("unit", "wave", "treated", "D", "cl", "x1", "y")])
+  list(name = p$name, with_x = p$with_x, reference_wave = ref, data = data, fits = fits, event_study = event)
+})
+
+write_fixture(list(versions = versions, change_score = cs_fixture, twfe = twfe_fixture), "did.json")
+cat("did.json written\n")

@@ -53,26 +53,7 @@ internal static class RegressionFixture
         double ciTolerance = actual.Variance == VarianceEstimator.CR2 ? pTolerance : tolerance;
         var terms = ReferenceFixture.Strings(expected.GetProperty("term"));
         Assert.Equal(terms.Length, actual.Estimates.Length);
-        var estimate = ReferenceFixture.Doubles(expected.GetProperty("estimate"));
-        var se = ReferenceFixture.Doubles(expected.GetProperty("std_error"));
-        var statistic = ReferenceFixture.Doubles(expected.GetProperty("statistic"));
-        var df = ReferenceFixture.Doubles(expected.GetProperty("df"));
-        var p = ReferenceFixture.Doubles(expected.GetProperty("p_value"));
-        var low = ReferenceFixture.Doubles(expected.GetProperty("conf_low"));
-        var high = ReferenceFixture.Doubles(expected.GetProperty("conf_high"));
-        for (int j = 0; j < terms.Length; j++)
-        {
-            var e = actual.Estimates[j];
-            var label = $"{what} {terms[j]}";
-            ReferenceFixture.AssertClose(estimate[j], e.Value, tolerance, $"{label} estimate");
-            ReferenceFixture.AssertClose(se[j], e.StandardError, tolerance, $"{label} SE");
-            ReferenceFixture.AssertClose(statistic[j], e.Statistic, tolerance, $"{label} t");
-            ReferenceFixture.AssertClose(df[j], e.DegreesOfFreedom, pTolerance, $"{label} df");
-            ReferenceFixture.AssertClose(p[j], e.PValue, pTolerance, $"{label} p");
-            ReferenceFixture.AssertClose(low[j], e.Interval.Lower, ciTolerance, $"{label} CI low");
-            ReferenceFixture.AssertClose(high[j], e.Interval.Upper, ciTolerance, $"{label} CI high");
-            Assert.Equal(double.IsNaN(estimate[j]), e.Warnings.Length > 0);
-        }
+        AssertRows(expected, 0, actual.Estimates, what, tolerance, pTolerance, ciTolerance);
         Assert.Equal(expected.GetProperty("nobs").GetInt32(), actual.N);
         var clusters = expected.GetProperty("nclusters");
         if (clusters.ValueKind == JsonValueKind.Null) Assert.Null(actual.ClusterCount);
@@ -80,6 +61,40 @@ internal static class RegressionFixture
         ReferenceFixture.AssertClose(expected.GetProperty("r_squared").GetDouble(), actual.RSquared, tolerance, $"{what} R²");
         ReferenceFixture.AssertClose(expected.GetProperty("adj_r_squared").GetDouble(), actual.AdjustedRSquared, tolerance, $"{what} adjusted R²");
         ReferenceFixture.AssertClose(expected.GetProperty("df_residual").GetDouble(), actual.ResidualDegreesOfFreedom, 0, $"{what} residual df");
+    }
+
+    /// <summary>
+    /// Asserts R rows <paramref name="offset"/>… of a tidy table equal <paramref name="actual"/> (e.g. the
+    /// D, covariate and wave rows of a model whose intercept and unit dummies we absorb).
+    /// </summary>
+    public static void AssertRows(JsonElement expected, int offset, IReadOnlyList<Estimate> actual, string what,
+        double tolerance, double pTolerance, double ciTolerance, string seKey = "std_error", string dfKey = "df")
+    {
+        var terms = ReferenceFixture.Strings(expected.GetProperty("term"));
+        var estimate = ReferenceFixture.Doubles(expected.GetProperty("estimate"));
+        var se = ReferenceFixture.Doubles(expected.GetProperty(seKey));
+        var statistic = ReferenceFixture.Doubles(expected.GetProperty("statistic"));
+        var df = ReferenceFixture.Doubles(expected.GetProperty(dfKey));
+        var p = ReferenceFixture.Doubles(expected.GetProperty("p_value"));
+        var low = ReferenceFixture.Doubles(expected.GetProperty("conf_low"));
+        var high = ReferenceFixture.Doubles(expected.GetProperty("conf_high"));
+        int seOffset = seKey == "std_error" ? offset : 0;
+        int dfOffset = dfKey == "df" ? offset : 0;
+        for (int k = 0; k < actual.Count; k++)
+        {
+            int j = offset + k;
+            var e = actual[k];
+            var label = $"{what} {terms[j]}";
+            ReferenceFixture.AssertClose(estimate[j], e.Value, tolerance, $"{label} estimate");
+            ReferenceFixture.AssertClose(se[seOffset + k], e.StandardError, tolerance, $"{label} SE ({seKey})");
+            ReferenceFixture.AssertClose(df[dfOffset + k], e.DegreesOfFreedom, pTolerance, $"{label} df ({dfKey})");
+            if (seKey != "std_error") continue;
+            ReferenceFixture.AssertClose(statistic[j], e.Statistic, tolerance, $"{label} t");
+            ReferenceFixture.AssertClose(p[j], e.PValue, pTolerance, $"{label} p");
+            ReferenceFixture.AssertClose(low[j], e.Interval.Lower, ciTolerance, $"{label} CI low");
+            ReferenceFixture.AssertClose(high[j], e.Interval.Upper, ciTolerance, $"{label} CI high");
+            Assert.Equal(double.IsNaN(estimate[j]), e.Warnings.Length > 0);
+        }
     }
 
     /// <summary>Runs the variance method named by estimatr's se_type.</summary>
