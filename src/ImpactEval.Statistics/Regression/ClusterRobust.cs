@@ -29,6 +29,11 @@ namespace ImpactEval.Statistics.Regression;
 /// Writing y_g = [a_g; b_g] and Σ = [[Ω, −M], [−M, 0]] (OLS: y_g = a_g, Σ = −M), P = D + YᵀΣY, so
 /// tr P = Σ_g (d_g + y_gᵀΣy_g) and ‖P‖²_F = Σ_g d_g² + 2 Σ_g d_g y_gᵀΣy_g + tr(ΣCΣC) with the
 /// q×q accumulator C = Σ_g y_g y_gᵀ — no J×J matrix either, so thousands of clusters cost little.</para>
+/// <para><b>Whitening.</b> The code applies all of the above to X̂ = X·R⁻¹, where XᵀWX = RᵀR comes from the
+/// fit's QR: the estimator is equivariant (V = R⁻¹V̂R⁻ᵀ, coefficient j becomes the contrast m = R⁻ᵀe_j,
+/// M̂ = I), and products such as R₁MR₁ᵀ are then formed from well-conditioned factors (R₁R⁻¹), which
+/// keeps the rounding error at O(ε·κ(X)) instead of O(ε·κ(X)²) for designs with, e.g., a year or a
+/// score of 500 next to the intercept.</para>
 /// <para><b>Absorbed fixed effects.</b> When each absorbed group lies within one cluster, the block of
 /// the full hat matrix is H_gg = P_g + X̃_g M X̃_gᵀ with P_g the projection on the group dummies of
 /// cluster g and X̃ the demeaned columns, orthogonal to those dummies; the residuals and X̃_g also are.

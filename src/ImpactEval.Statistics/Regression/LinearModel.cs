@@ -13,7 +13,11 @@ namespace ImpactEval.Statistics;
 /// column-pivoted QR and reported as not estimable (NaN with a French warning), as
 /// <c>lm_robust</c> reports NA: the column chosen is the one Eigen's pivoting (largest remaining
 /// norm first) leaves out, which for exact collinearity is the one estimatr drops (R's
-/// <c>lm</c> instead drops the later column in formula order).
+/// <c>lm</c> instead drops the later column in formula order). Two caveats: when two candidates tie
+/// exactly (x3 = x1 + x2: once x3 is in, x1 and x2 have opposite residuals) estimatr's choice is
+/// decided by rounding and ours may differ; and a column counts as collinear when its residual norm
+/// is below 1e-9 of its own norm (estimatr: below p·ε of the largest pivot), so a nearly collinear
+/// column that estimatr would estimate with a meaningless, enormous SE is reported as NA here.
 /// </remarks>
 public static class LinearModel
 {
