@@ -27,7 +27,8 @@ public static class ProtocolAnalysis
         if (dataset.Count == 0) notes.Add("Aucun participant n'est encore inscrit : aucune estimation n'est possible.");
         if (protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             notes.Add("Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité.");
-        return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, balance, attrition, analyses, notes.ToImmutable());
+        return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, balance, attrition, analyses,
+            DesignSensitivity.Planned(protocol).AddRange(DesignSensitivity.Observed(protocol, dataset)), notes.ToImmutable());
     }
 
     private static SampleFlow Flow(Protocol protocol, AnalysisDataset dataset)

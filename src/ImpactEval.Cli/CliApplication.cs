@@ -19,6 +19,7 @@ public static class CliApplication
         root.Subcommands.Add(ImportCommand.GetCommand());
         root.Subcommands.Add(ImportCommand.GetEnrolCommand());
         root.Subcommands.Add(EstimateCommand.GetCommand());
+        root.Subcommands.Add(PowerCommand.GetCommand());
         return root;
     }
 

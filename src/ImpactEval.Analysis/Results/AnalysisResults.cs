@@ -13,6 +13,7 @@ namespace ImpactEval.Analysis.Results;
 /// <param name="Balance">Baseline balance per contrast and sample.</param>
 /// <param name="Attrition">Overall and differential attrition per analysed wave and contrast, against the WWC boundaries.</param>
 /// <param name="Analyses">The protocol's analyses.</param>
+/// <param name="Sensitivity">Minimum detectable effects with the planned and the observed sizes.</param>
 /// <param name="Notes">French notes on data quality and on what the data cannot show.</param>
 public sealed record AnalysisResults(
     string ProtocolId,
@@ -24,4 +25,5 @@ public sealed record AnalysisResults(
     ImmutableArray<BalanceTable> Balance,
     ImmutableArray<AttritionAssessment> Attrition,
     ImmutableArray<AnalysisResult> Analyses,
+    ImmutableArray<DetectableEffect> Sensitivity,
     ImmutableArray<string> Notes);
