@@ -33,6 +33,7 @@ internal sealed class XlsxSheetReader : IDisposable
         formats = XlsxNumberFormat.Read(workbook);
         date1904 = workbook.Workbook.WorkbookProperties?.Date1904?.Value ?? false;
         reader = OpenXmlReader.Create(sheet);
+        reader.Read();
     }
 
     /// <summary>The name of the sheet being read.</summary>
@@ -73,6 +74,7 @@ internal sealed class XlsxSheetReader : IDisposable
     }
 
     /// <summary>Reads the next stored row; false at the end of the sheet.</summary>
+    /// <remarks>The cursor is always on an unread element: <c>LoadCurrentElement</c> leaves it on the element after the one loaded.</remarks>
     public bool TryRead(out XlsxRow row)
     {
         while (!reader.EOF)
@@ -113,6 +115,7 @@ internal sealed class XlsxSheetReader : IDisposable
         var strings = new List<string>();
         if (part is null) return strings;
         using var reader = OpenXmlReader.Create(part);
+        reader.Read();
         while (!reader.EOF)
         {
             if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
