@@ -23,14 +23,16 @@ public class ObservationImporterXlsxTests
         result.Problems.Select(p => (p.Line, p.Column, p.ColumnName, p.Value, p.Message, p.Hint));
 
     // A teacher's T1 sheet with three mistakes: an attendance rate of 120 %, "douze" typed in the number of sessions,
-    // and a hyperlink formula pasted as text in a rating. The workbook is refused with exactly the problems the same
-    // table gets as CSV (same lines, columns and French messages), and nothing is written.
+    // and a hyperlink formula pasted as text in a rating, with an empty line left after the first family. The workbook
+    // is refused with exactly the problems the same table gets as CSV (same lines — the spreadsheet's own row numbers —
+    // same columns and French messages), and nothing is written.
     [Fact]
     public async Task ImportAsync_BadValuesInXlsx_SameProblemsAsCsvAndNothingWritten()
     {
         await using var fixture = await ImportFixture.CreateAsync("DOS-001", "DOS-002", "DOS-003");
         const string csv = "identifiant;vague;date_collecte;ASSIDUITE;NB_SEANCES;COOP_PROPRETE\n" +
                            "DOS-001;T1;10/10/2025;120;12;Peu impliqué\n" +
+                           ";;;;;\n" +
                            "DOS-002;T1;10/10/2025;87,5;douze;Très impliqué\n" +
                            "DOS-003;T1;10/10/2025;90;8;\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n";
         var workbook = new TestWorkbook().Sheet("Vague T1",
@@ -38,10 +40,10 @@ public class ObservationImporterXlsxTests
             .. TestWorkbook.Texts(1, "identifiant", "vague", "date_collecte", "ASSIDUITE", "NB_SEANCES", "COOP_PROPRETE"),
             .. TestWorkbook.Texts(2, "DOS-001", "T1"), new TestCell("C2", StoredAs.CustomDate, "45940"), new TestCell("D2", StoredAs.Number, "120"),
             new TestCell("E2", StoredAs.Number, "12"), new TestCell("F2", StoredAs.SharedString, "Peu impliqué"),
-            .. TestWorkbook.Texts(3, "DOS-002", "T1"), new TestCell("C3", StoredAs.CustomDate, "45940"), new TestCell("D3", StoredAs.Number, "87.5"),
-            new TestCell("E3", StoredAs.SharedString, "douze"), new TestCell("F3", StoredAs.SharedString, "Très impliqué"),
-            .. TestWorkbook.Texts(4, "DOS-003", "T1"), new TestCell("C4", StoredAs.CustomDate, "45940"), new TestCell("D4", StoredAs.Number, "90"),
-            new TestCell("E4", StoredAs.Number, "8"), new TestCell("F4", StoredAs.InlineString, "=HYPERLINK(\"http://x\",\"y\")"),
+            .. TestWorkbook.Texts(4, "DOS-002", "T1"), new TestCell("C4", StoredAs.CustomDate, "45940"), new TestCell("D4", StoredAs.Number, "87.5"),
+            new TestCell("E4", StoredAs.SharedString, "douze"), new TestCell("F4", StoredAs.SharedString, "Très impliqué"),
+            .. TestWorkbook.Texts(5, "DOS-003", "T1"), new TestCell("C5", StoredAs.CustomDate, "45940"), new TestCell("D5", StoredAs.Number, "90"),
+            new TestCell("E5", StoredAs.Number, "8"), new TestCell("F5", StoredAs.InlineString, "=HYPERLINK(\"http://x\",\"y\")"),
         ]);
 
         var fromCsv = await ImportCsvAsync(fixture, csv);
@@ -49,7 +51,7 @@ public class ObservationImporterXlsxTests
 
         Assert.Equal(3, fromCsv.Problems.Length);
         Assert.Equal(Placed(fromCsv), Placed(fromXlsx));
-        Assert.Equal([(2, 4), (3, 5), (4, 6)], fromXlsx.Problems.Select(p => (p.Line, p.Column ?? 0)));
+        Assert.Equal([(2, 4), (4, 5), (5, 6)], fromXlsx.Problems.Select(p => (p.Line, p.Column ?? 0)));
         Assert.Equal("La cellule contient une formule, pas une valeur.", fromXlsx.Problems[2].Message);
         Assert.False(fromXlsx.Written);
         Assert.Equal((0, 0), await fixture.CountsAsync());
