@@ -52,7 +52,13 @@ internal sealed class XlsxSheetReader : IDisposable
         try
         {
             var workbook = document.WorkbookPart;
-            var sheets = workbook?.Workbook.Sheets?.Elements<Sheet>()
+            if (workbook is null)
+            {
+                (error, hint) = (XlsxTable.UnreadableMessage, XlsxTable.UnreadableHint);
+                document.Dispose();
+                return null;
+            }
+            var sheets = workbook.Workbook.Sheets?.Elements<Sheet>()
                 .Where(s => s.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart).ToList() ?? [];
             var chosen = sheet is null
                 ? sheets.FirstOrDefault(s => s.State is null || s.State.Value == SheetStateValues.Visible)
@@ -64,7 +70,7 @@ internal sealed class XlsxSheetReader : IDisposable
                 document.Dispose();
                 return null;
             }
-            return new XlsxSheetReader(document, (WorksheetPart)workbook!.GetPartById(chosen.Id!.Value!), chosen.Name?.Value ?? "");
+            return new XlsxSheetReader(document, (WorksheetPart)workbook.GetPartById(chosen.Id!.Value!), chosen.Name?.Value ?? "");
         }
         catch
         {

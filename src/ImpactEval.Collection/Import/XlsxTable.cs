@@ -37,6 +37,9 @@ public static class XlsxTable
 {
     internal const string FormulaMessage = "La cellule contient une formule, pas une valeur.";
     internal const string FormulaHint = "Remplacez la formule par sa valeur (copier, puis collage spécial « valeurs »).";
+    internal const string UnreadableMessage = "Le fichier n'est pas un classeur Excel (.xlsx) lisible.";
+    internal const string UnreadableHint =
+        "S'il vient de LibreOffice (.ods) ou s'il est endommagé, ouvrez-le et enregistrez-le au format .xlsx ou CSV (séparateur point-virgule).";
 
     /// <summary>Reads the header and streams the rows of one sheet of an .xlsx workbook.</summary>
     /// <param name="stream">The workbook's bytes (seekable; left open, and reopened when the rows are enumerated).</param>
@@ -139,6 +142,5 @@ public static class XlsxTable
         e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or NotSupportedException;
 
     private static ImportProblem Unreadable(string fileName) =>
-        new(fileName, 0, null, null, null, "Le fichier n'est pas un classeur Excel (.xlsx) lisible.",
-            "S'il vient de LibreOffice (.ods) ou s'il est endommagé, ouvrez-le et enregistrez-le au format .xlsx ou CSV (séparateur point-virgule).");
+        new(fileName, 0, null, null, null, UnreadableMessage, UnreadableHint);
 }

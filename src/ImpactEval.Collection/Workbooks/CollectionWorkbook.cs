@@ -58,7 +58,7 @@ public static class CollectionWorkbook
     /// The cité's identifiers of the expected participants, printed one per row in this order (trimmed); may be
     /// empty, for a blank sheet. They are not stored anywhere by ImpactEval (see remarks).
     /// </param>
-    /// <param name="output">Where the .xlsx bytes go (writable; left open).</param>
+    /// <param name="output">Where the .xlsx bytes go (writable and seekable, as a zip package needs; left open).</param>
     /// <exception cref="ArgumentException">
     /// The wave does not exist, no indicator is collected at it, or an identifier is empty, duplicated or holds
     /// control characters (messages in French, for the user who launched the generation).

@@ -75,6 +75,27 @@ public class TabularSourceTests
         Assert.Equal("Le fichier n'est pas un classeur Excel (.xlsx) lisible.", Assert.Single(problems).Message);
     }
 
+    // A LibreOffice spreadsheet saved as .ods is also a zip archive, but not an Office Open XML workbook: one French
+    // problem telling the user to save it as .xlsx or CSV.
+    [Fact]
+    public void Open_OpenDocumentSpreadsheet_ReportsUnreadableWithHint()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("mimetype").Open());
+            writer.Write("application/vnd.oasis.opendocument.spreadsheet");
+        }
+        var problems = new List<ImportProblem>();
+
+        var rows = TabularSource.Open(stream, "collecte.ods", problems, out _).ToList();
+
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.Equal("Le fichier n'est pas un classeur Excel (.xlsx) lisible.", problem.Message);
+        Assert.Contains(".ods", problem.Hint);
+    }
+
     // A command-line import reads a workbook straight from disk; the table owns the file until disposed.
     [Fact]
     public void OpenFile_Workbook_ReadsAndReleasesFile()
