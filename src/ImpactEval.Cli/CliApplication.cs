@@ -20,6 +20,7 @@ public static class CliApplication
         root.Subcommands.Add(ImportCommand.GetEnrolCommand());
         root.Subcommands.Add(EstimateCommand.GetCommand());
         root.Subcommands.Add(PowerCommand.GetCommand());
+        root.Subcommands.Add(WorkbookCommand.GetCommand());
         return root;
     }
 
