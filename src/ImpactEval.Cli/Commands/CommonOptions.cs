@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImpactEval.Core.Text;
 
 namespace ImpactEval.Cli.Commands;
 
@@ -17,6 +18,19 @@ public static class CommonOptions
     {
         Description = "Identifiant du protocole enregistré (par exemple passerelles).",
         Required = true,
+    };
+
+    /// <summary>A numeric option read the French way ("0,3") or with a point ("0.3").</summary>
+    public static Option<double?> Number(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+            if (FrenchNumber.TryParse(token, out var value)) return value;
+            result.AddError($"« {token} » n'est pas un nombre (par exemple 0,3).");
+            return null;
+        },
     };
 
     /// <summary>--dry-run: validate and count, write nothing.</summary>

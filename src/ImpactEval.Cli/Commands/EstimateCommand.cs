@@ -41,7 +41,7 @@ public static class EstimateCommand
     public static Table ContrastTable(Core.Model.Protocol protocol, AnalysisResults results, Func<string, string, string, double?>? truth)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("Analyse", "Indicateur", "Comparaison", "n", "Écart estimé [[IC]]", "p ajustée");
+        table.AddColumns("Analyse", "Indicateur", "Comparaison", "n", "Écart estimé [[IC]]", "p (ajustée)");
         if (truth is not null) table.AddColumns("Vrai effet", "Dans l'IC");
         foreach (var analysis in results.Analyses)
         foreach (var contrast in analysis.Contrasts)
