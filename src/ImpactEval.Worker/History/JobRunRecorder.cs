@@ -169,7 +169,7 @@ public sealed class JobRunRecorder(
     /// <summary>The messages of the exception and its causes, without Quartz's wrapper ("Job threw an unhandled exception").</summary>
     private static string Describe(Exception exception)
     {
-        while (exception is JobExecutionException { InnerException: { } cause }) exception = cause;
+        while (exception is JobExecutionException or JobExecutionProcessException && exception.InnerException is { } cause) exception = cause;
         var text = new StringBuilder(exception.Message);
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             text.Append(" → ").Append(inner.Message);

@@ -27,6 +27,14 @@ public sealed class RecomputeEstimatesJob(ImpactEvalDbContext db, IOptions<Worke
             ?? throw new InvalidOperationException($"The job {context.JobDetail.Key} has no '{JobNames.ProtocolKey}' data.");
         var protocol = await db.Protocols.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
             ?? throw new InvalidOperationException($"Aucun protocole « {code} » n'est enregistré : impossible de recalculer ses estimations.");
+        // Reads (and so checks) the stored protocol text first: a version that no longer loads is a failure.
+        _ = await new ProtocolRegistry(db).LoadCurrentAsync(code, cancellationToken);
+        if (!await db.Enrolments.AnyAsync(e => e.ProtocolId == protocol.Id, cancellationToken))
+        {
+            context.Result = JobRunReport.Skipped("Aucun participant inscrit : pas encore d'estimation à calculer.")
+                .With("protocol", code).With("protocolVersion", protocol.CurrentVersion);
+            return;
+        }
         var lastImport = await db.Imports.Where(i => i.ProtocolId == protocol.Id).MaxAsync(i => (int?)i.Id, cancellationToken) ?? 0;
         // Changes seen so far are being taken into account: the next import opens a new debounce window.
         await db.DataWatermarks.Where(w => w.ProtocolId == protocol.Id)

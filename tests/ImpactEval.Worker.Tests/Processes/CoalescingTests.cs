@@ -22,7 +22,7 @@ public class CoalescingTests(ITestOutputHelper output)
     public async Task DataChanged_HundredImportsInABurst_OneRecomputation()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.PostgreSql);
-        var demo = await DemoData.LoadAsync(store, families: 60);
+        var demo = await DemoData.LoadAsync(store, families: 120);
         await using var worker = WorkerProcess.Start("worker", store.Options, new Dictionary<string, string>
         {
             ["Worker:RecomputeQuietPeriod"] = "00:00:03",

@@ -80,6 +80,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_gcServer"] = "0"; // several processes on two cores: workstation GC starts faster
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("IMPACTEVAL_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(key);
         if (store is not null)
