@@ -12,7 +12,8 @@ namespace ImpactEval.Cli.Commands;
 
 /// <summary>
 /// <c>impacteval jobs</c>: the history of scheduled jobs, read from the store (works with the service stopped);
-/// <c>impacteval jobs scheduled</c> and <c>impacteval jobs trigger GROUPE.NOM</c> ask the running service's API.
+/// <c>impacteval jobs scheduled</c>, <c>impacteval jobs trigger GROUPE.NOM</c> and <c>impacteval jobs resume GROUPE.NOM</c>
+/// ask the running service's API.
 /// </summary>
 public static class JobsCommand
 {
@@ -29,6 +30,7 @@ public static class JobsCommand
         var command = new Command("jobs", "Historique des tâches planifiées (les plus récentes d'abord).") { job, status, limit };
         command.Subcommands.Add(Scheduled());
         command.Subcommands.Add(Trigger());
+        command.Subcommands.Add(Resume());
         command.SetAction(async (parse, cancellationToken) =>
         {
             var wanted = parse.GetValue(status) is { } text ? JobRunLabels.Parse(text) : null;
@@ -88,11 +90,24 @@ public static class JobsCommand
         return command;
     }
 
-    private static Command Trigger()
+    private static Command Trigger() => JobAction("trigger", "Exécute une tâche tout de suite sur le service en marche.", async (key, response, cancellationToken) =>
+    {
+        var triggered = await response.Content.ReadFromJsonAsync<TriggeredJob>(Json, cancellationToken);
+        AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(key)} déclenchée ({Markup.Escape(triggered?.Trigger ?? "")}). Suivi : impacteval jobs --job {Markup.Escape(key)}");
+    });
+
+    private static Command Resume() => JobAction("resume", "Reprend une tâche suspendue après un échec définitif.", (key, _, _) =>
+    {
+        AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(key)} reprise : ses déclencheurs suivent de nouveau leur calendrier.");
+        return Task.CompletedTask;
+    });
+
+    /// <summary>A subcommand that POSTs to /api/jobs/{group}/{name}/{verb} on the running service.</summary>
+    private static Command JobAction(string verb, string description, Func<string, HttpResponseMessage, CancellationToken, Task> success)
     {
         var url = UrlOption();
-        var job = new Argument<string>("tâche") { Description = "La tâche à exécuter, groupe.nom (par exemple recompute.passerelles)." };
-        var command = new Command("trigger", "Exécute une tâche tout de suite sur le service en marche.") { job, url };
+        var job = new Argument<string>("tâche") { Description = "La tâche, groupe.nom (par exemple recompute.passerelles)." };
+        var command = new Command(verb, description) { job, url };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var key = parse.GetValue(job)!;
@@ -103,15 +118,14 @@ public static class JobsCommand
                 return ExitCodes.InvalidInput;
             }
             using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!) };
-            using var response = await http.PostAsync($"api/jobs/{Uri.EscapeDataString(key[..dot])}/{Uri.EscapeDataString(key[(dot + 1)..])}/trigger", null, cancellationToken);
+            using var response = await http.PostAsync($"api/jobs/{Uri.EscapeDataString(key[..dot])}/{Uri.EscapeDataString(key[(dot + 1)..])}/{verb}", null, cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
                 var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
                 AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : response.ReasonPhrase ?? "")}");
                 return ExitCodes.InvalidInput;
             }
-            var triggered = await response.Content.ReadFromJsonAsync<TriggeredJob>(Json, cancellationToken);
-            AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(key)} déclenchée ({Markup.Escape(triggered?.Trigger ?? "")}). Suivi : impacteval jobs --job {Markup.Escape(key)}");
+            await success(key, response, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;

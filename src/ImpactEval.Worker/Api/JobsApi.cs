@@ -19,6 +19,7 @@ public static class JobsApi
         api.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Les tâches planifiées et leurs déclencheurs.");
         api.MapGet("/runs", ListRuns).WithName("ListJobRuns").WithSummary("L'historique des exécutions, les plus récentes d'abord.");
         api.MapPost("/{group}/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Exécute une tâche tout de suite.");
+        api.MapPost("/{group}/{name}/resume", ResumeJob).WithName("ResumeJob").WithSummary("Reprend une tâche suspendue après un échec définitif.");
         return app;
     }
 
@@ -61,19 +62,25 @@ public static class JobsApi
         return TypedResults.Ok(await history.RecentAsync(job, wanted, limit ?? 50, cancellationToken));
     }
 
+    /// <summary>POST /api/jobs/{group}/{name}/resume: resumes the job's paused triggers (paused after a final failure, or by hand).</summary>
+    public static async Task<Results<Ok<JobView>, NotFound<ProblemDetails>>> ResumeJob(
+        ISchedulerFactory schedulers, string group, string name, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var key = new JobKey(name, group);
+        if (!await scheduler.Exists(key, cancellationToken)) return UnknownJob(key);
+        await scheduler.ResumeJob(key, cancellationToken);
+        var jobs = await ListJobs(schedulers, cancellationToken);
+        return TypedResults.Ok(jobs.Value!.Single(j => j.Key == key.ToString()));
+    }
+
     /// <summary>POST /api/jobs/{group}/{name}/trigger: fires the job now (its usual history, retries and notifications apply).</summary>
     public static async Task<Results<Accepted<TriggeredJob>, NotFound<ProblemDetails>>> TriggerJob(
         ISchedulerFactory schedulers, string group, string name, CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var key = new JobKey(name, group);
-        if (!await scheduler.Exists(key, cancellationToken))
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Title = "Tâche inconnue",
-                Detail = $"Aucune tâche « {key} » n'est planifiée. La liste des tâches est sur GET /api/jobs.",
-                Status = StatusCodes.Status404NotFound,
-            });
+        if (!await scheduler.Exists(key, cancellationToken)) return UnknownJob(key);
         // A one-shot trigger of our own rather than TriggerJob, so that its key (and so its run) is known here.
         var trigger = TriggerBuilder.Create()
             .WithIdentity($"{key.Group}.{key.Name}.{DateTime.UtcNow:yyyyMMddHHmmssfff}.{Guid.NewGuid().ToString("N")[..6]}", ManualGroup)
@@ -85,4 +92,11 @@ public static class JobsApi
         await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
         return TypedResults.Accepted("/api/jobs/runs?job=" + Uri.EscapeDataString(key.ToString()), new TriggeredJob(key.ToString(), trigger.Key.ToString()));
     }
+
+    private static NotFound<ProblemDetails> UnknownJob(JobKey key) => TypedResults.NotFound(new ProblemDetails
+    {
+        Title = "Tâche inconnue",
+        Detail = $"Aucune tâche « {key} » n'est planifiée. La liste des tâches est sur GET /api/jobs.",
+        Status = StatusCodes.Status404NotFound,
+    });
 }

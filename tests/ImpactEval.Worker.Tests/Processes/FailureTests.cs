@@ -70,6 +70,13 @@ public class FailureTests(ITestOutputHelper output)
             .GetProperty("triggers").EnumerateArray().Single(t => t.GetProperty("key").GetString()!.EndsWith(".nightly"));
         Assert.Equal("Paused", nightly.GetProperty("state").GetString());
         Assert.Equal(2, await db.OutboxMessages.CountAsync(m => m.SentAt != null));
+
+        // Once the cause is fixed, the operator resumes the job (impacteval jobs resume recompute.cite-cassee).
+        using var resumed = await http.PostAsync("api/jobs/recompute/cite-cassee/resume", null);
+        resumed.EnsureSuccessStatusCode();
+        var state = (await resumed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("triggers").EnumerateArray()
+            .Single(t => t.GetProperty("key").GetString()!.EndsWith(".nightly")).GetProperty("state").GetString();
+        Assert.Equal("Normal", state);
     }
 
     // A recomputation meets a passing problem (here the protocol text is repaired between two attempts): the retry
