@@ -82,6 +82,12 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan ClusterCheckinMisfireThreshold { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long job runs and delivered notifications are kept. Default 180 days.</summary>
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>When the history is purged (Quartz cron, in <see cref="TimeZone"/>). Default "0 15 3 * * ?" (03:15 every night).</summary>
+    public string HistoryCleanupCron { get; set; } = "0 15 3 * * ?";
+
     /// <summary>
     /// Failure drills only: holds every recomputation this long after it has read its inputs, so that a test
     /// or an operator can kill the process in the middle of one. Leave unset in production.

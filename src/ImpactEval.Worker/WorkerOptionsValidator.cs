@@ -37,6 +37,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             problems.Add("Worker:SchedulerName ne peut pas être vide.");
         if (!CronExpression.TryParse(options.NightlyRecomputeCron, out _))
             problems.Add($"Worker:NightlyRecomputeCron n'est pas une expression cron Quartz valide : « {options.NightlyRecomputeCron} » (exemple : 0 30 2 * * ?).");
+        Positive(options.HistoryRetention, nameof(options.HistoryRetention));
+        if (!CronExpression.TryParse(options.HistoryCleanupCron, out _))
+            problems.Add($"Worker:HistoryCleanupCron n'est pas une expression cron Quartz valide : « {options.HistoryCleanupCron} ».");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             problems.Add($"Worker:TimeZone : fuseau horaire inconnu « {options.TimeZone} » (exemple : Europe/Paris).");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -47,7 +47,9 @@ public static class Extensions
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddSingleton<ProtocolSchedules>();
         builder.Services.AddSingleton<SmtpSender>();
-        // Registered before the scheduler's hosted service: the schema exists before the first job runs.
+        // Registered before the scheduler's hosted service, which the host starts after them: one worker per SQLite
+        // data directory, and the schema exists before the first job runs.
+        builder.Services.AddHostedService<SingleNodeGuard>();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddQuartz();
 
@@ -114,6 +116,16 @@ public static class Extensions
         AddRepeating<ScheduleSyncJob>(quartz, JobNames.ScheduleSync, worker.ScheduleSyncInterval, "Synchronise la planification avec les protocoles enregistrés");
         AddRepeating<DataChangeWatchJob>(quartz, JobNames.DataWatch, worker.DataChangePollInterval, "Surveille les imports et demande les recalculs");
         AddRepeating<OutboxDeliveryJob>(quartz, JobNames.OutboxDelivery, notifications.DeliveryInterval, "Envoie les notifications par SMTP");
+
+        // Nightly purge of old history; a missed night is caught up once (FireAndProceed).
+        const string cleanup = "Purge l'historique des tâches et des notifications anciennes";
+        quartz.AddJob<HistoryCleanupJob>(job => job.WithIdentity(JobNames.HistoryCleanup).WithDescription(cleanup).StoreDurably());
+        if (CronExpression.TryParse(worker.HistoryCleanupCron, out _) && TimeZoneInfo.TryFindSystemTimeZoneById(worker.TimeZone, out var zone))
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity(JobNames.HistoryCleanup.Name, JobNames.HistoryCleanup.Group)
+                .ForJob(JobNames.HistoryCleanup)
+                .WithDescription(cleanup)
+                .WithCronSchedule(worker.HistoryCleanupCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
     }
 
     private static void AddRepeating<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval, string description) where TJob : IJob

@@ -8,6 +8,9 @@ public static class JobNames
     /// <summary>Internal jobs that keep the schedule and the outbox moving; their idle runs are not recorded.</summary>
     public const string HousekeepingGroup = "housekeeping";
 
+    /// <summary>Maintenance jobs that run rarely and are always recorded.</summary>
+    public const string MaintenanceGroup = "maintenance";
+
     /// <summary>One recomputation job per protocol, named after the protocol's code.</summary>
     public const string RecomputeGroup = "recompute";
 
@@ -22,6 +25,9 @@ public static class JobNames
 
     /// <summary>Delivers the outbox by SMTP.</summary>
     public static readonly JobKey OutboxDelivery = new("outbox", HousekeepingGroup);
+
+    /// <summary>Purges old job runs and delivered notifications (recorded: runs once a night).</summary>
+    public static readonly JobKey HistoryCleanup = new("history-cleanup", MaintenanceGroup);
 
     /// <summary>The recomputation job of a protocol.</summary>
     public static JobKey Recompute(string protocolCode) => new(protocolCode, RecomputeGroup);
