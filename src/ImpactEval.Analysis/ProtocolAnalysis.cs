@@ -23,7 +23,7 @@ public static class ProtocolAnalysis
         var weightings = new Dictionary<string, PropensityWeighting>();
         var analyses = protocol.Analyses.Select(a => RunAnalysis(protocol, dataset, a, weightings, notes)).ToImmutableArray();
         var balance = Balance(protocol, dataset, weightings.Values.FirstOrDefault(), notes);
-        var attrition = Attrition(protocol, dataset);
+        var attrition = Attrition(protocol, dataset, notes);
         if (dataset.Count == 0) notes.Add("Aucun participant n'est encore inscrit : aucune estimation n'est possible.");
         if (protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             notes.Add("Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité.");
@@ -155,7 +155,7 @@ public static class ProtocolAnalysis
         return tables.ToImmutable();
     }
 
-    private static ImmutableArray<AttritionAssessment> Attrition(Protocol protocol, AnalysisDataset dataset)
+    private static ImmutableArray<AttritionAssessment> Attrition(Protocol protocol, AnalysisDataset dataset, ImmutableArray<string>.Builder notes)
     {
         var labels = protocol.Groups.Select(g => g.Code).ToList();
         var focal = labels.IndexOf(protocol.FocalGroup.Code);
@@ -164,8 +164,15 @@ public static class ProtocolAnalysis
         foreach (var wave in protocol.Analyses.Select(a => a.WaveCode).Distinct())
         {
             var observed = ObservedAt(protocol, dataset, wave);
-            foreach (var boundary in new[] { AttritionBoundary.Cautious, AttritionBoundary.Optimistic })
-                result.AddRange(WwcAttrition.Assess(group, observed, labels, focal, boundary, wave));
+            try
+            {
+                foreach (var boundary in new[] { AttritionBoundary.Cautious, AttritionBoundary.Optimistic })
+                    result.AddRange(WwcAttrition.Assess(group, observed, labels, focal, boundary, wave));
+            }
+            catch (StatisticsException e)
+            {
+                if (dataset.Count > 0) notes.Add($"Attrition à {wave} non calculable : {e.Message}");
+            }
         }
         return result.ToImmutable();
     }

@@ -101,4 +101,15 @@ public class ProtocolAnalysisTests(ITestOutputHelper output)
         Assert.All(a2.Contrasts, c => Assert.Null(c.Effect));
         Assert.All(a2.Contrasts, c => Assert.False(string.IsNullOrEmpty(c.FailureReason)));
     }
+
+    // A protocol just registered, nobody enrolled yet: the analysis describes the situation instead of failing.
+    [Fact]
+    public void Run_NoParticipant_ReturnsNotesInsteadOfThrowing()
+    {
+        var results = ProtocolAnalysis.Run(Passerelles, SyntheticDataset.From(Passerelles, []));
+
+        Assert.Equal(0, results.Participants);
+        Assert.Contains(results.Notes, n => n.Contains("Aucun participant"));
+        Assert.All(results.Analyses.SelectMany(a => a.Contrasts), c => Assert.NotNull(c.FailureReason));
+    }
 }
