@@ -25,8 +25,8 @@ public class CoalescingTests(ITestOutputHelper output)
         var demo = await DemoData.LoadAsync(store, families: 120);
         await using var worker = WorkerProcess.Start("worker", store.Options, new Dictionary<string, string>
         {
-            ["Worker:RecomputeQuietPeriod"] = "00:00:03",
-            ["Worker:DataChangePollInterval"] = "00:00:00.500",
+            ["Worker:RecomputeQuietPeriod"] = "00:00:02",
+            ["Worker:DataChangePollInterval"] = "00:00:00.300",
         });
         await worker.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         // The demo's own imports are recomputed first.
@@ -51,7 +51,7 @@ public class CoalescingTests(ITestOutputHelper output)
 
         await Stores.EventuallyAsync(store, db => db.JobRuns.AnyAsync(r => r.Id > before && r.JobGroup == "recompute" && r.Status == JobRunState.Succeeded),
             TimeSpan.FromSeconds(30), "the recomputation after the burst", () => worker.Tail());
-        await Task.Delay(TimeSpan.FromSeconds(4)); // more than a quiet period: nothing else may come
+        await Task.Delay(TimeSpan.FromSeconds(3)); // more than a quiet period: nothing else may come
 
         await using var check = Stores.Open(store);
         var after = await check.JobRuns.AsNoTracking().Where(r => r.Id > before && r.JobGroup == "recompute").ToListAsync();
