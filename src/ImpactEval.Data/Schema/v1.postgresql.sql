@@ -81,6 +81,7 @@ CREATE TABLE protocols (
 CREATE TABLE data_watermarks (
     "ProtocolId" integer NOT NULL,
     "LastImportId" integer NOT NULL,
+    "ProtocolVersion" integer NOT NULL,
     "PendingSince" timestamp with time zone,
     "UpdatedAt" timestamp with time zone NOT NULL,
     CONSTRAINT "PK_data_watermarks" PRIMARY KEY ("ProtocolId"),

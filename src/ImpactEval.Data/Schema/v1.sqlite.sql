@@ -75,6 +75,7 @@ CREATE TABLE "protocols" (
 CREATE TABLE "data_watermarks" (
     "ProtocolId" INTEGER NOT NULL CONSTRAINT "PK_data_watermarks" PRIMARY KEY,
     "LastImportId" INTEGER NOT NULL,
+    "ProtocolVersion" INTEGER NOT NULL,
     "PendingSince" TEXT NULL,
     "UpdatedAt" TEXT NOT NULL,
     CONSTRAINT "FK_data_watermarks_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
