@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
@@ -42,7 +43,7 @@ public static class AnovaPower
         PowerCore.CheckTargetPower(power, alpha);
         CheckF(effectSizeF, allowZero: false);
         CheckGroups(groups);
-        var n = DesignRootFinder.IncreasingCrossing(x => PowerOf(effectSizeF, groups, x, alpha), power, 2, 10, PowerCore.SizeLimit);
+        var n = RootFinder.IncreasingCrossing(x => PowerOf(effectSizeF, groups, x, alpha), power, 2, 10, PowerCore.SizeLimit);
         if (double.IsNaN(n))
         {
             throw new StatisticsException("La puissance visée n'est atteinte par aucune taille de groupe raisonnable (plus d'un milliard).");
@@ -61,7 +62,7 @@ public static class AnovaPower
         PowerCore.CheckTargetPower(power, alpha);
         CheckGroups(groups);
         PowerCore.CheckSize(nPerGroup, 2, "Le nombre d'individus par groupe");
-        var f = DesignRootFinder.IncreasingCrossing(x => PowerOf(x, groups, nPerGroup, alpha), power, 0, 1, 1e6);
+        var f = RootFinder.IncreasingCrossing(x => PowerOf(x, groups, nPerGroup, alpha), power, 0, 1, 1e6);
         return Result(PowerQuantity.MinimumDetectableEffect, f, power, alpha, groups, nPerGroup);
     }
 

@@ -1,3 +1,4 @@
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
@@ -73,7 +74,7 @@ internal static class DesignDistributions
             upper *= 2;
             if (upper > 1e300) return double.PositiveInfinity;
         }
-        return DesignRootFinder.Brent(t => CentralTUpperTail(t, df) - target, lower, upper, 1e-15);
+        return RootFinder.Brent(t => CentralTUpperTail(t, df) - target, lower, upper, 1e-15);
     }
 
     /// <summary>P(F &gt; f) for F ~ F(df1, df2, ncp), as R's <c>pf(f, df1, df2, ncp, lower.tail = FALSE)</c>.</summary>

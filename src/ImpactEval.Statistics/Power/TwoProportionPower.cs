@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
@@ -67,7 +68,7 @@ public static class TwoProportionPower
         PowerCore.CheckTargetPower(power, alpha);
         PowerCore.CheckEffect(cohenH, mustBePositive: true);
         PowerCore.CheckAllocationRatio(allocationRatio);
-        var n1 = DesignRootFinder.IncreasingCrossing(n => PowerOf(cohenH, n, allocationRatio * n, alpha), power, 1e-9, 10, PowerCore.SizeLimit);
+        var n1 = RootFinder.IncreasingCrossing(n => PowerOf(cohenH, n, allocationRatio * n, alpha), power, 1e-9, 10, PowerCore.SizeLimit);
         if (double.IsNaN(n1))
         {
             throw new StatisticsException("La puissance visée n'est atteinte par aucune taille d'échantillon raisonnable (plus d'un milliard par groupe).");
@@ -92,7 +93,7 @@ public static class TwoProportionPower
         PowerCore.CheckTargetPower(power, alpha);
         CheckSizes(n1, n2);
         if (baselineRate is { } b) CheckRate(b);
-        var h = DesignRootFinder.IncreasingCrossing(x => PowerOf(x, n1, n2, alpha), power, 0, 1, 1e6);
+        var h = RootFinder.IncreasingCrossing(x => PowerOf(x, n1, n2, alpha), power, 0, 1, 1e6);
         double? above = null, below = null;
         var warnings = new List<string>();
         if (baselineRate is { } p0)

@@ -1,6 +1,6 @@
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.RootFinding;
 
 namespace ImpactEval.Statistics.Contrasts;
 
@@ -58,6 +58,6 @@ internal static class NoncentralT
         double lower = t - 10, upper = t + 10;
         while (F(lower) < 0) lower -= 10;
         while (F(upper) > 0) upper += 10;
-        return Brent.FindRoot(F, lower, upper, 1e-13, 500);
+        return RootFinder.Brent(F, lower, upper, 1e-13);
     }
 }
