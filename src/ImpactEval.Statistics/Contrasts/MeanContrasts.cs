@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -78,8 +79,8 @@ public static class MeanContrasts
     {
         var difference = mx - my;
         var t = difference / se;
-        var q = Probability.StudentQuantile(1 - (1 - level) / 2, df);
-        var estimate = new Estimate("mean_difference", difference, se, t, df, Probability.StudentTwoSided(t, df),
+        var q = TDistribution.CriticalValue(level, df);
+        var estimate = new Estimate("mean_difference", difference, se, t, df, TDistribution.TwoSidedPValue(t, df),
             new ConfidenceInterval(difference - q * se, difference + q * se, level), method, nx + ny,
             ImmutableArray<string>.Empty);
         return new MeanDifference(focal.Label, comparison.Label, mx, my, nx, ny, estimate);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -135,8 +136,8 @@ public static class RankContrasts
         var se = Math.Sqrt(s1 / ((double)n2 * n2) / n1 + s2 / ((double)n1 * n1) / n2);
         var df = Square(n1 * s1 + n2 * s2) / (Square(n1 * s1) / (n1 - 1) + Square(n2 * s2) / (n2 - 1));
         var t = (ps - 0.5) / se;
-        var q = Probability.StudentQuantile(1 - (1 - level) / 2, df);
-        return new Estimate("prob_superiority", ps, se, t, df, Probability.StudentTwoSided(t, df),
+        var q = TDistribution.CriticalValue(level, df);
+        return new Estimate("prob_superiority", ps, se, t, df, TDistribution.TwoSidedPValue(t, df),
             new ConfidenceInterval(ps - q * se, ps + q * se, level), method, n, ImmutableArray<string>.Empty);
     }
 

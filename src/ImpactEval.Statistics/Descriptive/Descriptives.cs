@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -40,12 +41,12 @@ public static class Descriptives
         {
             sd = Math.Sqrt(Moments.Variance(x, mean));
             se = sd / Math.Sqrt(n);
-            var q = Probability.StudentQuantile(1 - (1 - level) / 2, df);
+            var q = TDistribution.CriticalValue(level, df);
             interval = new ConfidenceInterval(mean - q * se, mean + q * se, level);
             if (se > 0)
             {
                 t = mean / se;
-                p = Probability.StudentTwoSided(t, df);
+                p = TDistribution.TwoSidedPValue(t, df);
             }
             else
             {

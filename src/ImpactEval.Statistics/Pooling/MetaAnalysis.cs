@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
@@ -180,8 +181,8 @@ public static class MetaAnalysis
         else
         {
             df = k - 1;
-            p = 2 * DesignDistributions.CentralTUpperTail(Math.Abs(statistic), df);
-            critical = DesignDistributions.TQuantile(1 - (1 - level) / 2, df);
+            p = TDistribution.TwoSidedPValue(statistic, df);
+            critical = TDistribution.CriticalValue(level, df);
         }
         var ci = new ConfidenceInterval(mu - critical * se, mu + critical * se, level);
         var halfPi = critical * Math.Sqrt(variance + tau2);

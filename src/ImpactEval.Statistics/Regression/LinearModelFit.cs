@@ -1,3 +1,4 @@
+using ImpactEval.Statistics.Numerics;
 using ImpactEval.Statistics.Regression;
 using System.Collections.Immutable;
 
@@ -234,8 +235,8 @@ public sealed class LinearModelFit
             double se = Math.Sqrt(covariance[k * r + k]);
             double t = value / se;
             double d = df[k];
-            double pValue = RegressionStudentT.TwoSidedPValue(t, d);
-            double q = RegressionStudentT.Quantile(0.5 + level / 2, d);
+            double pValue = TDistribution.TwoSidedPValue(t, d);
+            double q = TDistribution.CriticalValue(level, d);
             estimates.Add(new Estimate(Terms[j], value, se, t, d, pValue,
                 new ConfidenceInterval(value - q * se, value + q * se, level), method, N, []));
             k++;
