@@ -74,7 +74,7 @@ public static class RankContrasts
         var warnings = hasTies && n1 < 50 && n2 < 50
             ? ImmutableArray.Create("Des valeurs ex æquo empêchent le calcul exact de la p-valeur du test de Wilcoxon-Mann-Whitney : approximation normale avec correction de continuité.")
             : ImmutableArray<string>.Empty;
-        return new WilcoxonTest(w, Probability.NormalTwoSided(z), false,
+        return new WilcoxonTest(w, NormalDistribution.TwoSidedPValue(z), false,
             "Wilcoxon rank sum test, normal approximation with tie and continuity correction (wilcox.test)", warnings);
     }
 

@@ -1,4 +1,5 @@
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -38,7 +39,7 @@ public static class Proportions
     {
         var n = (double)total;
         var p = count / n;
-        var z = Probability.NormalQuantile(1 - (1 - level) / 2);
+        var z = NormalDistribution.CriticalValue(level);
         var z22n = z * z / (2 * n);
         var root = z * Math.Sqrt(p * (1 - p) / n + z22n / (2 * n));
         var lower = (p + z22n - root) / (1 + 2 * z22n);

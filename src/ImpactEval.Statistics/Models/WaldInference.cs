@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -10,17 +9,14 @@ internal static class WaldInference
     public static double CriticalValue(double level)
     {
         if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "Confidence level must lie in (0, 1).");
-        return Normal.InvCDF(0, 1, 1 - (1 - level) / 2);
+        return NormalDistribution.CriticalValue(level);
     }
-
-    /// <summary>Two-sided normal p-value, 2·Φ(−|z|), computed through erfc for accuracy in the tail.</summary>
-    public static double TwoSidedP(double z) => SpecialFunctions.Erfc(Math.Abs(z) / Constants.Sqrt2);
 
     public static Estimate Wald(string term, double value, double se, double level, string method, int n, ImmutableArray<string> warnings)
     {
         var q = CriticalValue(level);
         var z = value / se;
-        return new Estimate(term, value, se, z, double.PositiveInfinity, TwoSidedP(z),
+        return new Estimate(term, value, se, z, double.PositiveInfinity, NormalDistribution.TwoSidedPValue(z),
             new ConfidenceInterval(value - q * se, value + q * se, level), method, n, warnings);
     }
 

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Numerics;
-using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
 
@@ -175,8 +173,8 @@ public static class MetaAnalysis
         if (test == MetaAnalysisTest.Normal)
         {
             df = double.PositiveInfinity;
-            p = SpecialFunctions.Erfc(Math.Abs(statistic) / Math.Sqrt(2));
-            critical = Normal.InvCDF(0, 1, 1 - (1 - level) / 2);
+            p = NormalDistribution.TwoSidedPValue(statistic);
+            critical = NormalDistribution.CriticalValue(level);
         }
         else
         {
@@ -201,7 +199,7 @@ public static class MetaAnalysis
             i2 = 100 * tau2 / (typical + tau2);
             h2 = tau2 / typical + 1;
         }
-        var qp = SpecialFunctions.GammaUpperRegularized((k - 1) / 2.0, q / 2);
+        var qp = ChiSquareDistribution.UpperTail(q, k - 1);
 
         var weights = new double[effects.Length];
         for (var j = 0; j < k; j++) weights[used[j]] = 100 / (v[j] + tau2) / s.SumW;

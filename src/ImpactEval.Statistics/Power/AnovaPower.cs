@@ -94,7 +94,7 @@ public static class AnovaPower
         var df1 = k - 1.0;
         var df2 = (n - 1) * k;
         var critical = FisherSnedecor.InvCDF(df1, df2, 1 - alpha);
-        return DesignDistributions.FUpperTail(critical, df1, df2, k * n * f * f);
+        return FDistribution.UpperTail(critical, df1, df2, k * n * f * f);
     }
 
     private static void CheckF(double f, bool allowZero)

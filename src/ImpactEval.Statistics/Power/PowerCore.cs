@@ -1,6 +1,5 @@
 using System.Globalization;
 using ImpactEval.Statistics.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
 
@@ -119,7 +118,7 @@ internal static class PowerCore
     /// <summary>The noncentrality at which the two-sided t test on <paramref name="df"/> has the target power.</summary>
     public static double NoncentralityForPower(double df, double alpha, double power)
     {
-        var start = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power) + 1;
+        var start = NormalDistribution.Quantile(1 - alpha / 2) + NormalDistribution.Quantile(power) + 1;
         var ncp = RootFinder.IncreasingCrossing(
             x => TDistribution.TwoSidedPower(x, df, alpha), power, 0, Math.Max(start, 1), 1e6);
         if (double.IsNaN(ncp)) throw new StatisticsException("La puissance visée ne peut pas être atteinte.");

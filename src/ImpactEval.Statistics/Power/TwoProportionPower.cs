@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
 
@@ -113,7 +112,7 @@ public static class TwoProportionPower
     private static double PowerOf(double h, double n1, double n2, double alpha)
     {
         var shift = Math.Abs(h) * Math.Sqrt(n1 * n2 / (n1 + n2));
-        var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
+        var z = NormalDistribution.Quantile(1 - alpha / 2);
         // Upper tail Φ̄(z − shift) and lower tail Φ(−z − shift), each via erfc for accuracy.
         return 0.5 * SpecialFunctions.Erfc((z - shift) / Math.Sqrt(2)) + 0.5 * SpecialFunctions.Erfc((z + shift) / Math.Sqrt(2));
     }

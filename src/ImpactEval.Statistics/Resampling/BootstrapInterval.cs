@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -47,9 +47,9 @@ public static class BootstrapInterval
         if (k == rk) return sorted[Math.Clamp(k, 1, r) - 1];
         if (k <= 0) return sorted[0];
         if (k >= r) return sorted[r - 1];
-        var za = Normal.InvCDF(0, 1, alpha);
-        var zk = Normal.InvCDF(0, 1, (double)k / (r + 1));
-        var zk1 = Normal.InvCDF(0, 1, (double)(k + 1) / (r + 1));
+        var za = NormalDistribution.Quantile(alpha);
+        var zk = NormalDistribution.Quantile((double)k / (r + 1));
+        var zk1 = NormalDistribution.Quantile((double)(k + 1) / (r + 1));
         var tk = sorted[k - 1];
         var tk1 = sorted[k];
         return tk + (za - zk) / (zk1 - zk) * (tk1 - tk);

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using MathNet.Numerics;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -175,7 +175,7 @@ public static class ClusterBootstrap
         }
 
         var z = original / se;
-        var p = SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2));
+        var p = NormalDistribution.TwoSidedPValue(z);
         var estimate = new Estimate(term, original, se, z, double.PositiveInfinity, p, interval,
             "Cluster bootstrap (whole clusters resampled), percentile interval as boot.ci(type = \"perc\"); z test with bootstrap SE",
             dense.Length, warnings.ToImmutableArray());
