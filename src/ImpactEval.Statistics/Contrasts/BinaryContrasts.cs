@@ -174,15 +174,18 @@ public static class BinaryContrasts
 
     private static Estimate LogScale(string term, double logValue, double se, double level, string method, int n, ImmutableArray<string> warnings)
     {
-        var z = logValue / se;
-        var q = NormalDistribution.CriticalValue(level);
-        return new Estimate(term, Math.Exp(logValue), se, z, double.PositiveInfinity, NormalDistribution.TwoSidedPValue(z),
-            new ConfidenceInterval(Math.Exp(logValue - q * se), Math.Exp(logValue + q * se), level), method, n, warnings);
+        // The Wald row on the log scale, with the value and interval exponentiated; the SE stays on the log scale.
+        var log = Estimate.FromStandardError(term, logValue, se, double.PositiveInfinity, level, method, n, warnings);
+        return log with
+        {
+            Value = Math.Exp(logValue),
+            Interval = new ConfidenceInterval(Math.Exp(log.Interval.Lower), Math.Exp(log.Interval.Upper), level),
+        };
     }
 
     private static void Validate(TwoByTwoTable table, double level)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         if (table.FocalN < 0 || table.FocalEvents < 0 || table.FocalEvents > table.FocalN)
             throw new ArgumentOutOfRangeException(nameof(table), $"Focal counts are inconsistent: {table.FocalEvents} events of {table.FocalN}.");
         if (table.ComparisonN < 0 || table.ComparisonEvents < 0 || table.ComparisonEvents > table.ComparisonN)

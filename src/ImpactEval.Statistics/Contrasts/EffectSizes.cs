@@ -31,7 +31,7 @@ public static class EffectSizes
     /// </remarks>
     public static Estimate HedgesG(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(focal, 2, "le g de Hedges est");
         var y = Checks.Observed(comparison, 2, "le g de Hedges est");
         int n1 = x.Length, n2 = y.Length;

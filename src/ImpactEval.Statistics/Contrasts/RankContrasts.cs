@@ -102,7 +102,7 @@ public static class RankContrasts
     /// </remarks>
     public static Estimate BrunnerMunzel(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(focal, 2, "le test de Brunner-Munzel est");
         var y = Checks.Observed(comparison, 2, "le test de Brunner-Munzel est");
         int n1 = x.Length, n2 = y.Length;

@@ -23,7 +23,7 @@ public static class Descriptives
     /// </remarks>
     public static GroupSummary Summarize(GroupSample group, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(group, 1, "le résumé descriptif est");
         var n = x.Length;
         Array.Sort(x);
@@ -75,7 +75,7 @@ public static class Descriptives
     /// <remarks>Each interval is <see cref="Proportions.Wilson"/> (R's <c>prop.test(count, n, correct = FALSE)</c>).</remarks>
     public static LevelDistribution Levels(GroupSample group, IReadOnlyList<ScaleLevel> levels, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var counts = LevelCounts.Count(group, levels);
         var x = Checks.Observed(group, 1, "la répartition par modalité est");
         var shares = ImmutableArray.CreateBuilder<LevelShare>(levels.Count);

@@ -23,7 +23,7 @@ public static class Proportions
     /// </remarks>
     public static Proportion Wilson(int count, int total, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         if (total < 0) throw new ArgumentOutOfRangeException(nameof(total), total, "The total cannot be negative.");
         if (count < 0 || count > total)
             throw new ArgumentOutOfRangeException(nameof(count), count, "The count must lie between 0 and the total.");

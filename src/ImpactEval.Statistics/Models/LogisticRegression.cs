@@ -41,7 +41,7 @@ public static class LogisticRegression
         double tolerance = 1e-12,
         int maxIterations = 100)
     {
-        WaldInference.CriticalValue(level);
+        ConfidenceInterval.CheckLevel(level);
         var n0 = outcome.Length;
         var usable = new bool[n0];
         for (var i = 0; i < n0; i++)
@@ -170,17 +170,16 @@ public static class LogisticRegression
             var term = design.Names[j];
             if (design.Aliased[j])
             {
-                var msg = WaldInference.AliasedWarning(term);
-                warnings.Add(msg);
-                model.Add(WaldInference.NotEstimable(term, level, ModelMethod, nPos, msg));
-                robust.Add(WaldInference.NotEstimable(term, level, RobustMethod, nPos, msg));
-                odds.Add(WaldInference.NotEstimable(term, level, OddsMethod, nPos, msg));
+                warnings.Add(Estimate.CollinearWarning(term));
+                model.Add(Estimate.Collinear(term, double.PositiveInfinity, level, ModelMethod, nPos));
+                robust.Add(Estimate.Collinear(term, double.PositiveInfinity, level, RobustMethod, nPos));
+                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
                 continue;
             }
-            var m = WaldInference.Wald(term, beta[k], Math.Sqrt(cov[k * p + k]), level, ModelMethod, nPos, ImmutableArray<string>.Empty);
+            var m = Estimate.FromStandardError(term, beta[k], Math.Sqrt(cov[k * p + k]), double.PositiveInfinity, level, ModelMethod, nPos, []);
             model.Add(m);
-            robust.Add(WaldInference.Wald(term, beta[k], Math.Sqrt(hc0[k * p + k]), level, RobustMethod, nPos, ImmutableArray<string>.Empty));
-            odds.Add(WaldInference.Exponentiated(m, OddsMethod));
+            robust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(hc0[k * p + k]), double.PositiveInfinity, level, RobustMethod, nPos, []));
+            odds.Add(OddsRatio.FromLogOdds(m, OddsMethod));
             k++;
         }
 

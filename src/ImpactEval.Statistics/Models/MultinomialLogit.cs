@@ -38,7 +38,7 @@ public static class MultinomialLogit
         int maxIterations = 200)
     {
         ArgumentNullException.ThrowIfNull(groupLabels);
-        WaldInference.CriticalValue(level);
+        ConfidenceInterval.CheckLevel(level);
         var gCount = groupLabels.Count;
         if (gCount < 2) throw new ArgumentException("At least two groups are needed.", nameof(groupLabels));
         var n0 = group.Length;
@@ -118,7 +118,7 @@ public static class MultinomialLogit
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         foreach (var (name, aliased) in design.Names.Zip(design.Aliased))
-            if (aliased) warnings.Add(WaldInference.AliasedWarning(name));
+            if (aliased) warnings.Add(Estimate.CollinearWarning(name));
         var equations = ImmutableArray.CreateBuilder<MultinomialEquation>(m);
         for (var g = 1; g < gCount; g++)
         {
@@ -129,11 +129,11 @@ public static class MultinomialLogit
                 var term = design.Names[j];
                 if (design.Aliased[j])
                 {
-                    coefs.Add(WaldInference.NotEstimable(term, level, Method, nPos, WaldInference.AliasedWarning(term)));
+                    coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
                     continue;
                 }
                 var idx = (g - 1) * p + k;
-                coefs.Add(WaldInference.Wald(term, beta[idx], Math.Sqrt(cov[idx * q + idx]), level, Method, nPos, ImmutableArray<string>.Empty));
+                coefs.Add(Estimate.FromStandardError(term, beta[idx], Math.Sqrt(cov[idx * q + idx]), double.PositiveInfinity, level, Method, nPos, []));
                 k++;
             }
             equations.Add(new MultinomialEquation(groupLabels[g], coefs.MoveToImmutable()));

@@ -41,7 +41,7 @@ public static class OrderedLogit
         int maxIterations = 200)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        WaldInference.CriticalValue(level);
+        ConfidenceInterval.CheckLevel(level);
         var kLevels = levels.Count;
         if (kLevels < 2) throw new ArgumentException("An ordered outcome needs at least 2 levels.", nameof(levels));
         var n0 = outcome.Length;
@@ -140,7 +140,7 @@ public static class OrderedLogit
         var warnings = ImmutableArray.CreateBuilder<string>();
         var thresholds = ImmutableArray.CreateBuilder<Estimate>(kLevels - 1);
         for (var k = 0; k < kLevels - 1; k++)
-            thresholds.Add(WaldInference.Wald($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), level, Method, nPos, ImmutableArray<string>.Empty));
+            thresholds.Add(Estimate.FromStandardError($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), double.PositiveInfinity, level, Method, nPos, []));
         var coefs = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var odds = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var col = 0;
@@ -149,16 +149,15 @@ public static class OrderedLogit
             var term = withIntercept.Names[j];
             if (withIntercept.Aliased[j])
             {
-                var msg = WaldInference.AliasedWarning(term);
-                warnings.Add(msg);
-                coefs.Add(WaldInference.NotEstimable(term, level, Method, nPos, msg));
-                odds.Add(WaldInference.NotEstimable(term, level, OddsMethod, nPos, msg));
+                warnings.Add(Estimate.CollinearWarning(term));
+                coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
+                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
                 continue;
             }
             var idx = kLevels - 1 + col;
-            var e = WaldInference.Wald(term, theta[idx], Math.Sqrt(cov[idx * q + idx]), level, Method, nPos, ImmutableArray<string>.Empty);
+            var e = Estimate.FromStandardError(term, theta[idx], Math.Sqrt(cov[idx * q + idx]), double.PositiveInfinity, level, Method, nPos, []);
             coefs.Add(e);
-            odds.Add(WaldInference.Exponentiated(e, OddsMethod));
+            odds.Add(OddsRatio.FromLogOdds(e, OddsMethod));
             col++;
         }
         var deviance = -2 * ll;

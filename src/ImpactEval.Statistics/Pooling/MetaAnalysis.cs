@@ -80,7 +80,7 @@ public static class MetaAnalysis
         {
             throw new ArgumentException($"effects ({effects.Length}) and variances ({variances.Length}) must have the same length.");
         }
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
 
         var warnings = new List<string>();
         var used = new List<int>(effects.Length);

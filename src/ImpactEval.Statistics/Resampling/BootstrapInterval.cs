@@ -18,7 +18,7 @@ public static class BootstrapInterval
     /// <exception cref="StatisticsException">Fewer than two finite replicates.</exception>
     public static ConfidenceInterval Percentile(ReadOnlySpan<double> replicates, double level, out bool usedExtremes)
     {
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
         var sorted = new double[replicates.Length];
         var count = 0;
         foreach (var t in replicates)

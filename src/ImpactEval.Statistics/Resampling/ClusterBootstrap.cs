@@ -82,7 +82,7 @@ public static class ClusterBootstrap
     {
         ArgumentNullException.ThrowIfNull(statistic);
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 1);
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
         if (clusterCount < 2)
         {
             throw new StatisticsException(
