@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -107,11 +108,10 @@ public static class LogisticRegression
                     for (var b = 0; b <= a; b++) xtwx[a * p + b] += xa * x[row + b];
                 }
             }
-            Symmetrize(xtwx, p);
-            var l = (double[])xtwx.Clone();
-            if (!DenseAlgebra.TryCholesky(l, p))
+            DenseKernels.MirrorRowMajorLower(xtwx, p);
+            var newBeta = (double[])xtwz.Clone();
+            if (!DenseKernels.CholeskySolve((double[])xtwx.Clone(), p, newBeta, 0))
                 throw new StatisticsException("La matrice d'information du modèle logistique est singulière : le modèle ne peut pas être estimé.");
-            var newBeta = DenseAlgebra.CholeskySolve(l, p, xtwz);
             UpdateLinearPredictor(x, newBeta, n, p, eta, mu);
             dev = Deviance(yv, mu, w);
             // Step-halving if the deviance is not finite or increases markedly (glm.fit halves only for non-finite deviance).
@@ -150,9 +150,9 @@ public static class LogisticRegression
                     meat[a * p + b] += s * s * x[row + a] * x[row + b];
                 }
         }
-        Symmetrize(xtwx, p);
-        Symmetrize(meat, p);
-        var cov = DenseAlgebra.TryInverseSpd(xtwx, p)
+        DenseKernels.MirrorRowMajorLower(xtwx, p);
+        DenseKernels.MirrorRowMajorLower(meat, p);
+        var cov = DenseKernels.TryInverseSpd(xtwx, p)
             ?? throw new StatisticsException("La matrice d'information du modèle logistique est singulière : le modèle ne peut pas être estimé.");
         var hc0 = Sandwich(cov, meat, p);
 
@@ -259,12 +259,6 @@ public static class LogisticRegression
 
     private static double UnitDeviance(double y, double mu, double w) =>
         w == 0 ? 0 : -2 * w * (y == 1 ? Math.Log(mu) : Math.Log(1 - mu));
-
-    internal static void Symmetrize(double[] a, int p)
-    {
-        for (var i = 0; i < p; i++)
-            for (var j = i + 1; j < p; j++) a[i * p + j] = a[j * p + i];
-    }
 
     internal static double[] Sandwich(double[] bread, double[] meat, int p)
     {

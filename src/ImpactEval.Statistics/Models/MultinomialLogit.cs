@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -82,11 +83,12 @@ public static class MultinomialLogit
         {
             iterations = iter;
             Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);
-            var l = new double[q * q];
-            for (var i = 0; i < q * q; i++) l[i] = -hess[i];
-            if (!DenseAlgebra.TryCholesky(l, q))
+            var information = new double[q * q];
+            for (var i = 0; i < q * q; i++) information[i] = -hess[i];
+            DenseKernels.MirrorRowMajorLower(information, q);
+            var step = (double[])grad.Clone();
+            if (!DenseKernels.CholeskySolve(information, q, step, 0))
                 throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
-            var step = DenseAlgebra.CholeskySolve(l, q, grad);
             var maxStep = 0.0;
             for (var i = 0; i < q; i++) maxStep = Math.Max(maxStep, Math.Abs(step[i]) / (1 + Math.Abs(beta[i])));
             var candidate = new double[q];
@@ -113,7 +115,8 @@ public static class MultinomialLogit
         ll = Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
-        var cov = DenseAlgebra.TryInverseSpd(info, q)
+        DenseKernels.MirrorRowMajorLower(info, q);
+        var cov = DenseKernels.TryInverseSpd(info, q)
             ?? throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();

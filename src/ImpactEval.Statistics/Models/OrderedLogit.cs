@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -134,7 +135,8 @@ public static class OrderedLogit
         LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
-        var cov = DenseAlgebra.TryInverseSpd(info, q)
+        DenseKernels.MirrorRowMajorLower(info, q);
+        var cov = DenseKernels.TryInverseSpd(info, q)
             ?? throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -174,15 +176,17 @@ public static class OrderedLogit
         return true;
     }
 
-    /// <summary>Solves H δ = g for a symmetric H, adding a ridge when H is not positive definite.</summary>
+    /// <summary>Solves H δ = g for a symmetric H (row-major lower triangle read), adding a ridge when H is not positive definite.</summary>
     private static double[] SolveDamped(double[] h, double[] g, int q)
     {
+        DenseKernels.MirrorRowMajorLower(h, q);
         var ridge = 0.0;
         for (var attempt = 0; attempt < 60; attempt++)
         {
             var l = (double[])h.Clone();
             for (var i = 0; i < q; i++) l[i * q + i] += ridge;
-            if (DenseAlgebra.TryCholesky(l, q)) return DenseAlgebra.CholeskySolve(l, q, g);
+            var step = (double[])g.Clone();
+            if (DenseKernels.CholeskySolve(l, q, step, 0)) return step;
             ridge = ridge == 0 ? 1e-8 : ridge * 10;
         }
         throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");

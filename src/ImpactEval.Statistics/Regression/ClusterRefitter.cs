@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using ImpactEval.Statistics.Regression;
 
 namespace ImpactEval.Statistics;
