@@ -45,15 +45,8 @@ public static class OrderedLogit
         ConfidenceInterval.CheckLevel(level);
         var kLevels = levels.Count;
         if (kLevels < 2) throw new ArgumentException("An ordered outcome needs at least 2 levels.", nameof(levels));
-        var n0 = outcome.Length;
-        var usable = new bool[n0];
-        for (var i = 0; i < n0; i++)
-        {
-            if (outcome[i] >= kLevels) throw new ArgumentException($"Outcome code {outcome[i]} at row {i} has no level label.", nameof(outcome));
-            usable[i] = outcome[i] >= 0;
-        }
         // Rank is decided with an intercept (the thresholds absorb it), which is then dropped.
-        var withIntercept = ModelDesign.Build(predictors, usable, weights, intercept: true);
+        var (withIntercept, y, counts) = ModelDesign.ForCategoricalOutcome(outcome, kLevels, nameof(outcome), predictors, weights);
         var n = withIntercept.N;
         var pAll = withIntercept.P;
         if (withIntercept.Kept.Length == 0 || withIntercept.Kept[0] != 0)
@@ -63,14 +56,7 @@ public static class OrderedLogit
         for (var r = 0; r < n; r++)
             for (var a = 0; a < p; a++) x[r * p + a] = withIntercept.X[r * pAll + a + 1];
         var w = withIntercept.Weights;
-        var y = new int[n];
-        var counts = new double[kLevels];
-        var nPos = 0;
-        for (var r = 0; r < n; r++)
-        {
-            y[r] = outcome[withIntercept.Rows[r]];
-            if (w[r] > 0) { counts[y[r]] += w[r]; nPos++; }
-        }
+        var nPos = withIntercept.PositiveWeightCount();
         if (nPos == 0)
             throw new StatisticsException("Aucune observation complète (réponse et variables renseignées, poids positif) : le modèle ordinal ne peut pas être estimé.");
         for (var k = 0; k < kLevels; k++)
@@ -92,46 +78,15 @@ public static class OrderedLogit
             var pr = cum / total;
             theta[k] = Math.Log(pr / (1 - pr));
         }
-        var grad = new double[q];
-        var hess = new double[q * q];
-        var ll = LogLikelihood(theta, x, y, w, n, p, kLevels, null, null);
-        var converged = false;
-        var iterations = 0;
-        for (var iter = 1; iter <= maxIterations; iter++)
-        {
-            iterations = iter;
-            LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess);
-            var negH = new double[q * q];
-            for (var i = 0; i < q * q; i++) negH[i] = -hess[i];
-            var step = SolveDamped(negH, grad, q);
-            var maxStep = 0.0;
-            for (var i = 0; i < q; i++) maxStep = Math.Max(maxStep, Math.Abs(step[i]) / (1 + Math.Abs(theta[i])));
-            var candidate = new double[q];
-            var factor = 1.0;
-            double llNew = double.NegativeInfinity;
-            for (var half = 0; half < 40; half++)
-            {
-                for (var i = 0; i < q; i++) candidate[i] = theta[i] + factor * step[i];
-                if (Ordered(candidate, kLevels))
-                {
-                    llNew = LogLikelihood(candidate, x, y, w, n, p, kLevels, null, null);
-                    if (llNew >= ll - 1e-12 * Math.Abs(ll)) break;
-                }
-                factor *= 0.5;
-            }
-            if (!double.IsFinite(llNew)) break;
-            Array.Copy(candidate, theta, q);
-            var change = Math.Abs(llNew - ll);
-            ll = llNew;
-            if (maxStep < 1e-10 || (change < 1e-15 * (Math.Abs(ll) + 0.1) && maxStep < 1e-7))
-            {
-                converged = true;
-                break;
-            }
-        }
+        var (iterations, converged, ll) = NewtonRaphson.Maximize(theta,
+            (t, gradient, hessian) => LogLikelihood(t, x, y, w, n, p, kLevels, gradient, hessian),
+            (information, gradient) => SolveDamped(information, gradient, q),
+            candidate => Ordered(candidate, kLevels), maxIterations);
         if (!converged)
             throw new StatisticsException($"L'ajustement du modèle ordinal n'a pas convergé en {maxIterations} itérations : vérifiez les niveaux rares et les variables.");
 
+        var grad = new double[q];
+        var hess = new double[q * q];
         LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
