@@ -16,7 +16,7 @@ public static class ContingencyTests
     /// <returns>The test with observed and expected counts; see <see cref="ChiSquareIndependence(int[,], IReadOnlyList{string}, IReadOnlyList{string})"/>.</returns>
     /// <exception cref="StatisticsException">Fewer than two groups, an empty group, or fewer than two categories observed.</exception>
     /// <exception cref="ArgumentException">A value is not one of the codes, or labels repeat.</exception>
-    public static ChiSquareIndependenceTest ChiSquareIndependence(IReadOnlyList<GroupSample> groups, IReadOnlyList<ScaleLevel> levels)
+    public static ChiSquareIndependenceTest ChiSquareIndependence(IReadOnlyList<GroupSample> groups, IReadOnlyList<LevelLabel> levels)
     {
         var counts = new int[groups.Count, levels.Count];
         for (var i = 0; i < groups.Count; i++)

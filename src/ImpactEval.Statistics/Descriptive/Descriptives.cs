@@ -73,7 +73,7 @@ public static class Descriptives
     /// <exception cref="ArgumentException">A value is not one of the scale's codes, or codes repeat.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1).</exception>
     /// <remarks>Each interval is <see cref="Proportions.Wilson"/> (R's <c>prop.test(count, n, correct = FALSE)</c>).</remarks>
-    public static LevelDistribution Levels(GroupSample group, IReadOnlyList<ScaleLevel> levels, double level = 0.95)
+    public static LevelDistribution Levels(GroupSample group, IReadOnlyList<LevelLabel> levels, double level = 0.95)
     {
         ConfidenceInterval.CheckLevel(level);
         var counts = LevelCounts.Count(group, levels);
