@@ -48,7 +48,6 @@ public sealed class OlsRefitter
     public bool TryRefitRows(ReadOnlySpan<int> rows, Span<double> coefficients)
     {
         CheckLength(coefficients);
-        int r = _fit.Rank;
         Array.Clear(_gram);
         Array.Clear(_rhs);
         foreach (int i in rows) AddRow(_fit, i, _xi, _gram, _rhs);
