@@ -1,4 +1,5 @@
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 

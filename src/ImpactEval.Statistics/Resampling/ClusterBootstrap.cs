@@ -146,12 +146,8 @@ public static class ClusterBootstrap
                 $"Seules {valid} réplication(s) bootstrap sur {replications} ont pu être calculées : aucun intervalle n'est possible.");
         }
         var validSpan = replicates.AsSpan(0, valid);
-        var mean = 0.0;
-        foreach (var t in validSpan) mean += t;
-        mean /= valid;
-        var ss = 0.0;
-        foreach (var t in validSpan) ss += (t - mean) * (t - mean);
-        var se = Math.Sqrt(ss / (valid - 1));
+        var mean = Moments.Mean(validSpan);
+        var se = Math.Sqrt(Moments.Variance(validSpan, mean));
         if (se == 0)
         {
             throw new StatisticsException(
