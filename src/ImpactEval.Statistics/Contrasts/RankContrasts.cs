@@ -47,18 +47,12 @@ public static class RankContrasts
     /// </remarks>
     public static WilcoxonTest WilcoxonMannWhitney(GroupSample focal, GroupSample comparison)
     {
-        var x = Checks.Observed(focal, 1, "le test de Wilcoxon-Mann-Whitney est");
-        var y = Checks.Observed(comparison, 1, "le test de Wilcoxon-Mann-Whitney est");
+        var (x, y, ranks, ties) = PooledRanks(focal, comparison, 1, "le test de Wilcoxon-Mann-Whitney est");
         int n1 = x.Length, n2 = y.Length;
-        var combined = new double[n1 + n2];
-        x.CopyTo(combined, 0);
-        y.CopyTo(combined, n1);
-        var ranks = Ranking.MidRanks(combined, out var ties);
-        if (ties.Count == 1) throw AllEqual(focal, comparison);
         var rankSum = 0.0;
         for (var i = 0; i < n1; i++) rankSum += ranks[i];
         var w = rankSum - n1 * (n1 + 1) / 2.0;
-        var hasTies = ties.Count < combined.Length;
+        var hasTies = ties.Count < n1 + n2;
         if (n1 < 50 && n2 < 50 && !hasTies)
         {
             var distribution = new MannWhitneyDistribution(n1, n2);
@@ -103,14 +97,8 @@ public static class RankContrasts
     public static Estimate BrunnerMunzel(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
         ConfidenceInterval.CheckLevel(level);
-        var x = Checks.Observed(focal, 2, "le test de Brunner-Munzel est");
-        var y = Checks.Observed(comparison, 2, "le test de Brunner-Munzel est");
+        var (x, y, ranks, _) = PooledRanks(focal, comparison, 2, "le test de Brunner-Munzel est");
         int n1 = x.Length, n2 = y.Length;
-        var combined = new double[n1 + n2];
-        x.CopyTo(combined, 0);
-        y.CopyTo(combined, n1);
-        var ranks = Ranking.MidRanks(combined, out var ties);
-        if (ties.Count == 1) throw AllEqual(focal, comparison);
         var inner1 = Ranking.MidRanks(x, out _);
         var inner2 = Ranking.MidRanks(y, out _);
         double mean1 = 0, mean2 = 0;
@@ -141,8 +129,23 @@ public static class RankContrasts
             new ConfidenceInterval(ps - q * se, ps + q * se, level), method, n, ImmutableArray<string>.Empty);
     }
 
-    private static StatisticsException AllEqual(GroupSample focal, GroupSample comparison) =>
-        new($"Toutes les valeurs des groupes « {focal.Label} » et « {comparison.Label} » sont identiques : aucune comparaison de rangs n'est possible.");
+    /// <summary>
+    /// The observed values of both groups (at least <paramref name="minimum"/> each) and their
+    /// mid-ranks in the pooled sample (focal first), with the tie-group sizes; throws when every value is equal.
+    /// </summary>
+    private static (double[] X, double[] Y, double[] Ranks, List<int> Ties) PooledRanks(
+        GroupSample focal, GroupSample comparison, int minimum, string purpose)
+    {
+        var x = Checks.Observed(focal, minimum, purpose);
+        var y = Checks.Observed(comparison, minimum, purpose);
+        var combined = new double[x.Length + y.Length];
+        x.CopyTo(combined, 0);
+        y.CopyTo(combined, x.Length);
+        var ranks = Ranking.MidRanks(combined, out var ties);
+        if (ties.Count == 1)
+            throw new StatisticsException($"Toutes les valeurs des groupes « {focal.Label} » et « {comparison.Label} » sont identiques : aucune comparaison de rangs n'est possible.");
+        return (x, y, ranks, ties);
+    }
 
     private static double Square(double v) => v * v;
 }
