@@ -28,7 +28,7 @@ public static class LogisticRegression
     /// <summary>Fits P(y = 1 | x) = logit⁻¹(b₀ + x·b) by maximum likelihood.</summary>
     /// <param name="outcome">0/1 outcome per observation; NaN when missing.</param>
     /// <param name="predictors">Predictor columns (an intercept is added); use <see cref="Predictor.Indicators"/> for factors.</param>
-    /// <param name="priorWeights">Optional non-negative prior (case) weights, as <c>glm(weights = )</c>; empty for none.</param>
+    /// <param name="weights">Optional non-negative prior (case) weights, as <c>glm(weights = )</c>; empty for none.</param>
     /// <param name="level">Confidence level in (0, 1).</param>
     /// <param name="tolerance">Convergence when |dev − dev_old| / (|dev| + 0.1) &lt; tolerance (R's <c>glm.control(epsilon)</c>; R's default is 1e-8, ours is tighter).</param>
     /// <param name="maxIterations">Maximum IRLS iterations (R's <c>maxit</c>).</param>
@@ -37,7 +37,7 @@ public static class LogisticRegression
     public static LogisticRegressionResult Fit(
         ReadOnlySpan<double> outcome,
         IReadOnlyList<Predictor> predictors,
-        ReadOnlySpan<double> priorWeights = default,
+        ReadOnlySpan<double> weights = default,
         double level = 0.95,
         double tolerance = 1e-12,
         int maxIterations = 100)
@@ -52,7 +52,7 @@ public static class LogisticRegression
             if (y != 0 && y != 1) throw new ArgumentException($"Outcome at row {i} is {y}; a logistic outcome must be 0, 1 or NaN.", nameof(outcome));
             usable[i] = true;
         }
-        var design = ModelDesign.Build(predictors, usable, priorWeights, intercept: true);
+        var design = ModelDesign.Build(predictors, usable, weights, intercept: true);
         var n = design.N;
         var p = design.P;
         var x = design.X;
