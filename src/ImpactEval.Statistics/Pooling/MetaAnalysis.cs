@@ -168,22 +168,9 @@ public static class MetaAnalysis
             variance *= factor;
         }
         var se = Math.Sqrt(variance);
-        var statistic = mu / se;
-        double df, p, critical;
-        if (test == MetaAnalysisTest.Normal)
-        {
-            df = double.PositiveInfinity;
-            p = NormalDistribution.TwoSidedPValue(statistic);
-            critical = NormalDistribution.CriticalValue(level);
-        }
-        else
-        {
-            df = k - 1;
-            p = TDistribution.TwoSidedPValue(statistic, df);
-            critical = TDistribution.CriticalValue(level, df);
-        }
-        var ci = new ConfidenceInterval(mu - critical * se, mu + critical * se, level);
-        var halfPi = critical * Math.Sqrt(variance + tau2);
+        // z test, or Knapp-Hartung's t on k − 1 df; the prediction interval uses the same reference.
+        double df = test == MetaAnalysisTest.Normal ? double.PositiveInfinity : k - 1;
+        var halfPi = TDistribution.CriticalValue(level, df) * Math.Sqrt(variance + tau2);
         var pi = new ConfidenceInterval(mu - halfPi, mu + halfPi, level);
 
         // Heterogeneity summaries as metafor (i2def = "1").
@@ -228,7 +215,7 @@ public static class MetaAnalysis
             MetaAnalysisTest.KnappHartungAdHoc => ", Knapp-Hartung t test with q truncated at 1 (test = \"adhoc\")",
             _ => ", z test",
         };
-        var pooled = new Estimate("overall", mu, se, statistic, df, p, ci, method, k, warnings.ToImmutableArray());
+        var pooled = Estimate.FromStandardError("overall", mu, se, df, level, method, k, warnings.ToImmutableArray());
         return new MetaAnalysisResult(pooled, model, test, k, tau2, seTau2, q, k - 1, qp, i2, h2, pi,
             weights.ToImmutableArray(), iterations);
     }
