@@ -10,9 +10,10 @@ namespace ImpactEval.Statistics.Numerics;
 /// loses digits beyond 10⁶ df, and it has no noncentral t.
 /// </summary>
 /// <remarks>
-/// The central tail is the regularized incomplete beta function, taken through its complement when
-/// t² &lt; df (as R's <c>pt</c>) so that p-values near 1 keep their digits; the quantile inverts that
-/// tail with <see cref="RootFinder.Brent"/>, so it holds for any df &gt; 0. The noncentral t
+/// The central tail is the regularized incomplete beta function, taken through its complement near
+/// the centre so that p-values near 1 keep their digits and directly in the tail so that small
+/// p-values keep theirs (R's <c>pt</c> gets both from <c>pbeta</c>'s two tails); the quantile inverts
+/// that tail with <see cref="RootFinder.Brent"/>, so it holds for any df &gt; 0. The noncentral t
 /// distribution function is Lenth's (1989, AS 243) Poisson mixture of incomplete beta functions,
 /// summed from j = 0 until the weights are negligible, with the weights in log space; beyond
 /// |ncp| = 37.62 it switches, as R's <c>pnt</c> does, to a normal approximation. An infinite df
@@ -28,10 +29,15 @@ internal static class TDistribution
         if (t < 0) return 1.0 - UpperTail(-t, df);
         if (df > 1e12) return 0.5 * SpecialFunctions.Erfc(t / Math.Sqrt(2));
         var t2 = t * t;
-        // ½ I_x(df/2, ½) with x = df / (df + t²); through the complement when x is close to 1, so that
-        // 1 − x = t² / (df + t²) keeps its digits.
-        return t2 < df
-            ? 0.5 * (1.0 - SpecialFunctions.BetaRegularized(0.5, df / 2, t2 / (df + t2)))
+        // P(T > t) = ½ I_x(df/2, ½) = ½ (1 − I_y(½, df/2)), x = df / (df + t²), y = t² / (df + t²) = 1 − x.
+        // Both arguments are formed directly, so each keeps its digits, and the form is chosen so that
+        // MathNet's continued fraction runs on the argument given (it would otherwise switch to 1 − x,
+        // computed from the rounded x): the complement near the centre, where the result is not small
+        // (absolute accuracy for quantiles and power), the direct form in the tail (relative accuracy
+        // for small p-values). The switch is MathNet's own, y = (a + 1) / (a + b + 2) for I_y(½, df/2).
+        var y = t2 / (df + t2);
+        return y < 1.5 / (df / 2 + 2.5)
+            ? 0.5 * (1.0 - SpecialFunctions.BetaRegularized(0.5, df / 2, y))
             : 0.5 * SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + t2));
     }
 
