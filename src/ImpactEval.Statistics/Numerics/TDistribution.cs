@@ -6,8 +6,8 @@ namespace ImpactEval.Statistics.Numerics;
 /// <summary>
 /// Student's t distribution, central and noncentral, for every t-based test, interval and power
 /// calculation of the library (R's <c>pt</c> and <c>qt</c>). MathNet.Numerics is not used for these:
-/// its <c>StudentT.InvCDF</c> fails below about 0.45 df (it searches the quantile in [−800, 800]),
-/// loses digits beyond 10⁶ df, and it has no noncentral t.
+/// its <c>StudentT.InvCDF</c> throws below about 0.45 df (a NonConvergenceException for the 97.5 %
+/// quantile on 0.3 df), is wrong from the seventh digit on 10⁹ df, and it has no noncentral t.
 /// </summary>
 /// <remarks>
 /// The central tail is the regularized incomplete beta function, taken through its complement near
