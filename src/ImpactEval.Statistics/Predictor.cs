@@ -1,11 +1,14 @@
 namespace ImpactEval.Statistics;
 
 /// <summary>
-/// A named numeric column used as a model predictor (logistic, ordered logit, multinomial
-/// propensity models) or as a covariate in a balance table. NaN marks a missing value.
+/// A named numeric column on the right-hand side of an estimator: a covariate or baseline score of a
+/// linear model (<see cref="CovariateAdjustment"/>, <see cref="DifferenceInDifferences"/>), a predictor
+/// of a likelihood model (<see cref="LogisticRegression"/>, <see cref="OrderedLogit"/>,
+/// <see cref="MultinomialLogit"/>), or a covariate of a balance table (<see cref="CovariateBalance"/>,
+/// <see cref="WwcBaselineEquivalence"/>). NaN marks a missing value: the row is dropped.
 /// </summary>
 /// <param name="Name">Term name shown in results (e.g. "score_initial", "groupe[CRECHE]").</param>
-/// <param name="Values">One value per observation, aligned with the outcome; NaN when missing.</param>
+/// <param name="Values">One value per observation, in the unit of the variable, aligned with the outcome; NaN when missing.</param>
 public sealed record Predictor(string Name, double[] Values)
 {
     /// <summary>

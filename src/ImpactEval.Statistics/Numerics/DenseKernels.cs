@@ -1,14 +1,20 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace ImpactEval.Statistics.Regression;
+namespace ImpactEval.Statistics.Numerics;
 
 /// <summary>
-/// Small dense linear-algebra kernels for the regression code: Householder QR on column-major
-/// blocks, cyclic Jacobi eigen-decomposition of small symmetric matrices, triangular inverses and
+/// Small dense linear-algebra kernels for the regression and likelihood models: Householder QR on
+/// column-major blocks, Cholesky factorisation, solution and inversion of symmetric positive definite
+/// matrices, cyclic Jacobi eigen-decomposition of small symmetric matrices, triangular inverses and
 /// SIMD dot products. Matrices are column-major spans with an explicit leading dimension unless a
 /// method says otherwise; nothing here allocates more than O(columns²).
 /// </summary>
+/// <remarks>
+/// The Cholesky methods read only the lower triangle of a column-major matrix, which is the upper
+/// triangle of a row-major one: callers that build a row-major matrix from its lower triangle make it
+/// exactly symmetric first with <see cref="MirrorRowMajorLower"/>.
+/// </remarks>
 internal static class DenseKernels
 {
     /// <summary>Dot product of two spans of equal length (SIMD when available).</summary>
@@ -188,18 +194,20 @@ internal static class DenseKernels
     }
 
     /// <summary>
-    /// Solves A x = b in place for a symmetric positive definite column-major n×n matrix (destroyed:
-    /// its lower triangle receives the Cholesky factor). Returns false when a pivot falls below
-    /// <paramref name="relativeTolerance"/> times the corresponding diagonal entry (A singular).
+    /// Cholesky factorisation A = L·Lᵀ, in place, of the symmetric positive definite column-major n×n
+    /// matrix <paramref name="a"/>: only its lower triangle is read, and it receives L (the upper
+    /// triangle is left as it was). Returns false, with <paramref name="a"/> partly overwritten, when a
+    /// pivot is not positive or falls below <paramref name="relativeTolerance"/> times its diagonal
+    /// entry (A singular or not positive definite).
     /// </summary>
-    public static bool CholeskySolve(Span<double> a, int n, Span<double> b, double relativeTolerance)
+    public static bool TryCholesky(Span<double> a, int n, double relativeTolerance = 0)
     {
         for (int j = 0; j < n; j++)
         {
             double diag = a[j * n + j];
             double s = diag;
             for (int k = 0; k < j; k++) s -= a[k * n + j] * a[k * n + j];
-            if (!(s > relativeTolerance * Math.Abs(diag)) || !(s > 0)) return false;
+            if (!(s > 0) || (relativeTolerance > 0 && !(s > relativeTolerance * Math.Abs(diag)))) return false;
             double l = Math.Sqrt(s);
             a[j * n + j] = l;
             for (int i = j + 1; i < n; i++)
@@ -209,19 +217,74 @@ internal static class DenseKernels
                 a[j * n + i] = t / l;
             }
         }
+        return true;
+    }
+
+    /// <summary>Solves L·Lᵀ x = b in place, given the factor L from <see cref="TryCholesky"/>.</summary>
+    public static void CholeskySubstitute(ReadOnlySpan<double> l, int n, Span<double> b)
+    {
         for (int i = 0; i < n; i++)
         {
             double t = b[i];
-            for (int k = 0; k < i; k++) t -= a[k * n + i] * b[k];
-            b[i] = t / a[i * n + i];
+            for (int k = 0; k < i; k++) t -= l[k * n + i] * b[k];
+            b[i] = t / l[i * n + i];
         }
         for (int i = n - 1; i >= 0; i--)
         {
             double t = b[i];
-            for (int k = i + 1; k < n; k++) t -= a[i * n + k] * b[k];
-            b[i] = t / a[i * n + i];
+            for (int k = i + 1; k < n; k++) t -= l[i * n + k] * b[k];
+            b[i] = t / l[i * n + i];
         }
+    }
+
+    /// <summary>
+    /// Solves A x = b in place for a symmetric positive definite column-major n×n matrix (destroyed:
+    /// its lower triangle receives the Cholesky factor). Returns false when the factorisation fails
+    /// (see <see cref="TryCholesky"/>).
+    /// </summary>
+    public static bool CholeskySolve(Span<double> a, int n, Span<double> b, double relativeTolerance)
+    {
+        if (!TryCholesky(a, n, relativeTolerance)) return false;
+        CholeskySubstitute(a, n, b);
         return true;
+    }
+
+    /// <summary>
+    /// Inverse of a symmetric positive definite n×n matrix (lower triangle read, column-major), exactly
+    /// symmetric (the two triangles are averaged), or null when it is not positive definite.
+    /// </summary>
+    public static double[]? TryInverseSpd(ReadOnlySpan<double> a, int n)
+    {
+        var l = a[..(n * n)].ToArray();
+        if (!TryCholesky(l, n)) return null;
+        var inverse = new double[n * n];
+        var column = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            Array.Clear(column);
+            column[j] = 1;
+            CholeskySubstitute(l, n, column);
+            for (int i = 0; i < n; i++) inverse[j * n + i] = column[i];
+        }
+        for (int j = 0; j < n; j++)
+            for (int i = j + 1; i < n; i++)
+            {
+                double m = 0.5 * (inverse[j * n + i] + inverse[i * n + j]);
+                inverse[j * n + i] = m;
+                inverse[i * n + j] = m;
+            }
+        return inverse;
+    }
+
+    /// <summary>
+    /// Makes the n×n matrix <paramref name="a"/> exactly symmetric by copying its row-major lower
+    /// triangle (a[i·n + j], j &lt; i) onto the upper one, for matrices accumulated one triangle at a
+    /// time or whose two triangles differ by rounding.
+    /// </summary>
+    public static void MirrorRowMajorLower(Span<double> a, int n)
+    {
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++) a[i * n + j] = a[j * n + i];
     }
 
     /// <summary>result = U·A·Uᵀ for an upper-triangular U and symmetric A (column-major r×r), symmetrised.</summary>

@@ -1,11 +1,13 @@
-namespace ImpactEval.Statistics;
+namespace ImpactEval.Statistics.Numerics;
 
 /// <summary>
-/// Brent's bracketing root finder (Brent 1973, "zeroin", as R's <c>uniroot</c>), used to invert
-/// monotone power functions. Self-contained so that the convergence rule is ours to state: the
-/// bracket is shrunk until it is narrower than <c>4 ε |x| + tolerance</c>.
+/// Brent's bracketing root finder (Brent 1973, "zeroin", as R's <c>uniroot</c>), the one root finder
+/// of the library: it inverts monotone power functions, distribution functions (t quantiles,
+/// noncentral-t pivots) and the conditional equations of Fisher's exact test. Self-contained so that
+/// the convergence rule is ours to state: the bracket is shrunk until it is narrower than
+/// <c>4 ε |x| + tolerance</c>.
 /// </summary>
-internal static class DesignRootFinder
+internal static class RootFinder
 {
     /// <summary>Finds x in [a, b] with f(x) = 0, given f(a) and f(b) of opposite signs (or zero).</summary>
     public static double Brent(Func<double, double> f, double a, double b, double tolerance = 1e-13, int maxIterations = 500)

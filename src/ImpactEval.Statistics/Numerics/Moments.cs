@@ -1,6 +1,6 @@
-namespace ImpactEval.Statistics.Contrasts;
+namespace ImpactEval.Statistics.Numerics;
 
-/// <summary>Means, variances and type-7 quantiles over spans (two-pass, as R).</summary>
+/// <summary>Sample means, variances and type-7 quantiles over spans, computed as R computes them (two-pass mean).</summary>
 internal static class Moments
 {
     /// <summary>Arithmetic mean, with R's second-pass correction for rounding.</summary>
