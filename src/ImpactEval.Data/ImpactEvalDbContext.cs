@@ -1,6 +1,9 @@
 using ImpactEval.Data.Entities;
 using ImpactEval.Data.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactEval.Data;
 
@@ -69,6 +72,13 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
 
     /// <summary>Computed estimates.</summary>
     public DbSet<EstimateRun> EstimateRuns => Set<EstimateRun>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Conventions.Remove(typeof(ForeignKeyIndexConvention));
+        configurationBuilder.Conventions.Add(services => new UnindexedForeignKeyConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
+    }
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)

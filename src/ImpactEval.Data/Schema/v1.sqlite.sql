@@ -343,15 +343,6 @@ CREATE INDEX "IX_observation_revisions_ObservationId" ON "observation_revisions"
 CREATE UNIQUE INDEX "IX_observations_EnrolmentId_WaveId_IndicatorId" ON "observations" ("EnrolmentId", "WaveId", "IndicatorId");
 
 
-CREATE INDEX "IX_observations_ImportId" ON "observations" ("ImportId");
-
-
-CREATE INDEX "IX_observations_IndicatorId" ON "observations" ("IndicatorId");
-
-
-CREATE INDEX "IX_observations_WaveId" ON "observations" ("WaveId");
-
-
 CREATE UNIQUE INDEX "IX_participants_TerritoryId_Pseudonym" ON "participants" ("TerritoryId", "Pseudonym");
 
 
