@@ -50,7 +50,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
 
         var enrolmentIds = new List<int>();
         var byPseudonym = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var e in db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == stored.Id).Select(e => new { e.Id, e.Participant!.Pseudonym })
+        await foreach (var e in db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == stored.Id).OrderBy(e => e.Id).Select(e => new { e.Id, e.Participant!.Pseudonym })
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             byPseudonym[e.Pseudonym] = enrolmentIds.Count;
@@ -74,7 +74,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         if (locks.Count > 0)
             return ImportResult.Refused(fileName, locks.Select(l => new ImportProblem(fileName, 0, null, null, null, l.Message, l.Hint)), reader.RowCount);
 
-        var values = Values(parsed, enrolmentIds, waveIds, indicatorIds);
+        var values = Values(parsed, KeyOrder(parsed, waveIds.Length), enrolmentIds, waveIds, indicatorIds);
         var total = parsed.ValueCount;
         var sha = EnrolmentImporter.Hash(stream);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -97,6 +97,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             }
             if (options.DryRun || inserted + updated == 0)
             {
+                await bulk.FinishAsync(cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
                 return new ImportResult(fileName, [], reader.RowCount, (int)inserted, (int)updated, (int)unchanged, false);
             }
@@ -113,7 +114,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             if (fresh) await bulk.InsertAsync(values, import.Id, now, cancellationToken);
             else
             {
-                await bulk.MergeAsync(import.Id, options.Actor, $"import de {fileName}", now, cancellationToken);
+                await bulk.MergeAsync(import.Id, options.Actor, $"import de {fileName}", now, updated > 0, inserted > 0, cancellationToken);
                 await bulk.DropStagingAsync(cancellationToken);
             }
             await bulk.FinishAsync(cancellationToken);
@@ -126,9 +127,27 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         }
     }
 
-    private static IEnumerable<StagedObservation> Values(ObservationRows parsed, List<int> enrolmentIds, int[] waveIds, int[] indicatorIds)
+    /// <summary>
+    /// Row positions in the order of the observations' unique index (enrolment, then wave): enrolment indexes follow
+    /// enrolment ids, so values reach the index in ascending key order and its pages are written one after the other
+    /// instead of at random (files are usually sorted by school, by name or by wave, not by the store's keys).
+    /// </summary>
+    private static int[] KeyOrder(ObservationRows parsed, int waveCount)
     {
+        var keys = new long[parsed.Count];
+        var order = new int[parsed.Count];
         for (var r = 0; r < parsed.Count; r++)
+        {
+            keys[r] = (long)parsed.Enrolment(r) * waveCount + parsed.Wave(r);
+            order[r] = r;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    private static IEnumerable<StagedObservation> Values(ObservationRows parsed, int[] order, List<int> enrolmentIds, int[] waveIds, int[] indicatorIds)
+    {
+        foreach (var r in order)
         {
             var enrolment = enrolmentIds[parsed.Enrolment(r)];
             var wave = waveIds[parsed.Wave(r)];

@@ -57,8 +57,19 @@ internal abstract class ObservationBulk(ImpactEvalDbContext db)
         return (Convert.ToInt64(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1)));
     }
 
-    /// <summary>Applies the staged values: revisions of changed values, updates, inserts of new values.</summary>
-    public async Task MergeAsync(int importId, string actor, string reason, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Applies the staged values: revisions of changed values, updates, inserts of new values (each pass only when <see cref="CompareAsync"/> counted some).</summary>
+    public async Task MergeAsync(int importId, string actor, string reason, DateTime now, bool anyChanged, bool anyNew, CancellationToken cancellationToken)
+    {
+        if (anyChanged) await ChangeAsync(importId, actor, reason, now, cancellationToken);
+        if (anyNew) await ExecuteAsync($"""
+            INSERT INTO observations ("EnrolmentId", "WaveId", "IndicatorId", "Value", "CollectedOn", "ImportId", "RecordedAt", "UpdatedAt")
+            SELECT s."EnrolmentId", s."WaveId", s."IndicatorId", s."Value", s."CollectedOn", @import, @now, @now
+            FROM {Staging} s
+            WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE {SameKey})
+            """, cancellationToken, ("import", importId), ("now", now));
+    }
+
+    private async Task ChangeAsync(int importId, string actor, string reason, DateTime now, CancellationToken cancellationToken)
     {
         await ExecuteAsync($"""
             INSERT INTO observation_revisions ("ObservationId", "PreviousValue", "PreviousCollectedOn", "NewValue", "ChangedBy", "Reason", "ChangedAt")
@@ -70,12 +81,6 @@ internal abstract class ObservationBulk(ImpactEvalDbContext db)
             UPDATE observations AS o SET "Value" = s."Value", "CollectedOn" = COALESCE(s."CollectedOn", o."CollectedOn"), "ImportId" = @import, "UpdatedAt" = @now
             FROM {Staging} s
             WHERE {SameKey} AND ({Changed})
-            """, cancellationToken, ("import", importId), ("now", now));
-        await ExecuteAsync($"""
-            INSERT INTO observations ("EnrolmentId", "WaveId", "IndicatorId", "Value", "CollectedOn", "ImportId", "RecordedAt", "UpdatedAt")
-            SELECT s."EnrolmentId", s."WaveId", s."IndicatorId", s."Value", s."CollectedOn", @import, @now, @now
-            FROM {Staging} s
-            WHERE NOT EXISTS (SELECT 1 FROM observations o WHERE {SameKey})
             """, cancellationToken, ("import", importId), ("now", now));
     }
 

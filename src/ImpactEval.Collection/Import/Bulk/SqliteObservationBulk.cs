@@ -1,113 +1,114 @@
 using System.Globalization;
+using System.Text;
 using ImpactEval.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ImpactEval.Collection.Import.Bulk;
 
 /// <summary>
-/// SQLite: one prepared multi-row INSERT reused for the whole file (100 rows per statement, parameters rebound, ids
-/// boxed once), inside the import's transaction; a 64 MiB page cache during the write.
+/// SQLite: one prepared multi-row INSERT (50 rows per statement) reused for the whole file, values bound by position
+/// through the native API (no boxing, no parameter lookup by name, date texts encoded once), inside the import's
+/// transaction; a 32 MiB page cache during the write.
 /// </summary>
+/// <remarks>
+/// Measured on the benchmark: ADO.NET parameters (bound by name on every execution) ran at about a tenth of this rate.
+/// </remarks>
 internal sealed class SqliteObservationBulk(ImpactEvalDbContext db) : ObservationBulk(db)
 {
-    private const int RowsPerStatement = 100;
+    private const int RowsPerStatement = 50;
+    private const int Columns = 5;
 
     protected override string CreateStagingSql => $"""
         DROP TABLE IF EXISTS temp.{Staging};
         CREATE TEMP TABLE {Staging} ("EnrolmentId" INTEGER NOT NULL, "WaveId" INTEGER NOT NULL, "IndicatorId" INTEGER NOT NULL, "Value" REAL NOT NULL, "CollectedOn" TEXT NULL)
         """;
 
-    public override Task StartAsync(CancellationToken cancellationToken) => ExecuteAsync("PRAGMA cache_size = -65536", cancellationToken);
+    public override Task StartAsync(CancellationToken cancellationToken) => ExecuteAsync("PRAGMA cache_size = -32768", cancellationToken);
 
     public override Task FinishAsync(CancellationToken cancellationToken) => ExecuteAsync("PRAGMA cache_size = -2000", cancellationToken);
 
-    protected override async Task CopyAsync(IEnumerable<StagedObservation> values, (string Table, int ImportId, DateTime Now)? target, CancellationToken cancellationToken)
+    protected override Task CopyAsync(IEnumerable<StagedObservation> values, (string Table, int ImportId, DateTime Now)? target, CancellationToken cancellationToken)
     {
-        var columns = "\"EnrolmentId\", \"WaveId\", \"IndicatorId\", \"Value\", \"CollectedOn\"" + (target is null ? "" : ", \"ImportId\", \"RecordedAt\", \"UpdatedAt\"");
-        var table = target?.Table ?? Staging;
-        var constants = target is null ? "" : ", $import, $now, $now";
-        var boxes = new Boxes();
-        SqliteCommand? full = null;
+        var handle = ((SqliteConnection)Connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var dates = new Dictionary<DateOnly, byte[]>();
         var batch = new StagedObservation[RowsPerStatement];
         var count = 0;
+        sqlite3_stmt? full = null;
         try
         {
             foreach (var value in values)
             {
                 batch[count++] = value;
                 if (count < RowsPerStatement) continue;
-                full ??= Prepare(table, columns, constants, RowsPerStatement, target);
-                await RunAsync(full, batch, RowsPerStatement, boxes, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                full ??= Prepare(handle, RowsPerStatement, target);
+                Run(handle, full, batch, RowsPerStatement, dates);
                 count = 0;
             }
             if (count > 0)
             {
-                await using var rest = Prepare(table, columns, constants, count, target);
-                await RunAsync(rest, batch, count, boxes, cancellationToken);
+                var rest = Prepare(handle, count, target);
+                try { Run(handle, rest, batch, count, dates); }
+                finally { raw.sqlite3_finalize(rest); }
             }
         }
         finally
         {
-            if (full is not null) await full.DisposeAsync();
+            if (full is not null) raw.sqlite3_finalize(full);
         }
+        return Task.CompletedTask;
     }
 
-    private SqliteCommand Prepare(string table, string columns, string constants, int rows, (string Table, int ImportId, DateTime Now)? target)
+    private static sqlite3_stmt Prepare(sqlite3 handle, int rows, (string Table, int ImportId, DateTime Now)? target)
     {
-        var command = (SqliteCommand)Command("");
-        var text = new System.Text.StringBuilder($"INSERT INTO {table} ({columns}) VALUES ");
+        var constants = rows * Columns;
+        var text = new StringBuilder("INSERT INTO ").Append(target?.Table ?? Staging)
+            .Append(" (\"EnrolmentId\", \"WaveId\", \"IndicatorId\", \"Value\", \"CollectedOn\"")
+            .Append(target is null ? "" : ", \"ImportId\", \"RecordedAt\", \"UpdatedAt\"").Append(") VALUES ");
         for (var r = 0; r < rows; r++)
         {
             if (r > 0) text.Append(',');
-            text.Append(CultureInfo.InvariantCulture, $"($e{r}, $w{r}, $i{r}, $v{r}, $d{r}{constants})");
-            command.Parameters.Add(new SqliteParameter($"$e{r}", SqliteType.Integer));
-            command.Parameters.Add(new SqliteParameter($"$w{r}", SqliteType.Integer));
-            command.Parameters.Add(new SqliteParameter($"$i{r}", SqliteType.Integer));
-            command.Parameters.Add(new SqliteParameter($"$v{r}", SqliteType.Real));
-            command.Parameters.Add(new SqliteParameter($"$d{r}", SqliteType.Text));
+            var p = r * Columns;
+            text.Append(CultureInfo.InvariantCulture, $"(?{p + 1}, ?{p + 2}, ?{p + 3}, ?{p + 4}, ?{p + 5}");
+            if (target is not null) text.Append(CultureInfo.InvariantCulture, $", ?{constants + 1}, ?{constants + 2}, ?{constants + 2}");
+            text.Append(')');
         }
+        Check(handle, raw.sqlite3_prepare_v2(handle, text.ToString(), out var statement));
         if (target is { } t)
         {
-            command.Parameters.AddWithValue("$import", t.ImportId);
-            command.Parameters.AddWithValue("$now", t.Now);
+            // Bindings survive sqlite3_reset: the import id and the time are bound once. Same text format as EF Core's.
+            Check(handle, raw.sqlite3_bind_int64(statement, constants + 1, t.ImportId));
+            Check(handle, raw.sqlite3_bind_text(statement, constants + 2, t.Now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)));
         }
-        command.CommandText = text.ToString();
-        command.Prepare();
-        return command;
+        return statement;
     }
 
-    private static async Task RunAsync(SqliteCommand command, StagedObservation[] batch, int count, Boxes boxes, CancellationToken cancellationToken)
+    private static void Run(sqlite3 handle, sqlite3_stmt statement, StagedObservation[] batch, int count, Dictionary<DateOnly, byte[]> dates)
     {
-        var parameters = command.Parameters;
         for (var r = 0; r < count; r++)
         {
             var value = batch[r];
-            parameters[5 * r].Value = boxes.Int(value.EnrolmentId);
-            parameters[5 * r + 1].Value = boxes.Int(value.WaveId);
-            parameters[5 * r + 2].Value = boxes.Int(value.IndicatorId);
-            parameters[5 * r + 3].Value = value.Value;
-            parameters[5 * r + 4].Value = boxes.Date(value.CollectedOn);
+            var p = r * Columns;
+            raw.sqlite3_bind_int64(statement, p + 1, value.EnrolmentId);
+            raw.sqlite3_bind_int64(statement, p + 2, value.WaveId);
+            raw.sqlite3_bind_int64(statement, p + 3, value.IndicatorId);
+            raw.sqlite3_bind_double(statement, p + 4, value.Value);
+            if (value.CollectedOn is { } date)
+            {
+                if (!dates.TryGetValue(date, out var utf8)) dates[date] = utf8 = Encoding.UTF8.GetBytes(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                raw.sqlite3_bind_text(statement, p + 5, utf8);
+            }
+            else raw.sqlite3_bind_null(statement, p + 5);
         }
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE) Check(handle, rc);
     }
 
-    /// <summary>Boxed ids and date texts, made once each: a million rows repeat a few thousand of them.</summary>
-    private sealed class Boxes
+    private static void Check(sqlite3 handle, int rc)
     {
-        private readonly Dictionary<int, object> ints = [];
-        private readonly Dictionary<DateOnly, object> dates = [];
-
-        public object Int(int value)
-        {
-            if (!ints.TryGetValue(value, out var boxed)) ints[value] = boxed = value;
-            return boxed;
-        }
-
-        public object Date(DateOnly? value)
-        {
-            if (value is not { } date) return DBNull.Value;
-            if (!dates.TryGetValue(date, out var boxed)) dates[date] = boxed = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return boxed;
-        }
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE))
+            throw new InvalidOperationException($"SQLite bulk insert failed ({rc}): {raw.sqlite3_errmsg(handle).utf8_to_string()}");
     }
 }
