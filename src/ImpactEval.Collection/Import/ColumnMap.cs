@@ -20,6 +20,8 @@ public sealed class ColumnMap
         ["date inscription"] = ColumnKind.EnrolledOn, ["date d inscription"] = ColumnKind.EnrolledOn, ["inscription"] = ColumnKind.EnrolledOn,
         ["motif"] = ColumnKind.Reason, ["motif inscription"] = ColumnKind.Reason,
         ["vague"] = ColumnKind.Wave, ["temps de mesure"] = ColumnKind.Wave,
+        ["territoire"] = ColumnKind.Territory, ["cite"] = ColumnKind.Territory, ["cite educative"] = ColumnKind.Territory, ["code territoire"] = ColumnKind.Territory,
+        ["periode"] = ColumnKind.Period, ["trimestre"] = ColumnKind.Period, ["annee"] = ColumnKind.Period, ["annee scolaire"] = ColumnKind.Period,
         ["date"] = ColumnKind.CollectedOn, ["date collecte"] = ColumnKind.CollectedOn, ["date de collecte"] = ColumnKind.CollectedOn, ["date de recueil"] = ColumnKind.CollectedOn,
     };
 
@@ -103,6 +105,8 @@ public sealed class ColumnMap
         ColumnKind.Wave => "vague",
         ColumnKind.CollectedOn => "date_collecte",
         ColumnKind.Indicator => "code d'indicateur",
+        ColumnKind.Territory => "territoire",
+        ColumnKind.Period => "periode",
         _ => "code de covariable",
     };
 
