@@ -19,6 +19,10 @@ public static class CliApplication
         root.Subcommands.Add(ImportCommand.GetCommand());
         root.Subcommands.Add(ImportCommand.GetEnrolCommand());
         root.Subcommands.Add(EstimateCommand.GetCommand());
+        root.Subcommands.Add(CohortCommand.GetCommand());
+        root.Subcommands.Add(CampaignCommand.GetCommand());
+        root.Subcommands.Add(ObservationCommand.GetCommand());
+        root.Subcommands.Add(ParticipantCommand.GetCommand());
         return root;
     }
 

@@ -64,25 +64,25 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
         var document = new ExportDocument(
             "Données pseudonymisées détenues par ImpactEval sur ce participant (droit d'accès, article 15 du RGPD). " +
             "Aucun nom ni identifiant de la cité n'est conservé : le participant n'est connu que par son pseudonyme.",
-            DateTime.UtcNow, territory.Code, participant.Pseudonym, participant.CreatedAt,
+            DateTime.UtcNow, territory.Code, participant.Pseudonym, Utc(participant.CreatedAt),
             [.. enrolments.Select(e =>
             {
                 var protocol = protocols.Single(p => p.Id == e.ProtocolId);
                 var model = models[protocol.Id];
                 var current = groupChanges.LastOrDefault(c => c.EnrolmentId == e.Id)?.GroupId ?? e.GroupId;
-                return new ExportEnrolment(protocol.Code, protocol.Title, Group(groups[e.GroupId]), Group(groups[current]), e.ClusterCode, e.EnrolledOn, e.Reason, e.Status,
-                    [.. statusChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportStatusChange(c.PreviousStatus, c.Status, c.EffectiveOn, c.Reason, c.RecordedBy, c.RecordedAt))],
-                    [.. groupChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportGroupChange(groups[c.PreviousGroupId].Code, groups[c.GroupId].Code, c.EffectiveOn, c.Reason, c.RecordedBy, c.RecordedAt))],
+                return new ExportEnrolment(protocol.Code, protocol.Title, Group(groups[e.GroupId]), Group(groups[current]), e.ClusterCode, e.EnrolledOn, e.Reason, Status(e.Status),
+                    [.. statusChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportStatusChange(Status(c.PreviousStatus), Status(c.Status), c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
+                    [.. groupChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportGroupChange(groups[c.PreviousGroupId].Code, groups[c.GroupId].Code, c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
                     [.. e.Baseline.OrderBy(b => b.CovariateCode, StringComparer.Ordinal).Select(b =>
                     {
                         var covariate = model?.FindCovariate(b.CovariateCode);
                         return new ExportValue(b.CovariateCode, covariate?.Label, b.Value, covariate?.Scale.Label(b.Value));
                     })],
                     [.. observations.Where(o => o.EnrolmentId == e.Id).Select(o => new ExportObservation(
-                        waves[o.WaveId].Code, indicators[o.IndicatorId].Code, indicators[o.IndicatorId].Label, o.Value, Text(o.IndicatorId, o.Value), o.CollectedOn, o.RecordedAt, o.UpdatedAt,
-                        [.. revisions[o.Id].Select(r => new ExportRevision(r.PreviousValue, r.NewValue, r.ChangedBy, r.ChangedAt, r.Reason))]))]);
+                        waves[o.WaveId].Code, indicators[o.IndicatorId].Code, indicators[o.IndicatorId].Label, o.Value, Text(o.IndicatorId, o.Value), o.CollectedOn, Utc(o.RecordedAt), Utc(o.UpdatedAt),
+                        [.. revisions[o.Id].Select(r => new ExportRevision(r.PreviousValue, r.NewValue, r.ChangedBy, Utc(r.ChangedAt), r.Reason))]))]);
             })],
-            [.. journal.Select(a => new ExportAudit(a.At, a.Actor, a.Action, a.Subject, a.Details))]);
+            [.. journal.Select(a => new ExportAudit(Utc(a.At), a.Actor, a.Action, a.Subject, a.Details))]);
         var json = JsonSerializer.Serialize(document, Json);
 
         AuditTrail.Add(db, DateTime.UtcNow, actor, "participant.export", territory.Id, $"participant {pseudonym}",
@@ -128,6 +128,11 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
     }
 
     private static ExportGroup Group(Data.Entities.Group group) => new(group.Code, group.Label);
+
+    private static string Status(string code) => Cohorts.EnrolmentStatusText.Label(Cohorts.EnrolmentStatusText.FromCode(code));
+
+    /// <summary>Stored times are UTC; SQLite returns them without a kind.</summary>
+    private static DateTime Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc);
 
     private sealed record ExportDocument(
         [property: JsonPropertyName("avertissement")] string Notice,
