@@ -19,6 +19,9 @@ internal sealed class PostgresObservationBulk(ImpactEvalDbContext db) : Observat
         var connection = (NpgsqlConnection)Connection;
         var columns = "\"EnrolmentId\", \"WaveId\", \"IndicatorId\", \"Value\", \"CollectedOn\"" + (target is null ? "" : ", \"ImportId\", \"RecordedAt\", \"UpdatedAt\"");
         await using var writer = await connection.BeginBinaryImportAsync($"COPY {target?.Table ?? Staging} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        // The connection's command timeout (30 s by default) would cut a million-row copy: checking the four foreign keys
+        // of each row alone takes longer. The import is cancelled through its token instead.
+        writer.Timeout = TimeSpan.FromHours(1);
         foreach (var value in values)
         {
             await writer.StartRowAsync(cancellationToken);
