@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ImpactEval.Collection.Cohorts;
 using ImpactEval.Collection.Values;
-using ImpactEval.Core.Text;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
 using Microsoft.EntityFrameworkCore;
