@@ -5,6 +5,7 @@ using ImpactEval.Benchmarks;
 var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cr2"] = Cr2Scenario.Run,
+    ["import"] = ImportScenario.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

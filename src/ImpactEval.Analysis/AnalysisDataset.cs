@@ -8,7 +8,7 @@ namespace ImpactEval.Analysis;
 /// </summary>
 /// <param name="ProtocolId">The protocol's identifier.</param>
 /// <param name="ProtocolVersion">The registered version the data was read under.</param>
-/// <param name="Groups">Group code per row at enrolment (intention to treat).</param>
+/// <param name="Groups">Group code per row: at enrolment (intention to treat) unless <see cref="Assignment"/> says otherwise.</param>
 /// <param name="Clusters">Cluster (school) code per row; null when unknown.</param>
 /// <param name="Statuses">Enrolment status per row ("active", "withdrawn", …).</param>
 /// <param name="Covariates">Baseline covariate columns by code.</param>
@@ -26,6 +26,9 @@ public sealed record AnalysisDataset(
     ImmutableDictionary<string, ImmutableArray<DateOnly?>> CollectedOn,
     string Fingerprint)
 {
+    /// <summary>How <see cref="Groups"/> was assigned (intention to treat unless asked otherwise).</summary>
+    public GroupAssignment Assignment { get; init; } = GroupAssignment.IntentionToTreat;
+
     /// <summary>Number of rows (enrolments).</summary>
     public int Count => Groups.Length;
 

@@ -10,15 +10,30 @@ namespace ImpactEval.Analysis;
 /// <summary>Reads a protocol's stored data into an <see cref="AnalysisDataset"/> (the only I/O of the analysis layer).</summary>
 public sealed class DatasetBuilder(ImpactEvalDbContext db)
 {
-    /// <summary>Builds the dataset of the current data of <paramref name="protocol"/>.</summary>
+    /// <summary>Builds the dataset of the current data of <paramref name="protocol"/>, groups as at enrolment (intention to treat).</summary>
     /// <param name="protocol">The protocol (current version).</param>
     /// <param name="version">Its version number.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public async Task<AnalysisDataset> BuildAsync(Model.Protocol protocol, int version, CancellationToken cancellationToken = default)
+    public Task<AnalysisDataset> BuildAsync(Model.Protocol protocol, int version, CancellationToken cancellationToken = default) =>
+        BuildAsync(protocol, version, GroupAssignment.IntentionToTreat, cancellationToken);
+
+    /// <summary>Builds the dataset of the current data of <paramref name="protocol"/> with the chosen group assignment.</summary>
+    /// <param name="protocol">The protocol (current version).</param>
+    /// <param name="version">Its version number.</param>
+    /// <param name="assignment">Group at enrolment (default, see <see cref="GroupAssignment"/>) or after the latest change.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public async Task<AnalysisDataset> BuildAsync(Model.Protocol protocol, int version, GroupAssignment assignment, CancellationToken cancellationToken = default)
     {
         var protocolId = await db.Protocols.Where(p => p.Code == protocol.Id).Select(p => p.Id).SingleAsync(cancellationToken);
         var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == protocolId).OrderBy(e => e.Id)
             .Select(e => new { e.Id, Group = e.Group!.Code, e.ClusterCode, e.Status }).ToListAsync(cancellationToken);
+        var moves = new Dictionary<int, string>();
+        if (assignment == GroupAssignment.AsTreated)
+        {
+            var changes = await db.GroupChanges.AsNoTracking().Where(c => db.Enrolments.Any(e => e.Id == c.EnrolmentId && e.ProtocolId == protocolId))
+                .Select(c => new { c.Id, c.EnrolmentId, Group = db.Groups.Where(g => g.Id == c.GroupId).Select(g => g.Code).Single() }).ToListAsync(cancellationToken);
+            foreach (var change in changes.OrderBy(c => c.Id)) moves[change.EnrolmentId] = change.Group;
+        }
         var row = new Dictionary<int, int>(enrolments.Count);
         for (var i = 0; i < enrolments.Count; i++) row[enrolments[i].Id] = i;
         var n = enrolments.Count;
@@ -45,14 +60,14 @@ public sealed class DatasetBuilder(ImpactEvalDbContext db)
             if (collected.TryGetValue(wave, out var dates) && o.CollectedOn is { } date && (dates[r] is null || date > dates[r])) dates[r] = date;
         }
 
-        var groups = enrolments.Select(e => e.Group).ToImmutableArray();
+        var groups = enrolments.Select(e => moves.GetValueOrDefault(e.Id, e.Group)).ToImmutableArray();
         var clusters = enrolments.Select(e => e.ClusterCode).ToImmutableArray();
         var statuses = enrolments.Select(e => e.Status).ToImmutableArray();
         var covariateColumns = covariates.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray());
         var outcomeColumns = outcomes.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray());
         var dateColumns = collected.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray());
         return new AnalysisDataset(protocol.Id, version, groups, clusters, statuses, covariateColumns, outcomeColumns, dateColumns,
-            Fingerprint(version, groups, clusters, statuses, covariateColumns, outcomeColumns));
+            Fingerprint(version, assignment, groups, clusters, statuses, covariateColumns, outcomeColumns)) { Assignment = assignment };
     }
 
     private static double[] Filled(int n)
@@ -62,11 +77,13 @@ public sealed class DatasetBuilder(ImpactEvalDbContext db)
         return column;
     }
 
-    private static string Fingerprint(int version, ImmutableArray<string> groups, ImmutableArray<string?> clusters, ImmutableArray<string> statuses,
+    private static string Fingerprint(int version, GroupAssignment assignment, ImmutableArray<string> groups, ImmutableArray<string?> clusters, ImmutableArray<string> statuses,
         ImmutableDictionary<string, ImmutableArray<double>> covariates, ImmutableDictionary<string, ImmutableArray<double>> outcomes)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(BitConverter.GetBytes(version));
+        // Intention-to-treat datasets hash as they always did, so their stored estimates stay valid.
+        if (assignment != GroupAssignment.IntentionToTreat) hash.AppendData(Encoding.UTF8.GetBytes($"assignment={assignment}\u001E"));
         for (var i = 0; i < groups.Length; i++) hash.AppendData(Encoding.UTF8.GetBytes($"{groups[i]}\u001F{clusters[i]}\u001F{statuses[i]}\u001E"));
         foreach (var columns in new[] { covariates, outcomes })
             foreach (var (key, column) in columns.OrderBy(c => c.Key, StringComparer.Ordinal))

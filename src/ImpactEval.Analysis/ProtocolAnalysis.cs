@@ -3,7 +3,6 @@ using ImpactEval.Analysis.Estimators;
 using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Model;
 using ImpactEval.Statistics;
-using StatLevel = ImpactEval.Statistics.ScaleLevel;
 
 namespace ImpactEval.Analysis;
 
@@ -77,7 +76,7 @@ public static class ProtocolAnalysis
                     continue;
                 }
                 var levels = indicator.Scale.IsLabelled
-                    ? Statistics.Descriptives.Levels(sample, [.. indicator.Scale.EffectiveLevels.Select(l => new StatLevel(l.Value, l.Label))])
+                    ? Statistics.Descriptives.Levels(sample, [.. indicator.Scale.EffectiveLevels.Select(l => new LevelLabel(l.Value, l.Label))])
                     : null;
                 groups.Add(new GroupDescriptives(group.Code, n, missing, Statistics.Descriptives.Summarize(sample), levels, null));
             }

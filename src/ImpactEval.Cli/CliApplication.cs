@@ -21,6 +21,10 @@ public static class CliApplication
         root.Subcommands.Add(EstimateCommand.GetCommand());
         root.Subcommands.Add(PowerCommand.GetCommand());
         root.Subcommands.Add(WorkbookCommand.GetCommand());
+        root.Subcommands.Add(CohortCommand.GetCommand());
+        root.Subcommands.Add(CampaignCommand.GetCommand());
+        root.Subcommands.Add(ObservationCommand.GetCommand());
+        root.Subcommands.Add(ParticipantCommand.GetCommand());
         root.Subcommands.Add(ServeCommand.GetCommand());
         root.Subcommands.Add(JobsCommand.GetCommand());
         return root;

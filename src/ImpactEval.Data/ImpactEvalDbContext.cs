@@ -1,6 +1,9 @@
 using ImpactEval.Data.Entities;
 using ImpactEval.Data.EntityConfigurations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ImpactEval.Data;
 
@@ -46,6 +49,27 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>The audit trail.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>History of enrolment statuses.</summary>
+    public DbSet<EnrolmentStatusChange> EnrolmentStatusChanges => Set<EnrolmentStatusChange>();
+
+    /// <summary>History of group changes after enrolment.</summary>
+    public DbSet<GroupChange> GroupChanges => Set<GroupChange>();
+
+    /// <summary>Aggregated indicator values per territory and period.</summary>
+    public DbSet<AggregateValue> AggregateValues => Set<AggregateValue>();
+
+    /// <summary>Previous values of corrected aggregated values.</summary>
+    public DbSet<AggregateValueRevision> AggregateValueRevisions => Set<AggregateValueRevision>();
+
+    /// <summary>Collection campaigns.</summary>
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    /// <summary>Territories expected to answer questionnaire campaigns.</summary>
+    public DbSet<CampaignTerritory> CampaignTerritories => Set<CampaignTerritory>();
+
+    /// <summary>Exceptions granted on locked campaigns.</summary>
+    public DbSet<CampaignException> CampaignExceptions => Set<CampaignException>();
+
     /// <summary>Computed estimates.</summary>
     public DbSet<EstimateRun> EstimateRuns => Set<EstimateRun>();
 
@@ -57,6 +81,13 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
 
     /// <summary>Per protocol, the last import a recomputation was requested for.</summary>
     public DbSet<DataWatermark> DataWatermarks => Set<DataWatermark>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Conventions.Remove(typeof(ForeignKeyIndexConvention));
+        configurationBuilder.Conventions.Add(services => new UnindexedForeignKeyConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
+    }
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -75,6 +106,13 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new ImportConfiguration().Configure(modelBuilder.Entity<Import>());
         new AuditEntryConfiguration().Configure(modelBuilder.Entity<AuditEntry>());
         new EstimateRunConfiguration().Configure(modelBuilder.Entity<EstimateRun>());
+        new EnrolmentStatusChangeConfiguration().Configure(modelBuilder.Entity<EnrolmentStatusChange>());
+        new GroupChangeConfiguration().Configure(modelBuilder.Entity<GroupChange>());
+        new AggregateValueConfiguration().Configure(modelBuilder.Entity<AggregateValue>());
+        new AggregateValueRevisionConfiguration().Configure(modelBuilder.Entity<AggregateValueRevision>());
+        new CampaignConfiguration().Configure(modelBuilder.Entity<Campaign>());
+        new CampaignTerritoryConfiguration().Configure(modelBuilder.Entity<CampaignTerritory>());
+        new CampaignExceptionConfiguration().Configure(modelBuilder.Entity<CampaignException>());
         new JobRunConfiguration().Configure(modelBuilder.Entity<JobRun>());
         new OutboxMessageConfiguration().Configure(modelBuilder.Entity<OutboxMessage>());
         new DataWatermarkConfiguration().Configure(modelBuilder.Entity<DataWatermark>());

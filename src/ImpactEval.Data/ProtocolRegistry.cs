@@ -97,26 +97,34 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
 
         var observationCounts = await db.Observations.Where(o => enrolments.Any(e => e.Id == o.EnrolmentId))
             .GroupBy(o => o.IndicatorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var aggregateCounts = await db.AggregateValues.Where(v => db.Indicators.Any(i => i.Id == v.IndicatorId && i.ProtocolId == stored.Id))
+            .GroupBy(v => v.IndicatorId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        foreach (var aggregate in aggregateCounts) observationCounts[aggregate.Key] = observationCounts.GetValueOrDefault(aggregate.Key) + aggregate.Count;
         foreach (var indicator in await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToListAsync(cancellationToken))
         {
             if (!observationCounts.TryGetValue(indicator.Id, out var count)) continue;
             var replacement = next.FindIndicator(indicator.Code);
             var scale = ScaleCodec.Read(indicator.Scale);
             if (replacement is null)
-                refusals.Add($"L'indicateur « {indicator.Code} » a disparu du fichier alors que {count} observation(s) y sont rattachées. Gardez-le (il peut ne plus être collecté) ou effacez d'abord ses données.");
+                refusals.Add($"L'indicateur « {indicator.Code} » a disparu du fichier alors que {count} valeur(s) y sont rattachées. Gardez-le (il peut ne plus être collecté) ou effacez d'abord ses données.");
             else if (!replacement.Scale.SameMeaningAs(scale))
-                refusals.Add($"L'échelle de l'indicateur « {indicator.Code} » change alors que {count} observation(s) ont été saisies avec l'ancienne : " +
+                refusals.Add($"L'échelle de l'indicateur « {indicator.Code} » change alors que {count} valeur(s) ont été saisies avec l'ancienne : " +
                     $"{ScaleCodec.Describe(scale)} → {ScaleCodec.Describe(replacement.Scale)}. Les valeurs déjà saisies changeraient de sens. " +
                     "Créez plutôt un nouvel indicateur (nouveau code) pour la nouvelle échelle.");
         }
 
-        var groupsInUse = await enrolments.Select(e => e.Group!.Code).Distinct().ToListAsync(cancellationToken);
+        var groupsInUse = await db.Groups
+            .Where(g => g.ProtocolId == stored.Id && (enrolments.Any(e => e.GroupId == g.Id) || db.GroupChanges.Any(c => c.GroupId == g.Id || c.PreviousGroupId == g.Id)))
+            .Select(g => g.Code).ToListAsync(cancellationToken);
         foreach (var code in groupsInUse.Where(code => next.FindGroup(code) is null))
             refusals.Add($"Le groupe « {code} » a disparu du fichier alors que des participants y sont inscrits.");
 
         var wavesInUse = await db.Waves.Where(w => w.ProtocolId == stored.Id && db.Observations.Any(o => o.WaveId == w.Id)).Select(w => w.Code).ToListAsync(cancellationToken);
         foreach (var code in wavesInUse.Where(code => next.FindWave(code) is null))
             refusals.Add($"La vague « {code} » a disparu du fichier alors que des observations y sont rattachées.");
+        var wavesWithCampaigns = await db.Waves.Where(w => w.ProtocolId == stored.Id && db.Campaigns.Any(c => c.WaveId == w.Id)).Select(w => w.Code).ToListAsync(cancellationToken);
+        foreach (var code in wavesWithCampaigns.Where(code => next.FindWave(code) is null && !wavesInUse.Contains(code)))
+            refusals.Add($"La vague « {code} » a disparu du fichier alors qu'une campagne de collecte y est rattachée.");
         return refusals.ToImmutable();
     }
 

@@ -22,7 +22,7 @@ internal static class LinearContrast
 
     public static Estimate Lin(ContrastData data)
     {
-        var covariates = data.AdjustmentPredictors().Select(p => new NumericColumn(p.Name, p.Values)).ToList();
+        var covariates = data.AdjustmentPredictors();
         if (covariates.Count == 0) return Ancova(data);
         var model = CovariateAdjustment.Lin(data.Outcome, data.Group, data.Contrast.ComparisonCode, covariates);
         return Effect(data, model.Fit);

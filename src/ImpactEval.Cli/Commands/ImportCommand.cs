@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
 
-/// <summary><c>impacteval import observations|enrolments --protocol ID FILE</c> and its alias <c>impacteval enrol</c>.</summary>
+/// <summary><c>impacteval import observations|enrolments|values --protocol ID FILE</c> and the alias <c>impacteval enrol</c>.</summary>
 public static class ImportCommand
 {
     /// <summary>The command and its subcommands.</summary>
@@ -14,6 +14,7 @@ public static class ImportCommand
         var command = new Command("import", "Importer un fichier (CSV) : tout ou rien, et sans doublon si on le réimporte.");
         command.Subcommands.Add(Observations());
         command.Subcommands.Add(Enrolments("enrolments", "Importe des inscriptions (identifiant, groupe, école, date d'inscription, covariables)."));
+        command.Subcommands.Add(Values());
         return command;
     }
 
@@ -30,6 +31,21 @@ public static class ImportCommand
         var command = new Command("observations", "Importe des observations (une ligne par participant et par vague, une colonne par indicateur).") { protocol, dryRun, wave, file };
         command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(protocol)!, parse.GetValue(file)!, new ImportOptions(CliContext.Actor, parse.GetValue(dryRun), parse.GetValue(wave)),
             (db, context) => (p, s, n, o, c) => new ObservationImporter(db, context.Pseudonymiser()).ImportAsync(p, s, n, o, c), cancellationToken));
+        return command;
+    }
+
+    private static Command Values()
+    {
+        var protocol = CommonOptions.Protocol();
+        var dryRun = CommonOptions.DryRun();
+        var period = new Option<string?>("--period") { Description = "Période de toutes les lignes (2025, 2024-2025, 2025-T1…), si le fichier n'a pas de colonne « periode »." };
+        var create = new Option<bool>("--create-territories") { Description = "Crée les cités que la base ne connaît pas encore (campagne nationale)." };
+        var file = new Argument<FileInfo>("fichier") { Description = "Fichier CSV des valeurs agrégées." };
+        var command = new Command("values", "Importe des valeurs agrégées par territoire et période (une ligne par territoire et période, une colonne par indicateur).")
+            { protocol, dryRun, period, create, file };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(protocol)!, parse.GetValue(file)!,
+            new ImportOptions(CliContext.Actor, parse.GetValue(dryRun), Period: parse.GetValue(period), CreateTerritories: parse.GetValue(create)),
+            (db, _) => (p, s, n, o, c) => new AggregateValueImporter(db).ImportAsync(p, s, n, o, c), cancellationToken));
         return command;
     }
 

@@ -31,16 +31,11 @@ public static class WorkbookCommand
                 AnsiConsole.MarkupLine($"[red]✗[/] Aucun protocole « {Markup.Escape(parse.GetValue(protocol)!)} » n'est enregistré.");
                 return ExitCodes.InvalidInput;
             }
-            var identifiers = new List<string>();
+            IReadOnlyList<string> identifiers = [];
             if (parse.GetValue(roster) is { } rosterFile)
             {
                 var problems = new List<ImportProblem>();
-                using var table = TabularSource.OpenFile(rosterFile.FullName, problems);
-                var column = table.Headers.ToList().FindIndex(h => Core.Text.TextKey.Normalize(h) == "identifiant");
-                if (column < 0 && problems.Count == 0)
-                    problems.Add(new ImportProblem(rosterFile.Name, 1, null, null, null, "Colonne « identifiant » introuvable.", "La liste des participants doit avoir une colonne « identifiant »."));
-                if (column >= 0)
-                    identifiers.AddRange(table.Rows.Select(r => r.Cells[column].Trim()).Where(id => id.Length > 0).Distinct());
+                identifiers = RosterFile.ReadIdentifiers(rosterFile.FullName, problems);
                 if (problems.Count > 0)
                 {
                     foreach (var problem in problems) AnsiConsole.MarkupLine($"[red]-[/] {Markup.Escape(problem.ToString())}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImpactEval.Core.Model;
 using ImpactEval.Core.Text;
+using ValueType = ImpactEval.Core.Model.ValueType;
 
 namespace ImpactEval.Collection.Import;
 
@@ -56,9 +57,16 @@ internal static class CellReader
             return null;
         }
         if (scale.TryRead(text, out var value, out var error)) return value;
-        problems.Add(new ImportProblem(file, row.Line, column.Index + 1, column.Header, text.Trim(), error!));
+        problems.Add(new ImportProblem(file, row.Line, column.Index + 1, column.Header, text.Trim(), error!, ValueHint(scale)));
         return null;
     }
+
+    /// <summary>What to type instead of an invalid value, in French.</summary>
+    public static string ValueHint(Scale scale) => scale.IsLabelled
+        ? "Saisissez le numéro ou le libellé d'un niveau de l'échelle ; laissez la cellule vide si la valeur n'a pas été recueillie."
+        : scale.Type == ValueType.Count
+            ? $"Saisissez un nombre entier dans la plage {scale.DescribeRange()} ; laissez la cellule vide si la valeur n'a pas été recueillie."
+            : $"Saisissez un nombre dans la plage {scale.DescribeRange()} (virgule décimale) ; laissez la cellule vide si la valeur n'a pas été recueillie.";
 
     /// <summary>Whether a cell looks like a spreadsheet formula (=, +, -, @ followed by a letter or parenthesis).</summary>
     public static bool LooksLikeFormula(string text)

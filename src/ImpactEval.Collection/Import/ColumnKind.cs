@@ -21,6 +21,10 @@ public enum ColumnKind
     Indicator,
     /// <summary>A baseline covariate's value.</summary>
     Covariate,
+    /// <summary>The territory (cité) code an aggregated value describes.</summary>
+    Territory,
+    /// <summary>The period an aggregated value describes (see <see cref="Values.ReportingPeriod"/>).</summary>
+    Period,
 }
 
 /// <summary>A matched column: its position, header, what it holds and, for values, the code of the indicator or covariate.</summary>

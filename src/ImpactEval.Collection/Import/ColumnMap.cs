@@ -20,6 +20,8 @@ public sealed class ColumnMap
         ["date inscription"] = ColumnKind.EnrolledOn, ["date d inscription"] = ColumnKind.EnrolledOn, ["inscription"] = ColumnKind.EnrolledOn,
         ["motif"] = ColumnKind.Reason, ["motif inscription"] = ColumnKind.Reason,
         ["vague"] = ColumnKind.Wave, ["temps de mesure"] = ColumnKind.Wave,
+        ["territoire"] = ColumnKind.Territory, ["cite"] = ColumnKind.Territory, ["cite educative"] = ColumnKind.Territory, ["code territoire"] = ColumnKind.Territory,
+        ["periode"] = ColumnKind.Period, ["trimestre"] = ColumnKind.Period, ["annee"] = ColumnKind.Period, ["annee scolaire"] = ColumnKind.Period,
         ["date"] = ColumnKind.CollectedOn, ["date collecte"] = ColumnKind.CollectedOn, ["date de collecte"] = ColumnKind.CollectedOn, ["date de recueil"] = ColumnKind.CollectedOn,
     };
 
@@ -92,6 +94,10 @@ public sealed class ColumnMap
         return new ColumnMap(columns.ToImmutable());
     }
 
+    /// <summary>Whether a header names the participant identifier column ("identifiant", "id", "numéro de dossier"…).</summary>
+    public static bool IsIdentifierHeader(string header) =>
+        FixedNames.TryGetValue(TextKey.Normalize(header), out var kind) && kind == ColumnKind.Identifier;
+
     /// <summary>The usual French header of a fixed column kind.</summary>
     public static string NameOf(ColumnKind kind, Protocol protocol) => kind switch
     {
@@ -103,6 +109,8 @@ public sealed class ColumnMap
         ColumnKind.Wave => "vague",
         ColumnKind.CollectedOn => "date_collecte",
         ColumnKind.Indicator => "code d'indicateur",
+        ColumnKind.Territory => "territoire",
+        ColumnKind.Period => "periode",
         _ => "code de covariable",
     };
 

@@ -22,6 +22,11 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
     public bool Unterminated { get; private set; }
 
     /// <summary>Reads the next record into <paramref name="record"/>; false at end of input.</summary>
+    /// <remarks>
+    /// Scans the buffer for the next separator or line break (inside quotes, the next quote) with vectorised searches and copies whole runs
+    /// of characters, rather than one character at a time. A quote opens a quoted cell only at the start of a cell;
+    /// elsewhere it is an ordinary character. Carriage returns outside quotes are ignored.
+    /// </remarks>
     public bool Read(out string[] record)
     {
         cells.Clear();
@@ -33,28 +38,34 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             record = [];
             return false;
         }
-        var quoted = false;
-        var wasQuoted = false;
+        var atCellStart = true;
         while (Fill())
         {
-            var c = buffer[position++];
-            if (quoted)
+            if (atCellStart && buffer[position] == '"')
             {
-                if (c == '"')
-                {
-                    if (Fill() && buffer[position] == '"') { cell.Append('"'); position++; }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (c == '\n') line++;
-                    cell.Append(c);
-                }
+                position++;
+                atCellStart = false;
+                if (ReadQuoted()) continue;
+                Unterminated = true;
+                break;
+            }
+            atCellStart = false;
+            var span = buffer.AsSpan(position, length - position);
+            var stop = span.IndexOfAny(delimiter, '\n', '\r');
+            if (stop < 0)
+            {
+                cell.Append(span);
+                position = length;
                 continue;
             }
-            if (c == '"' && cell.Length == 0 && !wasQuoted) { quoted = true; wasQuoted = true; }
-            else if (c == delimiter) { EndCell(); wasQuoted = false; }
-            else if (c == '\r') { }
+            cell.Append(span[..stop]);
+            var c = span[stop];
+            position += stop + 1;
+            if (c == delimiter)
+            {
+                EndCell();
+                atCellStart = true;
+            }
             else if (c == '\n')
             {
                 line++;
@@ -62,12 +73,37 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
                 record = [.. cells];
                 return true;
             }
-            else cell.Append(c);
         }
-        Unterminated = quoted;
         EndCell();
         record = [.. cells];
         return true;
+    }
+
+    /// <summary>Reads a quoted cell after its opening quote; false when the input ends inside the quotes.</summary>
+    private bool ReadQuoted()
+    {
+        while (Fill())
+        {
+            var span = buffer.AsSpan(position, length - position);
+            var quote = span.IndexOf('"');
+            var run = quote < 0 ? span : span[..quote];
+            line += run.Count('\n');
+            cell.Append(run);
+            if (quote < 0)
+            {
+                position = length;
+                continue;
+            }
+            position += quote + 1;
+            if (Fill() && buffer[position] == '"')
+            {
+                cell.Append('"');
+                position++;
+                continue;
+            }
+            return true;
+        }
+        return false;
     }
 
     private void EndCell()

@@ -42,9 +42,9 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
 
         var groups = await db.Groups.Where(g => g.ProtocolId == stored.Id).ToDictionaryAsync(g => g.Code, g => g.Id, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var pseudonyms = parsed.Select(r => r.Pseudonym).ToList();
-        var participants = await db.Participants.Where(p => p.TerritoryId == stored.TerritoryId && pseudonyms.Contains(p.Pseudonym))
-            .ToDictionaryAsync(p => p.Pseudonym, cancellationToken);
+        // The territory's participants, not a "pseudonym IN (…)" list: EF sends one parameter per item and SQLite
+        // refuses more than 32,766 of them, so a large cohort would fail.
+        var participants = await db.Participants.Where(p => p.TerritoryId == stored.TerritoryId).ToDictionaryAsync(p => p.Pseudonym, cancellationToken);
         var enrolments = await db.Enrolments.Include(e => e.Baseline).Where(e => e.ProtocolId == stored.Id)
             .ToDictionaryAsync(e => e.ParticipantId, cancellationToken);
 

@@ -1,6 +1,7 @@
+using ImpactEval.Collection.Campaigns;
+using ImpactEval.Collection.Import.Bulk;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
-using ImpactEval.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Model = ImpactEval.Core.Model;
 
@@ -11,11 +12,19 @@ namespace ImpactEval.Collection.Import;
 /// collecte) and one column per indicator (by code or French label). Empty cells are values not collected.
 /// All-or-nothing, idempotent, with history: a changed value keeps its previous value as a revision.
 /// </summary>
-public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser pseudonymiser)
+/// <remarks>
+/// Streams with bounded memory: a first pass validates every row and keeps only compact parsed values
+/// (<see cref="ObservationRows"/>, about 30 bytes per row for two indicators); nothing is written if any problem was
+/// found. The write runs in one transaction without EF change tracking: when none of the file's values can exist yet
+/// (no value of its waves for this protocol) they are bulk-inserted directly; otherwise they are staged in a temporary
+/// table and merged by set-based statements, so that existing values are compared in the database, never loaded.
+/// Values of a wave whose campaign is locked are refused unless a coordinator granted an exception.
+/// </remarks>
+public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser pseudonymiser, TimeProvider? clock = null)
 {
     private static readonly HashSet<ColumnKind> Allowed = [ColumnKind.Identifier, ColumnKind.Wave, ColumnKind.CollectedOn, ColumnKind.Indicator];
 
-    private readonly record struct Value(int EnrolmentId, int WaveId, int IndicatorId, double Number, DateOnly? CollectedOn);
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
     /// <summary>Imports the observations of <paramref name="stream"/> into the protocol.</summary>
     /// <param name="protocol">The protocol (current version).</param>
@@ -31,6 +40,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, $"La vague « {options.Wave} » n'existe pas dans le protocole.",
                 $"Vagues : {string.Join(", ", protocol.Waves.Select(w => w.Code))}.")]);
         var rows = TabularSource.Open(stream, fileName, problems, out var headers);
+        if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
         var required = new HashSet<ColumnKind> { ColumnKind.Identifier };
         if (options.Wave is null) required.Add(ColumnKind.Wave);
         var map = ColumnMap.Match(headers, protocol, Allowed, required, fileName, problems);
@@ -38,130 +48,116 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             problems.Add(new ImportProblem(fileName, 1, null, null, null, "Aucune colonne d'indicateur.", $"Indicateurs du protocole : {string.Join(", ", protocol.Indicators.Select(i => i.Code))}."));
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
 
-        var enrolments = await db.Enrolments.Where(e => e.ProtocolId == stored.Id)
-            .Select(e => new { e.Id, e.Participant!.Pseudonym }).ToDictionaryAsync(e => e.Pseudonym, e => e.Id, cancellationToken);
+        var enrolmentIds = new List<int>();
+        var byPseudonym = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var e in db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == stored.Id).OrderBy(e => e.Id).Select(e => new { e.Id, e.Participant!.Pseudonym })
+                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            byPseudonym[e.Pseudonym] = enrolmentIds.Count;
+            enrolmentIds.Add(e.Id);
+        }
         var waves = await db.Waves.Where(w => w.ProtocolId == stored.Id).ToDictionaryAsync(w => w.Code, w => w.Id, cancellationToken);
         var indicators = await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
+        var waveCodes = protocol.Waves.Select(w => w.Code).ToList();
 
-        var (values, rowCount) = Parse(rows, map, protocol, stored.Territory!.Code, enrolments, waves, indicators, fileName, options.Wave, problems);
-        if (problems.Count > 0) return ImportResult.Refused(fileName, problems, rowCount);
-        if (rowCount == 0) return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.")]);
+        var reader = new ObservationFileReader(protocol, map, fileName, stored.Territory!.Code, pseudonymiser, byPseudonym, enrolmentIds.Count, waveCodes, options.Wave, problems);
+        var parsed = reader.Read(rows);
+        if (problems.Count > 0) return ImportResult.Refused(fileName, problems.OrderBy(p => p.Line).ThenBy(p => p.Column ?? 0), reader.RowCount);
+        if (reader.RowCount == 0) return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.",
+            "Ajoutez une ligne par participant et par vague sous la ligne d'en-têtes.")]);
+
+        var waveIds = waveCodes.Select(c => waves[c]).ToArray();
+        var indicatorIds = reader.IndicatorCodes.Select(c => indicators[c]).ToArray();
+        var usedWaves = Enumerable.Range(0, parsed.Count).Select(parsed.Wave).Distinct().Select(w => waveIds[w]).ToList();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var locks = await CampaignLock.FindAsync(db, stored.Id, usedWaves, null, stored.TerritoryId, today, cancellationToken);
+        if (locks.Count > 0)
+            return ImportResult.Refused(fileName, locks.Select(l => new ImportProblem(fileName, 0, null, null, null, l.Message, l.Hint)), reader.RowCount);
+
+        var values = Values(parsed, KeyOrder(parsed, waveIds.Length), enrolmentIds, waveIds, indicatorIds);
+        var total = parsed.ValueCount;
+        var sha = EnrolmentImporter.Hash(stream);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bulk = ObservationBulk.For(db);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var existing = await db.Observations.Where(o => db.Enrolments.Any(e => e.Id == o.EnrolmentId && e.ProtocolId == stored.Id))
-            .ToDictionaryAsync(o => (o.EnrolmentId, o.WaveId, o.IndicatorId), cancellationToken);
-        int inserted = 0, updated = 0, unchanged = 0;
-        var now = DateTime.UtcNow;
-        var import = new Data.Entities.Import
+        await bulk.StartAsync(cancellationToken);
+        try
         {
-            ProtocolId = stored.Id, Kind = "observations", FileName = fileName, Sha256 = EnrolmentImporter.Hash(stream), Rows = rowCount,
-            ImportedBy = options.Actor, ImportedAt = now,
-        };
-        var revisions = new List<ObservationRevision>();
-        var added = new List<Observation>();
-        var changed = new List<Observation>();
-        foreach (var value in values)
-        {
-            if (!existing.TryGetValue((value.EnrolmentId, value.WaveId, value.IndicatorId), out var observation))
+            var enrolments = db.Enrolments.Where(e => e.ProtocolId == stored.Id);
+            var fresh = !await enrolments.AnyAsync(e => db.Observations.Any(o => o.EnrolmentId == e.Id && usedWaves.Contains(o.WaveId)), cancellationToken);
+            long inserted = total, updated = 0, unchanged = 0;
+            if (!fresh)
             {
-                added.Add(new Observation
-                {
-                    EnrolmentId = value.EnrolmentId, WaveId = value.WaveId, IndicatorId = value.IndicatorId, Value = value.Number,
-                    CollectedOn = value.CollectedOn, UpdatedAt = now,
-                });
-                inserted++;
+                await bulk.StageAsync(values, cancellationToken);
+                var (existing, same) = await bulk.CompareAsync(cancellationToken);
+                inserted = total - existing;
+                updated = existing - same;
+                unchanged = same;
             }
-            else if (observation.Value != value.Number || (value.CollectedOn is not null && observation.CollectedOn != value.CollectedOn))
+            if (options.DryRun || inserted + updated == 0)
             {
-                revisions.Add(new ObservationRevision
-                {
-                    ObservationId = observation.Id, PreviousValue = observation.Value, PreviousCollectedOn = observation.CollectedOn, NewValue = value.Number,
-                    ChangedBy = options.Actor, Reason = $"import de {fileName}", ChangedAt = now,
-                });
-                changed.Add(observation);
-                observation.Value = value.Number;
-                observation.CollectedOn = value.CollectedOn ?? observation.CollectedOn;
-                observation.UpdatedAt = now;
-                updated++;
+                await bulk.FinishAsync(cancellationToken);
+                await transaction.RollbackAsync(cancellationToken);
+                return new ImportResult(fileName, [], reader.RowCount, (int)inserted, (int)updated, (int)unchanged, false);
             }
-            else unchanged++;
-        }
 
-        var written = !options.DryRun && inserted + updated > 0;
-        if (!written)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new ImportResult(fileName, [], rowCount, inserted, updated, unchanged, false);
+            var import = new Data.Entities.Import
+            {
+                ProtocolId = stored.Id, Kind = "observations", FileName = fileName, Sha256 = sha, Rows = reader.RowCount,
+                Inserted = (int)inserted, Updated = (int)updated, Unchanged = (int)unchanged, ImportedBy = options.Actor, ImportedAt = now,
+            };
+            db.Imports.Add(import);
+            AuditTrail.Add(db, now, options.Actor, "import.observations", stored.TerritoryId, $"protocole {protocol.Id}",
+                $"{fileName} : {reader.RowCount} lignes, {inserted} valeurs créées, {updated} corrigées, {unchanged} inchangées, sha256 {sha}");
+            await db.SaveChangesAsync(cancellationToken);
+            if (fresh) await bulk.InsertAsync(values, import.Id, now, cancellationToken);
+            else
+            {
+                await bulk.MergeAsync(import.Id, options.Actor, $"import de {fileName}", now, updated > 0, inserted > 0, cancellationToken);
+                await bulk.DropStagingAsync(cancellationToken);
+            }
+            await bulk.FinishAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ImportResult(fileName, [], reader.RowCount, (int)inserted, (int)updated, (int)unchanged, true);
         }
-        import.Inserted = inserted;
-        import.Updated = updated;
-        import.Unchanged = unchanged;
-        db.Imports.Add(import);
-        await db.SaveChangesAsync(cancellationToken);
-        foreach (var observation in added.Concat(changed)) observation.ImportId = import.Id;
-        db.Observations.AddRange(added);
-        db.ObservationRevisions.AddRange(revisions);
-        db.AuditEntries.Add(new AuditEntry
+        finally
         {
-            At = now, Actor = options.Actor, Action = "import.observations", TerritoryId = stored.TerritoryId, Subject = $"protocole {protocol.Id}",
-            Details = $"{fileName} : {rowCount} lignes, {inserted} valeurs créées, {updated} corrigées, {unchanged} inchangées",
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new ImportResult(fileName, [], rowCount, inserted, updated, unchanged, true);
+            db.ChangeTracker.Clear();
+        }
     }
 
-    private (List<Value> Values, int Rows) Parse(IEnumerable<TabularRow> rows, ColumnMap map, Model.Protocol protocol, string territoryCode,
-        Dictionary<string, int> enrolments, Dictionary<string, int> waves, Dictionary<string, int> indicators, string fileName, string? fixedWave, List<ImportProblem> problems)
+    /// <summary>
+    /// Row positions in the order of the observations' unique index (enrolment, then wave): enrolment indexes follow
+    /// enrolment ids, so values reach the index in ascending key order and its pages are written one after the other
+    /// instead of at random (files are usually sorted by school, by name or by wave, not by the store's keys).
+    /// </summary>
+    private static int[] KeyOrder(ObservationRows parsed, int waveCount)
     {
-        var identifier = map.Find(ColumnKind.Identifier)!;
-        var waveColumn = map.Find(ColumnKind.Wave);
-        var collectedOn = map.Find(ColumnKind.CollectedOn);
-        var valueColumns = map.Columns.Where(c => c.Kind == ColumnKind.Indicator).Select(c => (Column: c, Indicator: protocol.FindIndicator(c.Code!)!)).ToList();
-        var waveChoices = protocol.Waves.Select(w => (w.Code, w.Label)).ToList();
-        var seen = new Dictionary<(int, string), int>();
-        var values = new List<Value>();
-        var count = 0;
-        foreach (var row in rows)
+        var keys = new long[parsed.Count];
+        var order = new int[parsed.Count];
+        for (var r = 0; r < parsed.Count; r++)
         {
-            count++;
-            var id = row.Cells[identifier.Index].Trim();
-            int enrolmentId = 0;
-            if (id.Length == 0)
-                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant."));
-            else if (!enrolments.TryGetValue(pseudonymiser.Pseudonym(territoryCode, id), out enrolmentId))
-                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null,
-                    "Ce participant n'est pas inscrit dans le protocole.", "Importez d'abord son inscription (impacteval enrol), ou corrigez l'identifiant."));
-            var waveCode = waveColumn is null ? fixedWave : CellReader.Code(row, waveColumn, waveChoices, "Vague", fileName, problems);
-            if (enrolmentId != 0 && waveCode is not null)
+            keys[r] = (long)parsed.Enrolment(r) * waveCount + parsed.Wave(r);
+            order[r] = r;
+        }
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    private static IEnumerable<StagedObservation> Values(ObservationRows parsed, int[] order, List<int> enrolmentIds, int[] waveIds, int[] indicatorIds)
+    {
+        foreach (var r in order)
+        {
+            var enrolment = enrolmentIds[parsed.Enrolment(r)];
+            var wave = waveIds[parsed.Wave(r)];
+            var day = parsed.DayNumber(r);
+            DateOnly? date = day == ObservationRows.NoDate ? null : DateOnly.FromDayNumber(day);
+            for (var c = 0; c < indicatorIds.Length; c++)
             {
-                if (seen.TryGetValue((enrolmentId, waveCode), out var firstLine))
-                    problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null,
-                        $"Ce participant a déjà une ligne pour la vague {waveCode} (ligne {firstLine}).", "Gardez une seule ligne par participant et par vague."));
-                else seen[(enrolmentId, waveCode)] = row.Line;
-            }
-            var date = collectedOn is null ? null : CellReader.Date(row, collectedOn, fileName, problems, required: false);
-            foreach (var (column, indicator) in valueColumns)
-            {
-                var value = CellReader.Value(row, column, indicator.Scale, fileName, problems);
-                if (value is null) continue;
-                if (waveCode is not null && !indicator.WaveCodes.Contains(waveCode))
-                {
-                    problems.Add(new ImportProblem(fileName, row.Line, column.Index + 1, column.Header, row.Cells[column.Index].Trim(),
-                        $"L'indicateur « {indicator.Code} » n'est pas collecté à la vague {waveCode}.", $"Il est prévu aux vagues : {string.Join(", ", indicator.WaveCodes)}."));
-                    continue;
-                }
-                if (enrolmentId != 0 && waveCode is not null)
-                    values.Add(new Value(enrolmentId, waves[waveCode], indicators[indicator.Code], value.Value, date));
-            }
-            if (problems.Count > 200)
-            {
-                problems.Add(new ImportProblem(fileName, row.Line, null, null, null, "Plus de 200 problèmes : la lecture s'arrête ici.", "Corrigez ces premières erreurs puis relancez l'import."));
-                break;
+                var value = parsed.Values(r)[c];
+                if (!double.IsNaN(value)) yield return new StagedObservation(enrolment, wave, indicatorIds[c], value, date);
             }
         }
-        return (values, count);
     }
 }

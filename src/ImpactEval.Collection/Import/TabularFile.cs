@@ -45,8 +45,19 @@ public static class TabularFile
     /// <param name="fileName">Name for problems.</param>
     /// <param name="problems">Where problems go.</param>
     /// <param name="headers">The header cells, trimmed; empty when the file has no header.</param>
+    /// <remarks>
+    /// Two encoding accidents are refused before reading, because every cell would be misread: NUL bytes without a
+    /// UTF-16 byte-order mark (a "Texte Unicode" export that lost its mark, or a binary file renamed .csv), and text
+    /// converted twice (UTF-8 read as Windows-1252 and saved again: « Ã© » instead of « é »).
+    /// </remarks>
     public static IEnumerable<TabularRow> ReadCsv(Stream stream, string fileName, List<ImportProblem> problems, out string[] headers)
     {
+        if (EncodingAccident(stream, fileName) is { } accident)
+        {
+            problems.Add(accident);
+            headers = [];
+            return [];
+        }
         var encoding = DetectEncoding(stream);
         var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var firstLine = reader.ReadLine();
@@ -62,6 +73,50 @@ public static class TabularFile
         tokenizer.Read(out var header);
         headers = [.. header.Select(h => h.Trim().TrimStart('\uFEFF').Trim())];
         return Rows(tokenizer, fileName, headers.Length, problems);
+    }
+
+    private static readonly byte[][] DoubleEncoded = [[0xC3, 0x83, 0xC2], [0xC3, 0x83, 0xE2], [0xC3, 0x82, 0xC2]];
+
+    /// <summary>A problem when the bytes show an encoding accident (see <see cref="ReadCsv"/>), else null; the position is restored.</summary>
+    private static ImportProblem? EncodingAccident(Stream stream, string fileName)
+    {
+        var start = stream.Position;
+        try
+        {
+            var buffer = new byte[1 << 16];
+            var line = 1;
+            var first = true;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                var bytes = buffer.AsSpan(0, read);
+                if (first && bytes.Length >= 2 && (bytes[0], bytes[1]) is (0xFF, 0xFE) or (0xFE, 0xFF)) return null;
+                first = false;
+                if (bytes.IndexOf((byte)0) >= 0)
+                    return new ImportProblem(fileName, 0, null, null, null,
+                        "Le fichier contient des octets nuls : c'est un fichier « Texte Unicode » (UTF-16) sans marque d'ordre des octets, ou un fichier binaire renommé en .csv, pas un CSV lisible.",
+                        "Dans le tableur, choisissez « Enregistrer sous » puis « CSV UTF-8 (délimité par des points-virgules) ».");
+                var at = -1;
+                foreach (var pattern in DoubleEncoded)
+                {
+                    var index = bytes.IndexOf(pattern);
+                    if (index >= 0 && (at < 0 || index < at)) at = index;
+                }
+                if (at >= 0)
+                {
+                    line += bytes[..at].Count((byte)'\n');
+                    return new ImportProblem(fileName, line, null, null, null,
+                        "Le texte du fichier a été converti deux fois d'encodage : des lettres accentuées apparaissent sous la forme « Ã© » ou « Ã¨ » au lieu de « é » ou « è ».",
+                        "Repartez du fichier d'origine et enregistrez-le directement au format « CSV UTF-8 », sans l'ouvrir ni l'enregistrer dans un autre logiciel entre-temps.");
+                }
+                line += bytes.Count((byte)'\n');
+            }
+            return null;
+        }
+        finally
+        {
+            stream.Position = start;
+        }
     }
 
     private static IEnumerable<TabularRow> Rows(CsvTokenizer tokenizer, string fileName, int width, List<ImportProblem> problems)

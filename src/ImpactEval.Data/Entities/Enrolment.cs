@@ -15,7 +15,7 @@ public sealed class Enrolment
     /// <summary>The protocol.</summary>
     public int ProtocolId { get; set; }
 
-    /// <summary>The group at enrolment (intention to treat).</summary>
+    /// <summary>The group at enrolment (intention to treat); later moves are kept in <see cref="GroupChange"/>.</summary>
     public int GroupId { get; set; }
 
     /// <summary>Navigation to the group.</summary>
@@ -30,7 +30,10 @@ public sealed class Enrolment
     /// <summary>Why the participant was enrolled in this group, if given.</summary>
     public string? Reason { get; set; }
 
-    /// <summary>Current status: "active", "completed", "withdrawn", "lost", "moved".</summary>
+    /// <summary>
+    /// Current status: "active", "completed", "withdrawn", "lost" (lost to follow-up) or "moved" (moved away); its
+    /// history is kept in <see cref="EnrolmentStatusChange"/>.
+    /// </summary>
     public required string Status { get; set; }
 
     /// <summary>Baseline covariate values measured at enrolment.</summary>

@@ -9,7 +9,7 @@ public sealed class Import
     /// <summary>The protocol the file was imported into.</summary>
     public int ProtocolId { get; set; }
 
-    /// <summary>"enrolments" or "observations".</summary>
+    /// <summary>"enrolments", "observations" or "values" (aggregated values).</summary>
     public required string Kind { get; set; }
 
     /// <summary>File name as given.</summary>

@@ -24,6 +24,9 @@ public sealed class Observation
     /// <summary>The import that last wrote this value, if it came from an import.</summary>
     public int? ImportId { get; set; }
 
+    /// <summary>When the value was first recorded (UTC): what campaign timeliness is judged on.</summary>
+    public DateTime RecordedAt { get; set; }
+
     /// <summary>When the value was last written (UTC).</summary>
     public DateTime UpdatedAt { get; set; }
 }

@@ -171,12 +171,81 @@ CREATE TABLE "enrolments" (
 );
 
 
+CREATE TABLE "aggregate_values" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_aggregate_values" PRIMARY KEY AUTOINCREMENT,
+    "TerritoryId" INTEGER NOT NULL,
+    "IndicatorId" INTEGER NOT NULL,
+    "PeriodStart" TEXT NOT NULL,
+    "PeriodEnd" TEXT NOT NULL,
+    "PeriodLabel" TEXT NOT NULL,
+    "Value" REAL NOT NULL,
+    "ImportId" INTEGER NULL,
+    "RecordedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_aggregate_values_imports_ImportId" FOREIGN KEY ("ImportId") REFERENCES "imports" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_aggregate_values_indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "indicators" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_aggregate_values_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "campaigns" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_campaigns" PRIMARY KEY AUTOINCREMENT,
+    "Code" TEXT NOT NULL,
+    "Label" TEXT NOT NULL,
+    "ProtocolId" INTEGER NOT NULL,
+    "WaveId" INTEGER NULL,
+    "PeriodStart" TEXT NULL,
+    "PeriodEnd" TEXT NULL,
+    "PeriodLabel" TEXT NULL,
+    "IndicatorCodes" TEXT NULL,
+    "OpensOn" TEXT NOT NULL,
+    "ClosesOn" TEXT NOT NULL,
+    "ExpiryDays" INTEGER NULL,
+    "State" TEXT NOT NULL,
+    "OpenedAt" TEXT NULL,
+    "ClosedAt" TEXT NULL,
+    "LockedAt" TEXT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_campaigns_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_campaigns_waves_WaveId" FOREIGN KEY ("WaveId") REFERENCES "waves" ("Id") ON DELETE RESTRICT
+);
+
+
 CREATE TABLE "baseline_values" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_baseline_values" PRIMARY KEY AUTOINCREMENT,
     "EnrolmentId" INTEGER NOT NULL,
     "CovariateCode" TEXT NOT NULL,
     "Value" REAL NOT NULL,
     CONSTRAINT "FK_baseline_values_enrolments_EnrolmentId" FOREIGN KEY ("EnrolmentId") REFERENCES "enrolments" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "enrolment_status_changes" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_enrolment_status_changes" PRIMARY KEY AUTOINCREMENT,
+    "EnrolmentId" INTEGER NOT NULL,
+    "PreviousStatus" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "EffectiveOn" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_enrolment_status_changes_enrolments_EnrolmentId" FOREIGN KEY ("EnrolmentId") REFERENCES "enrolments" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "group_changes" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_group_changes" PRIMARY KEY AUTOINCREMENT,
+    "EnrolmentId" INTEGER NOT NULL,
+    "PreviousGroupId" INTEGER NOT NULL,
+    "GroupId" INTEGER NOT NULL,
+    "EffectiveOn" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_group_changes_enrolments_EnrolmentId" FOREIGN KEY ("EnrolmentId") REFERENCES "enrolments" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_group_changes_groups_GroupId" FOREIGN KEY ("GroupId") REFERENCES "groups" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_group_changes_groups_PreviousGroupId" FOREIGN KEY ("PreviousGroupId") REFERENCES "groups" ("Id") ON DELETE RESTRICT
 );
 
 
@@ -188,11 +257,46 @@ CREATE TABLE "observations" (
     "Value" REAL NOT NULL,
     "CollectedOn" TEXT NULL,
     "ImportId" INTEGER NULL,
+    "RecordedAt" TEXT NOT NULL,
     "UpdatedAt" TEXT NOT NULL,
     CONSTRAINT "FK_observations_enrolments_EnrolmentId" FOREIGN KEY ("EnrolmentId") REFERENCES "enrolments" ("Id") ON DELETE CASCADE,
     CONSTRAINT "FK_observations_imports_ImportId" FOREIGN KEY ("ImportId") REFERENCES "imports" ("Id") ON DELETE SET NULL,
     CONSTRAINT "FK_observations_indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "indicators" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_observations_waves_WaveId" FOREIGN KEY ("WaveId") REFERENCES "waves" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "aggregate_value_revisions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_aggregate_value_revisions" PRIMARY KEY AUTOINCREMENT,
+    "AggregateValueId" INTEGER NOT NULL,
+    "PreviousValue" REAL NOT NULL,
+    "NewValue" REAL NOT NULL,
+    "ChangedBy" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "ChangedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_aggregate_value_revisions_aggregate_values_AggregateValueId" FOREIGN KEY ("AggregateValueId") REFERENCES "aggregate_values" ("Id") ON DELETE CASCADE
+);
+
+
+CREATE TABLE "campaign_exceptions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_campaign_exceptions" PRIMARY KEY AUTOINCREMENT,
+    "CampaignId" INTEGER NOT NULL,
+    "TerritoryId" INTEGER NULL,
+    "Until" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "GrantedBy" TEXT NOT NULL,
+    "GrantedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_campaign_exceptions_campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "campaigns" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_campaign_exceptions_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
+);
+
+
+CREATE TABLE "campaign_territories" (
+    "CampaignId" INTEGER NOT NULL,
+    "TerritoryId" INTEGER NOT NULL,
+    CONSTRAINT "PK_campaign_territories" PRIMARY KEY ("CampaignId", "TerritoryId"),
+    CONSTRAINT "FK_campaign_territories_campaigns_CampaignId" FOREIGN KEY ("CampaignId") REFERENCES "campaigns" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_campaign_territories_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
 );
 
 
@@ -209,10 +313,43 @@ CREATE TABLE "observation_revisions" (
 );
 
 
+CREATE INDEX "IX_aggregate_value_revisions_AggregateValueId" ON "aggregate_value_revisions" ("AggregateValueId");
+
+
+CREATE INDEX "IX_aggregate_values_ImportId" ON "aggregate_values" ("ImportId");
+
+
+CREATE UNIQUE INDEX "IX_aggregate_values_IndicatorId_TerritoryId_PeriodStart_PeriodEnd" ON "aggregate_values" ("IndicatorId", "TerritoryId", "PeriodStart", "PeriodEnd");
+
+
+CREATE INDEX "IX_aggregate_values_TerritoryId" ON "aggregate_values" ("TerritoryId");
+
+
 CREATE INDEX "IX_audit_entries_At" ON "audit_entries" ("At");
 
 
 CREATE UNIQUE INDEX "IX_baseline_values_EnrolmentId_CovariateCode" ON "baseline_values" ("EnrolmentId", "CovariateCode");
+
+
+CREATE INDEX "IX_campaign_exceptions_CampaignId" ON "campaign_exceptions" ("CampaignId");
+
+
+CREATE INDEX "IX_campaign_exceptions_TerritoryId" ON "campaign_exceptions" ("TerritoryId");
+
+
+CREATE INDEX "IX_campaign_territories_TerritoryId" ON "campaign_territories" ("TerritoryId");
+
+
+CREATE UNIQUE INDEX "IX_campaigns_Code" ON "campaigns" ("Code");
+
+
+CREATE INDEX "IX_campaigns_ProtocolId_WaveId" ON "campaigns" ("ProtocolId", "WaveId");
+
+
+CREATE INDEX "IX_campaigns_WaveId" ON "campaigns" ("WaveId");
+
+
+CREATE INDEX "IX_enrolment_status_changes_EnrolmentId" ON "enrolment_status_changes" ("EnrolmentId");
 
 
 CREATE INDEX "IX_enrolments_GroupId" ON "enrolments" ("GroupId");
@@ -225,6 +362,15 @@ CREATE UNIQUE INDEX "IX_enrolments_ProtocolId_ParticipantId" ON "enrolments" ("P
 
 
 CREATE INDEX "IX_estimate_runs_ProtocolId_ComputedAt" ON "estimate_runs" ("ProtocolId", "ComputedAt");
+
+
+CREATE INDEX "IX_group_changes_EnrolmentId" ON "group_changes" ("EnrolmentId");
+
+
+CREATE INDEX "IX_group_changes_GroupId" ON "group_changes" ("GroupId");
+
+
+CREATE INDEX "IX_group_changes_PreviousGroupId" ON "group_changes" ("PreviousGroupId");
 
 
 CREATE UNIQUE INDEX "IX_groups_ProtocolId_Code" ON "groups" ("ProtocolId", "Code");
@@ -249,15 +395,6 @@ CREATE INDEX "IX_observation_revisions_ObservationId" ON "observation_revisions"
 
 
 CREATE UNIQUE INDEX "IX_observations_EnrolmentId_WaveId_IndicatorId" ON "observations" ("EnrolmentId", "WaveId", "IndicatorId");
-
-
-CREATE INDEX "IX_observations_ImportId" ON "observations" ("ImportId");
-
-
-CREATE INDEX "IX_observations_IndicatorId" ON "observations" ("IndicatorId");
-
-
-CREATE INDEX "IX_observations_WaveId" ON "observations" ("WaveId");
 
 
 CREATE UNIQUE INDEX "IX_outbox_messages_IdempotencyKey" ON "outbox_messages" ("IdempotencyKey");

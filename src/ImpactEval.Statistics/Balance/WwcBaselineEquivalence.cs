@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -117,10 +118,10 @@ public static class WwcBaselineEquivalence
         var binary = kind == CovariateKind.Binary;
         var index = binary ? "Cox index" : "Hedges' g";
         int nf = fx.Length, nc = cx.Length;
-        var mf = nf > 0 ? fx.Average() : double.NaN;
-        var mc = nc > 0 ? cx.Average() : double.NaN;
-        var sf = nf > 1 ? SampleSd(fx, mf) : double.NaN;
-        var sc = nc > 1 ? SampleSd(cx, mc) : double.NaN;
+        var mf = nf > 0 ? Moments.Mean(fx) : double.NaN;
+        var mc = nc > 0 ? Moments.Mean(cx) : double.NaN;
+        var sf = nf > 1 ? Math.Sqrt(Moments.Variance(fx, mf)) : double.NaN;
+        var sc = nc > 1 ? Math.Sqrt(Moments.Variance(cx, mc)) : double.NaN;
         double es;
         if (nf < 2 || nc < 2)
         {
@@ -154,13 +155,6 @@ public static class WwcBaselineEquivalence
         WwcEquivalenceBand? band = double.IsNaN(es) ? null : Classify(es);
         var verdict = band is { } b ? Describe(b) : "équivalence non déterminée (écart standardisé non calculable)";
         return new WwcEquivalenceRow(name, kind, focal, comp, nf, nc, mf, mc, sf, sc, es, index, band, verdict, warnings.ToImmutable());
-    }
-
-    private static double SampleSd(double[] x, double mean)
-    {
-        var ss = 0.0;
-        foreach (var v in x) ss += (v - mean) * (v - mean);
-        return Math.Sqrt(ss / (x.Length - 1));
     }
 
     private static double Logit(double p) => Math.Log(p / (1 - p));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -27,7 +28,7 @@ public static class LogisticRegression
     /// <summary>Fits P(y = 1 | x) = logit⁻¹(b₀ + x·b) by maximum likelihood.</summary>
     /// <param name="outcome">0/1 outcome per observation; NaN when missing.</param>
     /// <param name="predictors">Predictor columns (an intercept is added); use <see cref="Predictor.Indicators"/> for factors.</param>
-    /// <param name="priorWeights">Optional non-negative prior (case) weights, as <c>glm(weights = )</c>; empty for none.</param>
+    /// <param name="weights">Optional non-negative prior (case) weights, as <c>glm(weights = )</c>; empty for none.</param>
     /// <param name="level">Confidence level in (0, 1).</param>
     /// <param name="tolerance">Convergence when |dev − dev_old| / (|dev| + 0.1) &lt; tolerance (R's <c>glm.control(epsilon)</c>; R's default is 1e-8, ours is tighter).</param>
     /// <param name="maxIterations">Maximum IRLS iterations (R's <c>maxit</c>).</param>
@@ -36,12 +37,12 @@ public static class LogisticRegression
     public static LogisticRegressionResult Fit(
         ReadOnlySpan<double> outcome,
         IReadOnlyList<Predictor> predictors,
-        ReadOnlySpan<double> priorWeights = default,
+        ReadOnlySpan<double> weights = default,
         double level = 0.95,
         double tolerance = 1e-12,
         int maxIterations = 100)
     {
-        WaldInference.CriticalValue(level);
+        ConfidenceInterval.CheckLevel(level);
         var n0 = outcome.Length;
         var usable = new bool[n0];
         for (var i = 0; i < n0; i++)
@@ -51,7 +52,7 @@ public static class LogisticRegression
             if (y != 0 && y != 1) throw new ArgumentException($"Outcome at row {i} is {y}; a logistic outcome must be 0, 1 or NaN.", nameof(outcome));
             usable[i] = true;
         }
-        var design = ModelDesign.Build(predictors, usable, priorWeights, intercept: true);
+        var design = ModelDesign.Build(predictors, usable, weights, intercept: true);
         var n = design.N;
         var p = design.P;
         var x = design.X;
@@ -107,11 +108,10 @@ public static class LogisticRegression
                     for (var b = 0; b <= a; b++) xtwx[a * p + b] += xa * x[row + b];
                 }
             }
-            Symmetrize(xtwx, p);
-            var l = (double[])xtwx.Clone();
-            if (!DenseAlgebra.TryCholesky(l, p))
+            DenseKernels.MirrorRowMajorLower(xtwx, p);
+            var newBeta = (double[])xtwz.Clone();
+            if (!DenseKernels.CholeskySolve((double[])xtwx.Clone(), p, newBeta, 0))
                 throw new StatisticsException("La matrice d'information du modèle logistique est singulière : le modèle ne peut pas être estimé.");
-            var newBeta = DenseAlgebra.CholeskySolve(l, p, xtwz);
             UpdateLinearPredictor(x, newBeta, n, p, eta, mu);
             dev = Deviance(yv, mu, w);
             // Step-halving if the deviance is not finite or increases markedly (glm.fit halves only for non-finite deviance).
@@ -150,9 +150,9 @@ public static class LogisticRegression
                     meat[a * p + b] += s * s * x[row + a] * x[row + b];
                 }
         }
-        Symmetrize(xtwx, p);
-        Symmetrize(meat, p);
-        var cov = DenseAlgebra.TryInverseSpd(xtwx, p)
+        DenseKernels.MirrorRowMajorLower(xtwx, p);
+        DenseKernels.MirrorRowMajorLower(meat, p);
+        var cov = DenseKernels.TryInverseSpd(xtwx, p)
             ?? throw new StatisticsException("La matrice d'information du modèle logistique est singulière : le modèle ne peut pas être estimé.");
         var hc0 = Sandwich(cov, meat, p);
 
@@ -170,17 +170,16 @@ public static class LogisticRegression
             var term = design.Names[j];
             if (design.Aliased[j])
             {
-                var msg = WaldInference.AliasedWarning(term);
-                warnings.Add(msg);
-                model.Add(WaldInference.NotEstimable(term, level, ModelMethod, nPos, msg));
-                robust.Add(WaldInference.NotEstimable(term, level, RobustMethod, nPos, msg));
-                odds.Add(WaldInference.NotEstimable(term, level, OddsMethod, nPos, msg));
+                warnings.Add(Estimate.CollinearWarning(term));
+                model.Add(Estimate.Collinear(term, double.PositiveInfinity, level, ModelMethod, nPos));
+                robust.Add(Estimate.Collinear(term, double.PositiveInfinity, level, RobustMethod, nPos));
+                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
                 continue;
             }
-            var m = WaldInference.Wald(term, beta[k], Math.Sqrt(cov[k * p + k]), level, ModelMethod, nPos, ImmutableArray<string>.Empty);
+            var m = Estimate.FromStandardError(term, beta[k], Math.Sqrt(cov[k * p + k]), double.PositiveInfinity, level, ModelMethod, nPos, []);
             model.Add(m);
-            robust.Add(WaldInference.Wald(term, beta[k], Math.Sqrt(hc0[k * p + k]), level, RobustMethod, nPos, ImmutableArray<string>.Empty));
-            odds.Add(WaldInference.Exponentiated(m, OddsMethod));
+            robust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(hc0[k * p + k]), double.PositiveInfinity, level, RobustMethod, nPos, []));
+            odds.Add(OddsRatio.FromLogOdds(m, OddsMethod));
             k++;
         }
 
@@ -260,12 +259,6 @@ public static class LogisticRegression
 
     private static double UnitDeviance(double y, double mu, double w) =>
         w == 0 ? 0 : -2 * w * (y == 1 ? Math.Log(mu) : Math.Log(1 - mu));
-
-    internal static void Symmetrize(double[] a, int p)
-    {
-        for (var i = 0; i < p; i++)
-            for (var j = i + 1; j < p; j++) a[i * p + j] = a[j * p + i];
-    }
 
     internal static double[] Sandwich(double[] bread, double[] meat, int p)
     {

@@ -113,6 +113,41 @@ internal sealed class ModelDesign
         return new ModelDesign { N = n, Rows = rows.ToArray(), Names = names, Aliased = aliased, Kept = kept.ToArray(), X = x, Weights = w0 };
     }
 
+    /// <summary>
+    /// Builds the complete-case design, with an intercept, of a model whose outcome is a category code
+    /// 0 … <paramref name="categories"/> − 1 (a negative code marks a missing outcome): the group of a
+    /// multinomial propensity model, the level of an ordered outcome.
+    /// </summary>
+    /// <param name="outcome">Category code per original row; negative when missing.</param>
+    /// <param name="categories">Number of categories (labels).</param>
+    /// <param name="outcomeName">Parameter name of <paramref name="outcome"/> for argument errors.</param>
+    /// <param name="predictors">Predictor columns.</param>
+    /// <param name="weights">Prior weights (empty for none); NaN drops the row.</param>
+    /// <returns>
+    /// The design; the category code of each used row; and per category the total weight of its used
+    /// rows with a positive weight (0 when the category has no such row).
+    /// </returns>
+    /// <exception cref="ArgumentException">A code has no category, or as <see cref="Build"/>.</exception>
+    public static (ModelDesign Design, int[] Codes, double[] CategoryWeights) ForCategoricalOutcome(
+        ReadOnlySpan<int> outcome, int categories, string outcomeName, IReadOnlyList<Predictor> predictors, ReadOnlySpan<double> weights)
+    {
+        var usable = new bool[outcome.Length];
+        for (var i = 0; i < outcome.Length; i++)
+        {
+            if (outcome[i] >= categories) throw new ArgumentException($"Code {outcome[i]} at row {i} has no label.", outcomeName);
+            usable[i] = outcome[i] >= 0;
+        }
+        var design = Build(predictors, usable, weights, intercept: true);
+        var codes = new int[design.N];
+        var categoryWeights = new double[categories];
+        for (var r = 0; r < design.N; r++)
+        {
+            codes[r] = outcome[design.Rows[r]];
+            if (design.Weights[r] > 0) categoryWeights[codes[r]] += design.Weights[r];
+        }
+        return (design, codes, categoryWeights);
+    }
+
     private static double Norm(double[] v)
     {
         var s = 0.0;

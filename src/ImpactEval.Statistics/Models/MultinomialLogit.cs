@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -38,33 +39,20 @@ public static class MultinomialLogit
         int maxIterations = 200)
     {
         ArgumentNullException.ThrowIfNull(groupLabels);
-        WaldInference.CriticalValue(level);
+        ConfidenceInterval.CheckLevel(level);
         var gCount = groupLabels.Count;
         if (gCount < 2) throw new ArgumentException("At least two groups are needed.", nameof(groupLabels));
         var n0 = group.Length;
-        var usable = new bool[n0];
-        for (var i = 0; i < n0; i++)
-        {
-            if (group[i] >= gCount) throw new ArgumentException($"Group code {group[i]} at row {i} has no label.", nameof(group));
-            usable[i] = group[i] >= 0;
-        }
-        var design = ModelDesign.Build(predictors, usable, weights, intercept: true);
+        var (design, y, groupWeights) = ModelDesign.ForCategoricalOutcome(group, gCount, nameof(group), predictors, weights);
         var n = design.N;
         var p = design.P;
         var x = design.X;
         var w = design.Weights;
-        var y = new int[n];
-        var counts = new int[gCount];
-        var nPos = 0;
-        for (var r = 0; r < n; r++)
-        {
-            y[r] = group[design.Rows[r]];
-            if (w[r] > 0) { counts[y[r]]++; nPos++; }
-        }
+        var nPos = design.PositiveWeightCount();
         if (nPos == 0)
             throw new StatisticsException("Aucune observation complète (groupe et variables renseignés, poids positif) : le modèle multinomial ne peut pas être estimé.");
         for (var g = 0; g < gCount; g++)
-            if (counts[g] == 0)
+            if (groupWeights[g] == 0)
                 throw new StatisticsException($"Le groupe « {groupLabels[g]} » ne compte aucune observation complète : sa probabilité d'appartenance ne peut pas être modélisée.");
 
         var m = gCount - 1;
@@ -73,52 +61,31 @@ public static class MultinomialLogit
 
         var beta = new double[q];
         var probs = new double[n * gCount];
-        var grad = new double[q];
-        var hess = new double[q * q];
-        var ll = Evaluate(beta, x, y, w, n, p, gCount, probs, null, null);
-        var converged = false;
-        var iterations = 0;
-        for (var iter = 1; iter <= maxIterations; iter++)
-        {
-            iterations = iter;
-            Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);
-            var l = new double[q * q];
-            for (var i = 0; i < q * q; i++) l[i] = -hess[i];
-            if (!DenseAlgebra.TryCholesky(l, q))
-                throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
-            var step = DenseAlgebra.CholeskySolve(l, q, grad);
-            var maxStep = 0.0;
-            for (var i = 0; i < q; i++) maxStep = Math.Max(maxStep, Math.Abs(step[i]) / (1 + Math.Abs(beta[i])));
-            var candidate = new double[q];
-            var factor = 1.0;
-            var llNew = double.NegativeInfinity;
-            for (var half = 0; half < 40; half++)
+        var (iterations, converged, _) = NewtonRaphson.Maximize(beta,
+            (theta, gradient, hessian) => Evaluate(theta, x, y, w, n, p, gCount, probs, gradient, hessian),
+            (information, gradient) =>
             {
-                for (var i = 0; i < q; i++) candidate[i] = beta[i] + factor * step[i];
-                llNew = Evaluate(candidate, x, y, w, n, p, gCount, probs, null, null);
-                if (llNew >= ll - 1e-12 * Math.Abs(ll)) break;
-                factor *= 0.5;
-            }
-            var change = Math.Abs(llNew - ll);
-            beta = candidate;
-            ll = llNew;
-            if (maxStep < 1e-10 || (change < 1e-15 * (Math.Abs(ll) + 0.1) && maxStep < 1e-7))
-            {
-                converged = true;
-                break;
-            }
-        }
+                DenseKernels.MirrorRowMajorLower(information, q);
+                var step = (double[])gradient.Clone();
+                if (!DenseKernels.CholeskySolve(information, q, step, 0))
+                    throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
+                return step;
+            },
+            feasible: null, maxIterations);
         if (!converged)
             throw new StatisticsException($"L'ajustement du modèle multinomial n'a pas convergé en {maxIterations} itérations.");
-        ll = Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);
+        var grad = new double[q];
+        var hess = new double[q * q];
+        var ll = Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
-        var cov = DenseAlgebra.TryInverseSpd(info, q)
+        DenseKernels.MirrorRowMajorLower(info, q);
+        var cov = DenseKernels.TryInverseSpd(info, q)
             ?? throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         foreach (var (name, aliased) in design.Names.Zip(design.Aliased))
-            if (aliased) warnings.Add(WaldInference.AliasedWarning(name));
+            if (aliased) warnings.Add(Estimate.CollinearWarning(name));
         var equations = ImmutableArray.CreateBuilder<MultinomialEquation>(m);
         for (var g = 1; g < gCount; g++)
         {
@@ -129,11 +96,11 @@ public static class MultinomialLogit
                 var term = design.Names[j];
                 if (design.Aliased[j])
                 {
-                    coefs.Add(WaldInference.NotEstimable(term, level, Method, nPos, WaldInference.AliasedWarning(term)));
+                    coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
                     continue;
                 }
                 var idx = (g - 1) * p + k;
-                coefs.Add(WaldInference.Wald(term, beta[idx], Math.Sqrt(cov[idx * q + idx]), level, Method, nPos, ImmutableArray<string>.Empty));
+                coefs.Add(Estimate.FromStandardError(term, beta[idx], Math.Sqrt(cov[idx * q + idx]), double.PositiveInfinity, level, Method, nPos, []));
                 k++;
             }
             equations.Add(new MultinomialEquation(groupLabels[g], coefs.MoveToImmutable()));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -41,18 +42,11 @@ public static class OrderedLogit
         int maxIterations = 200)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        WaldInference.CriticalValue(level);
+        ConfidenceInterval.CheckLevel(level);
         var kLevels = levels.Count;
         if (kLevels < 2) throw new ArgumentException("An ordered outcome needs at least 2 levels.", nameof(levels));
-        var n0 = outcome.Length;
-        var usable = new bool[n0];
-        for (var i = 0; i < n0; i++)
-        {
-            if (outcome[i] >= kLevels) throw new ArgumentException($"Outcome code {outcome[i]} at row {i} has no level label.", nameof(outcome));
-            usable[i] = outcome[i] >= 0;
-        }
         // Rank is decided with an intercept (the thresholds absorb it), which is then dropped.
-        var withIntercept = ModelDesign.Build(predictors, usable, weights, intercept: true);
+        var (withIntercept, y, counts) = ModelDesign.ForCategoricalOutcome(outcome, kLevels, nameof(outcome), predictors, weights);
         var n = withIntercept.N;
         var pAll = withIntercept.P;
         if (withIntercept.Kept.Length == 0 || withIntercept.Kept[0] != 0)
@@ -62,14 +56,7 @@ public static class OrderedLogit
         for (var r = 0; r < n; r++)
             for (var a = 0; a < p; a++) x[r * p + a] = withIntercept.X[r * pAll + a + 1];
         var w = withIntercept.Weights;
-        var y = new int[n];
-        var counts = new double[kLevels];
-        var nPos = 0;
-        for (var r = 0; r < n; r++)
-        {
-            y[r] = outcome[withIntercept.Rows[r]];
-            if (w[r] > 0) { counts[y[r]] += w[r]; nPos++; }
-        }
+        var nPos = withIntercept.PositiveWeightCount();
         if (nPos == 0)
             throw new StatisticsException("Aucune observation complète (réponse et variables renseignées, poids positif) : le modèle ordinal ne peut pas être estimé.");
         for (var k = 0; k < kLevels; k++)
@@ -91,56 +78,26 @@ public static class OrderedLogit
             var pr = cum / total;
             theta[k] = Math.Log(pr / (1 - pr));
         }
-        var grad = new double[q];
-        var hess = new double[q * q];
-        var ll = LogLikelihood(theta, x, y, w, n, p, kLevels, null, null);
-        var converged = false;
-        var iterations = 0;
-        for (var iter = 1; iter <= maxIterations; iter++)
-        {
-            iterations = iter;
-            LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess);
-            var negH = new double[q * q];
-            for (var i = 0; i < q * q; i++) negH[i] = -hess[i];
-            var step = SolveDamped(negH, grad, q);
-            var maxStep = 0.0;
-            for (var i = 0; i < q; i++) maxStep = Math.Max(maxStep, Math.Abs(step[i]) / (1 + Math.Abs(theta[i])));
-            var candidate = new double[q];
-            var factor = 1.0;
-            double llNew = double.NegativeInfinity;
-            for (var half = 0; half < 40; half++)
-            {
-                for (var i = 0; i < q; i++) candidate[i] = theta[i] + factor * step[i];
-                if (Ordered(candidate, kLevels))
-                {
-                    llNew = LogLikelihood(candidate, x, y, w, n, p, kLevels, null, null);
-                    if (llNew >= ll - 1e-12 * Math.Abs(ll)) break;
-                }
-                factor *= 0.5;
-            }
-            if (!double.IsFinite(llNew)) break;
-            Array.Copy(candidate, theta, q);
-            var change = Math.Abs(llNew - ll);
-            ll = llNew;
-            if (maxStep < 1e-10 || (change < 1e-15 * (Math.Abs(ll) + 0.1) && maxStep < 1e-7))
-            {
-                converged = true;
-                break;
-            }
-        }
+        var (iterations, converged, ll) = NewtonRaphson.Maximize(theta,
+            (t, gradient, hessian) => LogLikelihood(t, x, y, w, n, p, kLevels, gradient, hessian),
+            (information, gradient) => SolveDamped(information, gradient, q),
+            candidate => Ordered(candidate, kLevels), maxIterations);
         if (!converged)
             throw new StatisticsException($"L'ajustement du modèle ordinal n'a pas convergé en {maxIterations} itérations : vérifiez les niveaux rares et les variables.");
 
+        var grad = new double[q];
+        var hess = new double[q * q];
         LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
-        var cov = DenseAlgebra.TryInverseSpd(info, q)
+        DenseKernels.MirrorRowMajorLower(info, q);
+        var cov = DenseKernels.TryInverseSpd(info, q)
             ?? throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         var thresholds = ImmutableArray.CreateBuilder<Estimate>(kLevels - 1);
         for (var k = 0; k < kLevels - 1; k++)
-            thresholds.Add(WaldInference.Wald($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), level, Method, nPos, ImmutableArray<string>.Empty));
+            thresholds.Add(Estimate.FromStandardError($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), double.PositiveInfinity, level, Method, nPos, []));
         var coefs = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var odds = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var col = 0;
@@ -149,16 +106,15 @@ public static class OrderedLogit
             var term = withIntercept.Names[j];
             if (withIntercept.Aliased[j])
             {
-                var msg = WaldInference.AliasedWarning(term);
-                warnings.Add(msg);
-                coefs.Add(WaldInference.NotEstimable(term, level, Method, nPos, msg));
-                odds.Add(WaldInference.NotEstimable(term, level, OddsMethod, nPos, msg));
+                warnings.Add(Estimate.CollinearWarning(term));
+                coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
+                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
                 continue;
             }
             var idx = kLevels - 1 + col;
-            var e = WaldInference.Wald(term, theta[idx], Math.Sqrt(cov[idx * q + idx]), level, Method, nPos, ImmutableArray<string>.Empty);
+            var e = Estimate.FromStandardError(term, theta[idx], Math.Sqrt(cov[idx * q + idx]), double.PositiveInfinity, level, Method, nPos, []);
             coefs.Add(e);
-            odds.Add(WaldInference.Exponentiated(e, OddsMethod));
+            odds.Add(OddsRatio.FromLogOdds(e, OddsMethod));
             col++;
         }
         var deviance = -2 * ll;
@@ -175,15 +131,17 @@ public static class OrderedLogit
         return true;
     }
 
-    /// <summary>Solves H δ = g for a symmetric H, adding a ridge when H is not positive definite.</summary>
+    /// <summary>Solves H δ = g for a symmetric H (row-major lower triangle read), adding a ridge when H is not positive definite.</summary>
     private static double[] SolveDamped(double[] h, double[] g, int q)
     {
+        DenseKernels.MirrorRowMajorLower(h, q);
         var ridge = 0.0;
         for (var attempt = 0; attempt < 60; attempt++)
         {
             var l = (double[])h.Clone();
             for (var i = 0; i < q; i++) l[i * q + i] += ridge;
-            if (DenseAlgebra.TryCholesky(l, q)) return DenseAlgebra.CholeskySolve(l, q, g);
+            var step = (double[])g.Clone();
+            if (DenseKernels.CholeskySolve(l, q, step, 0)) return step;
             ridge = ridge == 0 ? 1e-8 : ridge * 10;
         }
         throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -81,7 +80,7 @@ public static class MetaAnalysis
         {
             throw new ArgumentException($"effects ({effects.Length}) and variances ({variances.Length}) must have the same length.");
         }
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
 
         var warnings = new List<string>();
         var used = new List<int>(effects.Length);
@@ -169,22 +168,9 @@ public static class MetaAnalysis
             variance *= factor;
         }
         var se = Math.Sqrt(variance);
-        var statistic = mu / se;
-        double df, p, critical;
-        if (test == MetaAnalysisTest.Normal)
-        {
-            df = double.PositiveInfinity;
-            p = SpecialFunctions.Erfc(Math.Abs(statistic) / Math.Sqrt(2));
-            critical = Normal.InvCDF(0, 1, 1 - (1 - level) / 2);
-        }
-        else
-        {
-            df = k - 1;
-            p = 2 * DesignDistributions.CentralTUpperTail(Math.Abs(statistic), df);
-            critical = DesignDistributions.TQuantile(1 - (1 - level) / 2, df);
-        }
-        var ci = new ConfidenceInterval(mu - critical * se, mu + critical * se, level);
-        var halfPi = critical * Math.Sqrt(variance + tau2);
+        // z test, or Knapp-Hartung's t on k − 1 df; the prediction interval uses the same reference.
+        double df = test == MetaAnalysisTest.Normal ? double.PositiveInfinity : k - 1;
+        var halfPi = TDistribution.CriticalValue(level, df) * Math.Sqrt(variance + tau2);
         var pi = new ConfidenceInterval(mu - halfPi, mu + halfPi, level);
 
         // Heterogeneity summaries as metafor (i2def = "1").
@@ -200,7 +186,7 @@ public static class MetaAnalysis
             i2 = 100 * tau2 / (typical + tau2);
             h2 = tau2 / typical + 1;
         }
-        var qp = SpecialFunctions.GammaUpperRegularized((k - 1) / 2.0, q / 2);
+        var qp = ChiSquareDistribution.UpperTail(q, k - 1);
 
         var weights = new double[effects.Length];
         for (var j = 0; j < k; j++) weights[used[j]] = 100 / (v[j] + tau2) / s.SumW;
@@ -229,7 +215,7 @@ public static class MetaAnalysis
             MetaAnalysisTest.KnappHartungAdHoc => ", Knapp-Hartung t test with q truncated at 1 (test = \"adhoc\")",
             _ => ", z test",
         };
-        var pooled = new Estimate("overall", mu, se, statistic, df, p, ci, method, k, warnings.ToImmutableArray());
+        var pooled = Estimate.FromStandardError("overall", mu, se, df, level, method, k, warnings.ToImmutableArray());
         return new MetaAnalysisResult(pooled, model, test, k, tau2, seTau2, q, k - 1, qp, i2, h2, pi,
             weights.ToImmutableArray(), iterations);
     }

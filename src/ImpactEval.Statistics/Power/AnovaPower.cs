@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
@@ -42,7 +43,7 @@ public static class AnovaPower
         PowerCore.CheckTargetPower(power, alpha);
         CheckF(effectSizeF, allowZero: false);
         CheckGroups(groups);
-        var n = DesignRootFinder.IncreasingCrossing(x => PowerOf(effectSizeF, groups, x, alpha), power, 2, 10, PowerCore.SizeLimit);
+        var n = RootFinder.IncreasingCrossing(x => PowerOf(effectSizeF, groups, x, alpha), power, 2, 10, PowerCore.SizeLimit);
         if (double.IsNaN(n))
         {
             throw new StatisticsException("La puissance visée n'est atteinte par aucune taille de groupe raisonnable (plus d'un milliard).");
@@ -61,7 +62,7 @@ public static class AnovaPower
         PowerCore.CheckTargetPower(power, alpha);
         CheckGroups(groups);
         PowerCore.CheckSize(nPerGroup, 2, "Le nombre d'individus par groupe");
-        var f = DesignRootFinder.IncreasingCrossing(x => PowerOf(x, groups, nPerGroup, alpha), power, 0, 1, 1e6);
+        var f = RootFinder.IncreasingCrossing(x => PowerOf(x, groups, nPerGroup, alpha), power, 0, 1, 1e6);
         return Result(PowerQuantity.MinimumDetectableEffect, f, power, alpha, groups, nPerGroup);
     }
 
@@ -93,7 +94,7 @@ public static class AnovaPower
         var df1 = k - 1.0;
         var df2 = (n - 1) * k;
         var critical = FisherSnedecor.InvCDF(df1, df2, 1 - alpha);
-        return DesignDistributions.FUpperTail(critical, df1, df2, k * n * f * f);
+        return FDistribution.UpperTail(critical, df1, df2, k * n * f * f);
     }
 
     private static void CheckF(double f, bool allowZero)

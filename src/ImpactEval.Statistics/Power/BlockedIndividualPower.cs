@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -91,7 +92,7 @@ public static class BlockedIndividualPower
         Check(assumptions);
         CheckBlockSize(blockSize);
         var lower = (assumptions.Level1Covariates + 1e-9) / (blockSize - 2) + 1e-9;
-        var j = DesignRootFinder.IncreasingCrossing(
+        var j = RootFinder.IncreasingCrossing(
             x => PowerCore.Power(effectSize, Sse(x, blockSize, assumptions), Df(x, blockSize, assumptions), alpha),
             power, lower, 10, PowerCore.SizeLimit);
         if (double.IsNaN(j)) throw new StatisticsException("La puissance visée n'est atteinte par aucun nombre raisonnable de blocs.");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -90,7 +91,7 @@ public static class ClusterRandomisedPower
         Check(assumptions);
         PowerCore.CheckSize(clusterSize, 1, "Le nombre d'individus par grappe");
         var lower = assumptions.Level2Covariates + 2 + 1e-9;
-        var j = DesignRootFinder.IncreasingCrossing(
+        var j = RootFinder.IncreasingCrossing(
             x => PowerCore.Power(effectSize, Sse(x, clusterSize, assumptions), Df(x, assumptions), alpha),
             power, lower, 10, PowerCore.SizeLimit);
         if (double.IsNaN(j)) throw new StatisticsException("La puissance visée n'est atteinte par aucun nombre raisonnable de grappes.");
@@ -146,7 +147,7 @@ public static class ClusterRandomisedPower
             throw new StatisticsException(
                 $"Avec {PowerCore.Fr(clusters)} grappes et un ICC de {PowerCore.Fr(assumptions.Icc)}, la puissance ne dépasse pas {PowerCore.Fr(Math.Round(100 * ceiling, 1))} % même avec des grappes infiniment grandes : il faut davantage de grappes pour atteindre {PowerCore.Fr(Math.Round(100 * power, 1))} %.");
         }
-        var n = DesignRootFinder.IncreasingCrossing(
+        var n = RootFinder.IncreasingCrossing(
             x => PowerCore.Power(effectSize, Sse(clusters, x, assumptions), Df(clusters, assumptions), alpha),
             power, 1e-9, 10, 1e15);
         if (double.IsNaN(n)) throw new StatisticsException("La puissance visée n'est atteinte par aucune taille de grappe raisonnable.");

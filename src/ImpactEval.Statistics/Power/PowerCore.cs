@@ -1,5 +1,5 @@
 using System.Globalization;
-using MathNet.Numerics.Distributions;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -113,14 +113,14 @@ internal static class PowerCore
 
     /// <summary>Two-sided noncentral-t power for an effect in SD units with standardised SE <paramref name="sse"/>.</summary>
     public static double Power(double effect, double sse, double df, double alpha) =>
-        DesignDistributions.TwoSidedTPower(Math.Abs(effect) / sse, df, alpha);
+        TDistribution.TwoSidedPower(Math.Abs(effect) / sse, df, alpha);
 
     /// <summary>The noncentrality at which the two-sided t test on <paramref name="df"/> has the target power.</summary>
     public static double NoncentralityForPower(double df, double alpha, double power)
     {
-        var start = Normal.InvCDF(0, 1, 1 - alpha / 2) + Normal.InvCDF(0, 1, power) + 1;
-        var ncp = DesignRootFinder.IncreasingCrossing(
-            x => DesignDistributions.TwoSidedTPower(x, df, alpha), power, 0, Math.Max(start, 1), 1e6);
+        var start = NormalDistribution.Quantile(1 - alpha / 2) + NormalDistribution.Quantile(power) + 1;
+        var ncp = RootFinder.IncreasingCrossing(
+            x => TDistribution.TwoSidedPower(x, df, alpha), power, 0, Math.Max(start, 1), 1e6);
         if (double.IsNaN(ncp)) throw new StatisticsException("La puissance visée ne peut pas être atteinte.");
         return ncp;
     }
@@ -130,8 +130,8 @@ internal static class PowerCore
     {
         // A computed power that rounds to 1 (huge effects) has no finite multiplier.
         if (power >= 1) return double.PositiveInfinity;
-        var t1 = Math.Abs(DesignDistributions.TQuantile(alpha / 2, df));
-        var t2 = Math.Abs(DesignDistributions.TQuantile(power, df));
+        var t1 = Math.Abs(TDistribution.Quantile(alpha / 2, df));
+        var t2 = Math.Abs(TDistribution.Quantile(power, df));
         return power >= 0.5 ? t1 + t2 : t1 - t2;
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -95,7 +96,7 @@ public static class TwoGroupPower
         PowerCore.CheckRSquared(covariateRSquared, "de base");
         PowerCore.CheckCovariates(covariates);
         var lower = (2.0 + covariates) / (1 + allocationRatio) + 1e-9;
-        var n1 = DesignRootFinder.IncreasingCrossing(
+        var n1 = RootFinder.IncreasingCrossing(
             n => PowerCore.Power(effectSize, Sse(n, allocationRatio * n, covariateRSquared), Df(n, allocationRatio * n, covariates), alpha),
             power, lower, 10, PowerCore.SizeLimit);
         if (double.IsNaN(n1))

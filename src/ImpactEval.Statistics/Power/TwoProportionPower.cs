@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
 
@@ -67,7 +67,7 @@ public static class TwoProportionPower
         PowerCore.CheckTargetPower(power, alpha);
         PowerCore.CheckEffect(cohenH, mustBePositive: true);
         PowerCore.CheckAllocationRatio(allocationRatio);
-        var n1 = DesignRootFinder.IncreasingCrossing(n => PowerOf(cohenH, n, allocationRatio * n, alpha), power, 1e-9, 10, PowerCore.SizeLimit);
+        var n1 = RootFinder.IncreasingCrossing(n => PowerOf(cohenH, n, allocationRatio * n, alpha), power, 1e-9, 10, PowerCore.SizeLimit);
         if (double.IsNaN(n1))
         {
             throw new StatisticsException("La puissance visée n'est atteinte par aucune taille d'échantillon raisonnable (plus d'un milliard par groupe).");
@@ -92,7 +92,7 @@ public static class TwoProportionPower
         PowerCore.CheckTargetPower(power, alpha);
         CheckSizes(n1, n2);
         if (baselineRate is { } b) CheckRate(b);
-        var h = DesignRootFinder.IncreasingCrossing(x => PowerOf(x, n1, n2, alpha), power, 0, 1, 1e6);
+        var h = RootFinder.IncreasingCrossing(x => PowerOf(x, n1, n2, alpha), power, 0, 1, 1e6);
         double? above = null, below = null;
         var warnings = new List<string>();
         if (baselineRate is { } p0)
@@ -112,7 +112,7 @@ public static class TwoProportionPower
     private static double PowerOf(double h, double n1, double n2, double alpha)
     {
         var shift = Math.Abs(h) * Math.Sqrt(n1 * n2 / (n1 + n2));
-        var z = Normal.InvCDF(0, 1, 1 - alpha / 2);
+        var z = NormalDistribution.Quantile(1 - alpha / 2);
         // Upper tail Φ̄(z − shift) and lower tail Φ(−z − shift), each via erfc for accuracy.
         return 0.5 * SpecialFunctions.Erfc((z - shift) / Math.Sqrt(2)) + 0.5 * SpecialFunctions.Erfc((z + shift) / Math.Sqrt(2));
     }

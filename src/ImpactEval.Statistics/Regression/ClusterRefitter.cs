@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using ImpactEval.Statistics.Regression;
 
 namespace ImpactEval.Statistics;
@@ -30,7 +31,6 @@ public sealed class ClusterRefitter
         var codes = ImmutableArray.CreateBuilder<int>();
         var grams = new List<double[]>();
         var rhs = new List<double[]>();
-        var w = fit.Weights;
         var xi = new double[r];
         var used = fit.UsedRowIndices;
         for (int i = 0; i < fit.N; i++)
@@ -44,17 +44,7 @@ public sealed class ClusterRefitter
                 grams.Add(new double[r * r]);
                 rhs.Add(new double[r]);
             }
-            var gram = grams[g];
-            var v = rhs[g];
-            double wi = w?[i] ?? 1.0;
-            for (int k = 0; k < r; k++) xi[k] = fit.X[k][i];
-            double wy = wi * fit.Y[i];
-            for (int b = 0; b < r; b++)
-            {
-                double wb = wi * xi[b];
-                v[b] += wy * xi[b];
-                for (int a = b; a < r; a++) gram[b * r + a] += wb * xi[a];
-            }
+            OlsRefitter.AddRow(fit, i, xi, grams[g], rhs[g]);
         }
         ClusterCodes = codes.ToImmutable();
         _grams = [.. grams];

@@ -33,10 +33,10 @@ public static class CovariateAdjustment
     /// <exception cref="StatisticsException">When the reference or every other group is absent from the
     /// complete rows, or the model cannot be fitted (see <see cref="LinearModel.Ols"/>).</exception>
     public static TreatmentEffectModel Ancova(ReadOnlySpan<double> outcome, IReadOnlyList<string?> group, string reference,
-        NumericColumn baseline, IReadOnlyList<NumericColumn>? covariates = null, ReadOnlySpan<double> weights = default)
+        Predictor baseline, IReadOnlyList<Predictor>? covariates = null, ReadOnlySpan<double> weights = default)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        var all = new List<NumericColumn> { baseline };
+        var all = new List<Predictor> { baseline };
         if (covariates is not null) all.AddRange(covariates);
         var complete = CompleteRows(outcome, group, all, weights);
         var levels = GroupLevels(group, reference, complete);
@@ -63,7 +63,7 @@ public static class CovariateAdjustment
     /// <exception cref="ArgumentException">When lengths differ or no covariate is given.</exception>
     /// <exception cref="StatisticsException">As <see cref="Ancova"/>.</exception>
     public static TreatmentEffectModel Lin(ReadOnlySpan<double> outcome, IReadOnlyList<string?> group, string reference,
-        IReadOnlyList<NumericColumn> covariates, ReadOnlySpan<double> weights = default)
+        IReadOnlyList<Predictor> covariates, ReadOnlySpan<double> weights = default)
     {
         ArgumentNullException.ThrowIfNull(covariates);
         if (covariates.Count == 0) throw new ArgumentException("Lin's estimator needs at least one covariate.", nameof(covariates));
@@ -109,7 +109,7 @@ public static class CovariateAdjustment
     }
 
     internal static bool[] CompleteRows(ReadOnlySpan<double> outcome, IReadOnlyList<string?> group,
-        IReadOnlyList<NumericColumn> columns, ReadOnlySpan<double> weights)
+        IReadOnlyList<Predictor> columns, ReadOnlySpan<double> weights)
     {
         ArgumentNullException.ThrowIfNull(group);
         int n = outcome.Length;

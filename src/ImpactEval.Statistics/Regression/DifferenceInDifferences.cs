@@ -32,7 +32,7 @@ public static class DifferenceInDifferences
     /// <exception cref="ArgumentException">When lengths differ.</exception>
     /// <exception cref="StatisticsException">When a group is absent or the model cannot be fitted.</exception>
     public static TreatmentEffectModel ChangeScore(ReadOnlySpan<double> before, ReadOnlySpan<double> after,
-        IReadOnlyList<string?> group, string reference, IReadOnlyList<NumericColumn>? covariates = null)
+        IReadOnlyList<string?> group, string reference, IReadOnlyList<Predictor>? covariates = null)
     {
         if (before.Length != after.Length)
             throw new ArgumentException($"before has {before.Length} values; after has {after.Length}.", nameof(after));
@@ -60,7 +60,7 @@ public static class DifferenceInDifferences
     /// <exception cref="ArgumentException">When lengths differ.</exception>
     /// <exception cref="StatisticsException">When the model cannot be fitted.</exception>
     public static TreatmentEffectModel TwoWayFixedEffects(ReadOnlySpan<double> outcome, ReadOnlySpan<int> unit,
-        ReadOnlySpan<int> wave, ReadOnlySpan<bool> treatedAndPost, IReadOnlyList<NumericColumn>? covariates = null)
+        ReadOnlySpan<int> wave, ReadOnlySpan<bool> treatedAndPost, IReadOnlyList<Predictor>? covariates = null)
     {
         CheckPanel(outcome, unit, wave, treatedAndPost.Length, nameof(treatedAndPost));
         int n = outcome.Length;
@@ -84,7 +84,7 @@ public static class DifferenceInDifferences
     /// <exception cref="ArgumentException">When lengths differ or the reference wave never occurs.</exception>
     /// <exception cref="StatisticsException">When the model cannot be fitted.</exception>
     public static TreatmentEffectModel EventStudy(ReadOnlySpan<double> outcome, ReadOnlySpan<int> unit,
-        ReadOnlySpan<int> wave, ReadOnlySpan<bool> treatedGroup, int referenceWave, IReadOnlyList<NumericColumn>? covariates = null)
+        ReadOnlySpan<int> wave, ReadOnlySpan<bool> treatedGroup, int referenceWave, IReadOnlyList<Predictor>? covariates = null)
     {
         CheckPanel(outcome, unit, wave, treatedGroup.Length, nameof(treatedGroup));
         int n = outcome.Length;
@@ -107,7 +107,7 @@ public static class DifferenceInDifferences
     }
 
     private static TreatmentEffectModel FitPanel(ReadOnlySpan<double> outcome, ReadOnlySpan<int> unit, ReadOnlySpan<int> wave,
-        DesignMatrixBuilder builder, IReadOnlyList<NumericColumn>? covariates, ImmutableArray<string> effects)
+        DesignMatrixBuilder builder, IReadOnlyList<Predictor>? covariates, ImmutableArray<string> effects)
     {
         int n = outcome.Length;
         if (covariates is not null)

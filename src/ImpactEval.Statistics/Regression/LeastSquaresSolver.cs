@@ -1,3 +1,5 @@
+using ImpactEval.Statistics.Numerics;
+
 namespace ImpactEval.Statistics.Regression;
 
 /// <summary>

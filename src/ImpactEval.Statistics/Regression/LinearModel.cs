@@ -1,3 +1,4 @@
+using ImpactEval.Statistics.Numerics;
 using ImpactEval.Statistics.Regression;
 namespace ImpactEval.Statistics;
 

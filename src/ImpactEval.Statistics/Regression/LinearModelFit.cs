@@ -1,3 +1,4 @@
+using ImpactEval.Statistics.Numerics;
 using ImpactEval.Statistics.Regression;
 using System.Collections.Immutable;
 
@@ -80,7 +81,7 @@ public sealed class LinearModelFit
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         for (int j = 0; j < p; j++)
-            if (!Kept[j]) warnings.Add(CollinearWarning(Terms[j]));
+            if (!Kept[j]) warnings.Add(Estimate.CollinearWarning(Terms[j]));
         _warnings = warnings.ToImmutable();
         Kind = effect is not null ? "OLS with absorbed fixed effect" : weights is null ? "OLS" : "WLS";
     }
@@ -203,15 +204,10 @@ public sealed class LinearModelFit
     /// <summary>Prepares cheap refits on resampled rows or clusters (for bootstraps).</summary>
     public OlsRefitter CreateRefitter() => new(this);
 
-    /// <summary>The French warning attached to a collinear term.</summary>
-    internal static string CollinearWarning(string term) =>
-        $"La variable « {term} » est colinéaire aux autres variables du modèle : son coefficient n'est pas estimable (NA).";
-
     /// <summary>Assembles the tidy table from a covariance matrix of the kept coefficients.</summary>
     internal RegressionTable BuildTable(double[] covariance, double[] df, VarianceEstimator variance, double level, int? clusterCount)
     {
-        if (!(level > 0 && level < 1))
-            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
         int p = Terms.Length;
         int r = Rank;
         string method = $"{Kind}, {Describe(variance)}";
@@ -226,18 +222,10 @@ public sealed class LinearModelFit
         {
             if (!Kept[j])
             {
-                estimates.Add(new Estimate(Terms[j], double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
-                    new ConfidenceInterval(double.NaN, double.NaN, level), method, N, [CollinearWarning(Terms[j])]));
+                estimates.Add(Estimate.Collinear(Terms[j], double.NaN, level, method, N));
                 continue;
             }
-            double value = Beta[k];
-            double se = Math.Sqrt(covariance[k * r + k]);
-            double t = value / se;
-            double d = df[k];
-            double pValue = RegressionStudentT.TwoSidedPValue(t, d);
-            double q = RegressionStudentT.Quantile(0.5 + level / 2, d);
-            estimates.Add(new Estimate(Terms[j], value, se, t, d, pValue,
-                new ConfidenceInterval(value - q * se, value + q * se, level), method, N, []));
+            estimates.Add(Estimate.FromStandardError(Terms[j], Beta[k], Math.Sqrt(covariance[k * r + k]), df[k], level, method, N, []));
             k++;
         }
         return new RegressionTable(estimates.MoveToImmutable(), N, clusterCount, RSquared, AdjustedRSquared,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics.Numerics;
 using ImpactEval.Statistics.Regression;
 
 namespace ImpactEval.Statistics;
@@ -47,22 +48,9 @@ public sealed class OlsRefitter
     public bool TryRefitRows(ReadOnlySpan<int> rows, Span<double> coefficients)
     {
         CheckLength(coefficients);
-        int r = _fit.Rank;
         Array.Clear(_gram);
         Array.Clear(_rhs);
-        var w = _fit.Weights;
-        foreach (int i in rows)
-        {
-            double wi = w?[i] ?? 1.0;
-            for (int k = 0; k < r; k++) _xi[k] = _fit.X[k][i];
-            double wy = wi * _fit.Y[i];
-            for (int b = 0; b < r; b++)
-            {
-                double wb = wi * _xi[b];
-                _rhs[b] += wy * _xi[b];
-                for (int a = b; a < r; a++) _gram[b * r + a] += wb * _xi[a];
-            }
-        }
+        foreach (int i in rows) AddRow(_fit, i, _xi, _gram, _rhs);
         return Solve(coefficients);
     }
 
@@ -103,6 +91,25 @@ public sealed class OlsRefitter
     /// </summary>
     /// <param name="clusters">Cluster code per design row (the same array given to <see cref="LinearModelFit.CR2"/>).</param>
     public ClusterRefitter ForClusters(ReadOnlySpan<int> clusters) => new(_fit, clusters);
+
+    /// <summary>
+    /// Adds fitted row <paramref name="i"/> to the cross-products: wᵢxᵢxᵢᵀ to the lower triangle of
+    /// <paramref name="gram"/> (column-major Rank × Rank) and wᵢyᵢxᵢ to <paramref name="rhs"/>;
+    /// <paramref name="xi"/> is a scratch buffer of Rank values.
+    /// </summary>
+    internal static void AddRow(LinearModelFit fit, int i, double[] xi, double[] gram, double[] rhs)
+    {
+        int r = fit.Rank;
+        double wi = fit.Weights?[i] ?? 1.0;
+        for (int k = 0; k < r; k++) xi[k] = fit.X[k][i];
+        double wy = wi * fit.Y[i];
+        for (int b = 0; b < r; b++)
+        {
+            double wb = wi * xi[b];
+            rhs[b] += wy * xi[b];
+            for (int a = b; a < r; a++) gram[b * r + a] += wb * xi[a];
+        }
+    }
 
     private bool Solve(Span<double> coefficients)
     {

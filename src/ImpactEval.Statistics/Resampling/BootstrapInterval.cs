@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -18,7 +18,7 @@ public static class BootstrapInterval
     /// <exception cref="StatisticsException">Fewer than two finite replicates.</exception>
     public static ConfidenceInterval Percentile(ReadOnlySpan<double> replicates, double level, out bool usedExtremes)
     {
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
         var sorted = new double[replicates.Length];
         var count = 0;
         foreach (var t in replicates)
@@ -47,9 +47,9 @@ public static class BootstrapInterval
         if (k == rk) return sorted[Math.Clamp(k, 1, r) - 1];
         if (k <= 0) return sorted[0];
         if (k >= r) return sorted[r - 1];
-        var za = Normal.InvCDF(0, 1, alpha);
-        var zk = Normal.InvCDF(0, 1, (double)k / (r + 1));
-        var zk1 = Normal.InvCDF(0, 1, (double)(k + 1) / (r + 1));
+        var za = NormalDistribution.Quantile(alpha);
+        var zk = NormalDistribution.Quantile((double)k / (r + 1));
+        var zk1 = NormalDistribution.Quantile((double)(k + 1) / (r + 1));
         var tk = sorted[k - 1];
         var tk1 = sorted[k];
         return tk + (za - zk) / (zk1 - zk) * (tk1 - tk);

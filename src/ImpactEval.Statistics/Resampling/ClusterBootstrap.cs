@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using MathNet.Numerics;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -82,7 +82,7 @@ public static class ClusterBootstrap
     {
         ArgumentNullException.ThrowIfNull(statistic);
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 1);
-        if (!(level > 0 && level < 1)) throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be in (0, 1).");
+        ConfidenceInterval.CheckLevel(level);
         if (clusterCount < 2)
         {
             throw new StatisticsException(
@@ -146,12 +146,8 @@ public static class ClusterBootstrap
                 $"Seules {valid} réplication(s) bootstrap sur {replications} ont pu être calculées : aucun intervalle n'est possible.");
         }
         var validSpan = replicates.AsSpan(0, valid);
-        var mean = 0.0;
-        foreach (var t in validSpan) mean += t;
-        mean /= valid;
-        var ss = 0.0;
-        foreach (var t in validSpan) ss += (t - mean) * (t - mean);
-        var se = Math.Sqrt(ss / (valid - 1));
+        var mean = Moments.Mean(validSpan);
+        var se = Math.Sqrt(Moments.Variance(validSpan, mean));
         if (se == 0)
         {
             throw new StatisticsException(
@@ -175,7 +171,7 @@ public static class ClusterBootstrap
         }
 
         var z = original / se;
-        var p = SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2));
+        var p = NormalDistribution.TwoSidedPValue(z);
         var estimate = new Estimate(term, original, se, z, double.PositiveInfinity, p, interval,
             "Cluster bootstrap (whole clusters resampled), percentile interval as boot.ci(type = \"perc\"); z test with bootstrap SE",
             dense.Length, warnings.ToImmutableArray());

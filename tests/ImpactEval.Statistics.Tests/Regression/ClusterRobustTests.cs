@@ -102,7 +102,7 @@ public class ClusterRobustTests
             y[i] = alpha[u] + 0.3 * t + 1.1 * d[i] + 0.4 * xcov[i] + Normal(rng);
         }
         var model = DifferenceInDifferences.TwoWayFixedEffects(y, unit, wave, [.. d.Select(v => v == 1)],
-            [new NumericColumn("x", xcov)]);
+            [new Predictor("x", xcov)]);
         var table = model.CR2(school).Model;
         // Dense: D, x, wave[1], wave[2], then 12 unit dummies (no intercept).
         var x = new double[n, 4 + 12];

@@ -33,9 +33,9 @@ public class CovariateAdjustmentTests
         var y = RegressionFixture.Numbers(data, "y");
         var group = RegressionFixture.Labels(data, "group");
         var reference = ds.GetProperty("reference").GetString()!;
-        var baseline = new NumericColumn("baseline", RegressionFixture.Numbers(data, "baseline"));
+        var baseline = new Predictor("baseline", RegressionFixture.Numbers(data, "baseline"));
         var covariates = ReferenceFixture.Strings(ds.GetProperty("covariates"))
-            .Select(c => new NumericColumn(c, RegressionFixture.Numbers(data, c))).ToList();
+            .Select(c => new Predictor(c, RegressionFixture.Numbers(data, c))).ToList();
         var weights = weighted ? RegressionFixture.Numbers(data, "w") : [];
         var model = estimator == "ancova"
             ? CovariateAdjustment.Ancova(y, group, reference, baseline, covariates, weights)
@@ -71,7 +71,7 @@ public class CovariateAdjustmentTests
         double[] y = [1, 2, double.NaN, double.NaN, 3];
         string?[] g = ["BEN", "BEN", "TEM", "TEM", "BEN"];
         var ex = Assert.Throws<StatisticsException>(() =>
-            CovariateAdjustment.Ancova(y, g, "TEM", new NumericColumn("baseline", [1, 2, 3, 4, 5])));
+            CovariateAdjustment.Ancova(y, g, "TEM", new Predictor("baseline", [1, 2, 3, 4, 5])));
         Assert.Contains("référence « TEM » est absent", ex.Message);
     }
 
@@ -85,7 +85,7 @@ public class CovariateAdjustmentTests
         var y = RegressionFixture.Numbers(data, "y");
         var group = RegressionFixture.Labels(data, "group");
         var x = RegressionFixture.Numbers(data, "baseline");
-        var model = CovariateAdjustment.Lin(y, group, "TEM", [new NumericColumn("baseline", x)]);
+        var model = CovariateAdjustment.Lin(y, group, "TEM", [new Predictor("baseline", x)]);
         double mean = x.Average();
         double Intercept(string arm)
         {

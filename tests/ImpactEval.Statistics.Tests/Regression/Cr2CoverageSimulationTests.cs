@@ -42,7 +42,7 @@ public class Cr2CoverageSimulationTests(ITestOutputHelper output)
                 // School effect, pupil covariate, heteroskedastic pupil noise.
                 y[i] = 1 + (treated[i] == "BEN" ? TrueEffect : 0) + 0.5 * x[i] + u[school[i]] + Normal(rng) * (0.5 + 0.5 * Math.Abs(x[i]));
             }
-            var model = CovariateAdjustment.Ancova(y, treated, "TEM", new NumericColumn("x", x));
+            var model = CovariateAdjustment.Ancova(y, treated, "TEM", new Predictor("x", x));
             if (model.CR2(school).Effect.Interval.Contains(TrueEffect)) coverCr2++;
             var cr1 = model.CR1(school).Effect;
             if (Math.Abs(cr1.Value - TrueEffect) <= 1.959963984540054 * cr1.StandardError) coverCr1Normal++;

@@ -40,7 +40,7 @@ public class DifferenceInDifferencesTests
         var ds = Find("change_score", dataset);
         var data = ds.GetProperty("data");
         var covariates = ReferenceFixture.Strings(ds.GetProperty("covariates"))
-            .Select(c => new NumericColumn(c, RegressionFixture.Numbers(data, c))).ToList();
+            .Select(c => new Predictor(c, RegressionFixture.Numbers(data, c))).ToList();
         var model = DifferenceInDifferences.ChangeScore(RegressionFixture.Numbers(data, "before"),
             RegressionFixture.Numbers(data, "after"), RegressionFixture.Labels(data, "group"),
             ds.GetProperty("reference").GetString()!, covariates);
@@ -130,8 +130,8 @@ public class DifferenceInDifferencesTests
         _ => model.CR2(clusters),
     };
 
-    private static List<NumericColumn>? Covariates(JsonElement ds, JsonElement data) =>
-        ds.GetProperty("with_x").GetBoolean() ? [new NumericColumn("x1", RegressionFixture.Numbers(data, "x1"))] : null;
+    private static List<Predictor>? Covariates(JsonElement ds, JsonElement data) =>
+        ds.GetProperty("with_x").GetBoolean() ? [new Predictor("x1", RegressionFixture.Numbers(data, "x1"))] : null;
 
     private static bool[] Bools(JsonElement data, string column) =>
         data.GetProperty(column).EnumerateArray()

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ImpactEval.Collection.Import;
+using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Core.Loading;
+using ImpactEval.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImpactEval.Benchmarks;
+
+/// <summary>
+/// <c>import [--rows N] [--provider sqlite|postgresql] [--keep]</c>: imports a seeded observation CSV of N rows (default
+/// 1,000,000) through <see cref="ObservationImporter"/> — the path users take — and prints rows/s, values/s and the
+/// peak working set of the import alone, for three cases: a first import (bulk insert), the same file again (nothing
+/// changes) and a file with 1 % of values corrected (revisions). The file is a national-scale monthly attendance
+/// follow-up: one row per pupil and month (10 monthly waves, so N/10 pupils), two count indicators.
+/// </summary>
+/// <remarks>
+/// The store is a fresh SQLite file under $IMPACTEVAL_BENCH_DATA (default: a temporary directory), or, with
+/// <c>--provider postgresql</c>, a fresh database on the server of $IMPACTEVAL_BENCH_POSTGRES (a connection string to
+/// a role that may create databases). Enrolment (N/10 pupils through <see cref="EnrolmentImporter"/>) is set-up, not measured.
+/// </remarks>
+public static class ImportScenario
+{
+    private const int Waves = 10;
+
+    /// <summary>Runs the scenario.</summary>
+    public static int Run(string[] args)
+    {
+        var rows = Option(args, "--rows") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 1_000_000;
+        var provider = Option(args, "--provider")?.ToLowerInvariant() == "postgresql" ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
+        var root = Path.Combine(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_DATA") ?? Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(root);
+        string? database = null;
+        try
+        {
+            var options = new StoreOptions { Provider = provider, DataDirectory = root };
+            if (provider == StoreProvider.PostgreSql)
+            {
+                var admin = Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_POSTGRES")
+                    ?? throw new InvalidOperationException("Set IMPACTEVAL_BENCH_POSTGRES to a PostgreSQL connection string (a role that may create databases).");
+                database = $"impacteval_bench_{Environment.ProcessId}";
+                Admin(admin, $"CREATE DATABASE {database}");
+                options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            }
+            return RunAsync(rows, options, root).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            if (database is not null) Admin(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_POSTGRES")!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            if (!args.Contains("--keep")) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(int rows, StoreOptions options, string root)
+    {
+        var pupils = rows / Waves;
+        var setup = Stopwatch.StartNew();
+        await using var db = await Store.OpenCurrentAsync(options);
+        var loaded = ProtocolLoader.Load(ProtocolYaml, "bench-assiduite.yaml");
+        var registration = await new ProtocolRegistry(db).RegisterAsync(loaded, "bench-assiduite.yaml", "bench");
+        if (registration.Status != RegistrationStatus.Created) throw new InvalidOperationException($"{registration.Status}: {string.Join("; ", loaded.Problems)}");
+        var protocol = loaded.Protocol!;
+        var pseudonymiser = new Pseudonymiser(PseudonymKey.FromBase64(Convert.ToBase64String(new byte[32])));
+        var enrolments = Path.Combine(root, "inscriptions.csv");
+        WriteEnrolments(enrolments, pupils);
+        await using (var stream = File.OpenRead(enrolments))
+            Check(await new EnrolmentImporter(db, pseudonymiser).ImportAsync(protocol, stream, "inscriptions.csv", new ImportOptions("bench")));
+        var file = Path.Combine(root, "observations.csv");
+        WriteObservations(file, pupils, corrected: false);
+        var corrected = Path.Combine(root, "observations-corrigees.csv");
+        WriteObservations(corrected, pupils, corrected: true);
+        Console.WriteLine($"setup: {pupils:N0} pupils enrolled through EnrolmentImporter, files written in {setup.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"data: {rows:N0} rows × 2 indicators ({Waves} monthly waves), file {new FileInfo(file).Length / 1e6:F1} MB, store {Describe(options)}");
+
+        var importer = new ObservationImporter(db, pseudonymiser);
+        foreach (var (label, path) in new[] { ("first import (bulk insert)", file), ("same file again (no change)", file), ("1 % of values corrected", corrected) })
+        {
+            db.ChangeTracker.Clear();
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            ResetPeak();
+            var baseline = Machine.PeakWorkingSetMiB();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            ImportResult result;
+            await using (var stream = File.OpenRead(path)) result = await importer.ImportAsync(protocol, stream, Path.GetFileName(path), new ImportOptions("bench"));
+            watch.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Check(result);
+            var values = result.Inserted + result.Updated + result.Unchanged;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: {result.Rows:N0} rows in {watch.Elapsed.TotalSeconds:F2} s = {result.Rows / watch.Elapsed.TotalSeconds:N0} rows/s, {values / watch.Elapsed.TotalSeconds:N0} values/s (CPU {cpu.TotalSeconds:F2} s); " +
+                $"inserted {result.Inserted:N0}, updated {result.Updated:N0}, unchanged {result.Unchanged:N0}; peak working set {Machine.PeakWorkingSetMiB():F0} MiB (at start {baseline:F0} MiB)"));
+        }
+        var stored = await db.Observations.CountAsync();
+        var revisions = await db.ObservationRevisions.CountAsync();
+        Console.WriteLine($"store: {stored:N0} observations, {revisions:N0} revisions{(options.Provider == StoreProvider.Sqlite ? $", database file {new FileInfo(Path.Combine(root, "impacteval.db")).Length / 1e6:F0} MB" : "")}");
+        return 0;
+    }
+
+    /// <summary>Resets the kernel's peak resident set (Linux ≥ 4.0) so that the next reading covers the import alone.</summary>
+    private static void ResetPeak()
+    {
+        try { File.WriteAllText("/proc/self/clear_refs", "5"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Console.WriteLine("(peak working set not reset: covers the whole run)"); }
+    }
+
+    private static void WriteEnrolments(string path, int pupils)
+    {
+        var random = new Random(20251122);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
+        writer.WriteLine("identifiant;groupe;date_inscription");
+        for (var p = 1; p <= pupils; p++)
+            writer.WriteLine($"E{p:0000000};{(random.NextDouble() < 0.4 ? "SUIVI" : "TEMOIN")};{1 + random.Next(28):00}/09/2025");
+    }
+
+    private static void WriteObservations(string path, int pupils, bool corrected)
+    {
+        var random = new Random(20251123);
+        var fix = new Random(7);
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
+        writer.WriteLine("identifiant;vague;date_collecte;ABSENCES;RETARDS");
+        for (var w = 1; w <= Waves; w++)
+        {
+            var due = new DateOnly(2025, 9, 30).AddMonths(w - 1);
+            for (var p = 1; p <= pupils; p++)
+            {
+                var date = due.AddDays(random.Next(-3, 12));
+                var absences = random.Next(0, 13);
+                var late = random.Next(0, 9);
+                var empty = random.NextDouble() < 0.02;
+                if (corrected && fix.NextDouble() < 0.01) absences = (absences + 1) % 13;
+                writer.Write($"E{p:0000000};M{w:00};{date:dd/MM/yyyy};{absences};{(empty ? "" : late.ToString(CultureInfo.InvariantCulture))}\n");
+            }
+        }
+    }
+
+    private static void Check(ImportResult result)
+    {
+        if (!result.Accepted) throw new InvalidOperationException($"{result.File}: {string.Join("\n", result.Problems.Take(5))}");
+    }
+
+    private static string Describe(StoreOptions options) => options.Provider == StoreProvider.Sqlite ? "SQLite (WAL)" : "PostgreSQL";
+
+    private static void Admin(string connectionString, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static readonly string ProtocolYaml = $$"""
+        id: bench-assiduite
+        title: "Suivi mensuel de l'assiduité des élèves repérés (banc d'essai, données synthétiques)"
+        territory: { code: CE-000-99, name: "Cité éducative fictive du banc d'essai" }
+        indicators:
+          - code: ABSENCES
+            label: "Demi-journées d'absence dans le mois"
+            level: resultat
+            type: count
+            unit: "demi-journées"
+            range: { min: 0, max: 60 }
+            direction: lower_is_better
+            waves: [{{string.Join(", ", Enumerable.Range(1, Waves).Select(w => $"M{w:00}"))}}]
+          - code: RETARDS
+            label: "Retards dans le mois"
+            level: resultat
+            type: count
+            range: { min: 0, max: 60 }
+            direction: lower_is_better
+            waves: [{{string.Join(", ", Enumerable.Range(1, Waves).Select(w => $"M{w:00}"))}}]
+        groups:
+          - { code: SUIVI, label: "Élèves suivis par le dispositif", role: focal }
+          - { code: TEMOIN, label: "Élèves repérés non suivis", role: comparison }
+        waves:
+        {{string.Join("\n", Enumerable.Range(1, Waves).Select(w => $"  - {{ code: M{w:00}, label: \"Mois {w}\", date: {new DateOnly(2025, 9, 30).AddMonths(w - 1):yyyy-MM-dd}, window: {{ before: 5, after: 20 }} }}"))}}
+        """;
+}

@@ -1,0 +1,30 @@
+using ImpactEval.Data.Entities;
+
+namespace ImpactEval.Collection.Campaigns;
+
+/// <summary>
+/// The dates of a campaign and what they imply on a given day. The dates are the single source of truth: a
+/// coordinator who opens a campaign early or closes it early moves its dates, and a scheduler that did not run
+/// cannot leave a campaign writable after its lock date.
+/// </summary>
+/// <param name="OpensOn">First day values are expected.</param>
+/// <param name="ClosesOn">Last day values are on time.</param>
+/// <param name="ExpiryDays">Days after closing during which late values are still accepted; null never locks.</param>
+public readonly record struct CampaignCalendar(DateOnly OpensOn, DateOnly ClosesOn, int? ExpiryDays)
+{
+    /// <summary>The calendar of a stored campaign.</summary>
+    public static CampaignCalendar Of(Campaign campaign) => new(campaign.OpensOn, campaign.ClosesOn, campaign.ExpiryDays);
+
+    /// <summary>First locked day, or null when the campaign never locks.</summary>
+    public DateOnly? LocksOn => ExpiryDays is { } days ? ClosesOn.AddDays(days + 1) : null;
+
+    /// <summary>The state on <paramref name="today"/>.</summary>
+    public CampaignState StateOn(DateOnly today) =>
+        today < OpensOn ? CampaignState.Planned
+        : today <= ClosesOn ? CampaignState.Open
+        : LocksOn is { } locks && today >= locks ? CampaignState.Locked
+        : CampaignState.Closed;
+
+    /// <summary>Whether a value first recorded on <paramref name="recordedOn"/> was on time (on or before the closing date).</summary>
+    public bool IsOnTime(DateOnly recordedOn) => recordedOn <= ClosesOn;
+}

@@ -1,0 +1,180 @@
+using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Core.Model;
+
+namespace ImpactEval.Collection.Import;
+
+/// <summary>
+/// The validating pass of an observation import: streams the rows once, resolves participants, waves, dates and
+/// values, collects every problem (up to <see cref="MaxProblems"/>), and keeps only the compact parsed values.
+/// Per-column parsers are resolved once and repeated texts (identifiers, wave labels, dates, level labels) are parsed
+/// once, so a million-row file is read in about a second.
+/// </summary>
+internal sealed class ObservationFileReader
+{
+    /// <summary>Reading stops after this many problems.</summary>
+    public const int MaxProblems = 200;
+
+    private readonly Protocol protocol;
+    private readonly string fileName;
+    private readonly string territoryCode;
+    private readonly Pseudonymiser pseudonymiser;
+    private readonly IReadOnlyDictionary<string, int> enrolmentByPseudonym;
+    private readonly int enrolmentCount;
+    private readonly IReadOnlyList<string> waveCodes;
+    private readonly int fixedWave;
+    private readonly List<ImportProblem> problems;
+    private readonly MappedColumn identifier;
+    private readonly MappedColumn? waveColumn;
+    private readonly MappedColumn? dateColumn;
+    private readonly ValueColumn[] valueColumns;
+    private readonly Dictionary<string, int> identifierCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> waveCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> dateCache = new(StringComparer.Ordinal);
+
+    private sealed record ValueColumn(MappedColumn Column, Indicator Indicator, bool[] CollectedAt, Dictionary<string, double>? Labels);
+
+    public ObservationFileReader(Protocol protocol, ColumnMap map, string fileName, string territoryCode, Pseudonymiser pseudonymiser,
+        IReadOnlyDictionary<string, int> enrolmentByPseudonym, int enrolmentCount, IReadOnlyList<string> waveCodes, string? fixedWaveCode, List<ImportProblem> problems)
+    {
+        this.protocol = protocol;
+        this.fileName = fileName;
+        this.territoryCode = territoryCode;
+        this.pseudonymiser = pseudonymiser;
+        this.enrolmentByPseudonym = enrolmentByPseudonym;
+        this.enrolmentCount = enrolmentCount;
+        this.waveCodes = waveCodes;
+        this.problems = problems;
+        fixedWave = fixedWaveCode is null ? -1 : IndexOf(waveCodes, fixedWaveCode);
+        identifier = map.Find(ColumnKind.Identifier)!;
+        waveColumn = map.Find(ColumnKind.Wave);
+        dateColumn = map.Find(ColumnKind.CollectedOn);
+        valueColumns = [.. map.Columns.Where(c => c.Kind == ColumnKind.Indicator).Select(c =>
+        {
+            var indicator = protocol.FindIndicator(c.Code!)!;
+            return new ValueColumn(c, indicator, [.. waveCodes.Select(w => indicator.WaveCodes.Contains(w))], indicator.Scale.IsLabelled ? new(StringComparer.Ordinal) : null);
+        })];
+    }
+
+    /// <summary>The indicator code of each value column, in the order of <see cref="ObservationRows.Values"/>.</summary>
+    public IReadOnlyList<string> IndicatorCodes => [.. valueColumns.Select(c => c.Indicator.Code)];
+
+    /// <summary>Data rows read (including rows with problems).</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>Reads every row; problems go to the list given at construction.</summary>
+    public ObservationRows Read(IEnumerable<TabularRow> rows)
+    {
+        var parsed = new ObservationRows(valueColumns.Length);
+        var waveCount = waveCodes.Count;
+        var seen = new System.Collections.BitArray(checked(Math.Max(1, enrolmentCount * waveCount)));
+        var duplicates = new List<(int Slot, int Line)>();
+        var values = new double[valueColumns.Length];
+        foreach (var row in rows)
+        {
+            RowCount++;
+            var enrolment = Enrolment(row);
+            var wave = waveColumn is null ? fixedWave : Wave(row);
+            if (enrolment >= 0 && wave >= 0)
+            {
+                var slot = enrolment * waveCount + wave;
+                if (seen[slot]) duplicates.Add((slot, row.Line));
+                else seen[slot] = true;
+            }
+            var day = dateColumn is null ? ObservationRows.NoDate : DayNumber(row, dateColumn);
+            for (var c = 0; c < valueColumns.Length; c++) values[c] = Value(row, valueColumns[c], wave);
+            if (enrolment >= 0 && wave >= 0) parsed.Add(row.Line, enrolment, wave, day, values);
+            if (problems.Count + duplicates.Count > MaxProblems)
+            {
+                problems.Add(new ImportProblem(fileName, row.Line, null, null, null, $"Plus de {MaxProblems} problèmes : la lecture s'arrête ici.",
+                    "Corrigez ces premières erreurs puis relancez l'import."));
+                break;
+            }
+        }
+        if (duplicates.Count > 0) ReportDuplicates(parsed, duplicates, waveCount);
+        return parsed;
+    }
+
+    private int Enrolment(TabularRow row)
+    {
+        var id = row.Cells[identifier.Index].Trim();
+        if (id.Length == 0)
+        {
+            problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant.",
+                "Chaque ligne doit porter l'identifiant du participant."));
+            return -1;
+        }
+        if (!identifierCache.TryGetValue(id, out var index))
+        {
+            index = enrolmentByPseudonym.TryGetValue(pseudonymiser.Pseudonym(territoryCode, id), out var found) ? found : -1;
+            identifierCache[id] = index;
+        }
+        if (index < 0)
+            problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null,
+                "Ce participant n'est pas inscrit dans le protocole.", "Importez d'abord son inscription (impacteval enrol), ou corrigez l'identifiant."));
+        return index;
+    }
+
+    private int Wave(TabularRow row)
+    {
+        var text = row.Cells[waveColumn!.Index];
+        if (waveCache.TryGetValue(text, out var index)) return index;
+        var code = CellReader.Code(row, waveColumn, protocol.Waves.Select(w => (w.Code, w.Label)), "Vague", fileName, problems);
+        if (code is null) return -1;
+        index = IndexOf(waveCodes, code);
+        waveCache[text] = index;
+        return index;
+    }
+
+    private int DayNumber(TabularRow row, MappedColumn column)
+    {
+        var text = row.Cells[column.Index];
+        if (dateCache.TryGetValue(text, out var day)) return day;
+        if (string.IsNullOrWhiteSpace(text)) return ObservationRows.NoDate;
+        var date = CellReader.Date(row, column, fileName, problems, required: false);
+        if (date is null) return ObservationRows.NoDate;
+        dateCache[text] = date.Value.DayNumber;
+        return date.Value.DayNumber;
+    }
+
+    private double Value(TabularRow row, ValueColumn column, int wave)
+    {
+        var text = row.Cells[column.Column.Index];
+        if (string.IsNullOrWhiteSpace(text)) return double.NaN;
+        double value;
+        if (column.Labels is not null && column.Labels.TryGetValue(text, out value)) { }
+        else if (CellReader.Value(row, column.Column, column.Indicator.Scale, fileName, problems) is { } read)
+        {
+            value = read;
+            column.Labels?.TryAdd(text, read);
+        }
+        else return double.NaN;
+        if (wave >= 0 && !column.CollectedAt[wave])
+        {
+            problems.Add(new ImportProblem(fileName, row.Line, column.Column.Index + 1, column.Column.Header, text.Trim(),
+                $"L'indicateur « {column.Indicator.Code} » n'est pas collecté à la vague {waveCodes[wave]}.",
+                $"Il est prévu aux vagues : {string.Join(", ", column.Indicator.WaveCodes)}."));
+            return double.NaN;
+        }
+        return value;
+    }
+
+    private void ReportDuplicates(ObservationRows parsed, List<(int Slot, int Line)> duplicates, int waveCount)
+    {
+        var first = duplicates.Select(d => d.Slot).Distinct().ToDictionary(s => s, _ => int.MaxValue);
+        for (var r = 0; r < parsed.Count; r++)
+        {
+            var slot = parsed.Enrolment(r) * waveCount + parsed.Wave(r);
+            if (first.TryGetValue(slot, out var line) && parsed.Line(r) < line) first[slot] = parsed.Line(r);
+        }
+        foreach (var (slot, line) in duplicates)
+            problems.Add(new ImportProblem(fileName, line, identifier.Index + 1, identifier.Header, null,
+                $"Ce participant a déjà une ligne pour la vague {waveCodes[slot % waveCount]} (ligne {first[slot]}).",
+                "Gardez une seule ligne par participant et par vague."));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> codes, string code)
+    {
+        for (var i = 0; i < codes.Count; i++) if (codes[i] == code) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImpactEval.Collection.Rights;
+
+/// <summary>
+/// The rights of the people in the data (GDPR articles 15 and 17): export everything held about one participant, and
+/// erase a participant everywhere. The cité gives its own identifier, pseudonymised on the fly (it is never stored);
+/// both actions are audited.
+/// </summary>
+/// <remarks>
+/// Erasure deletes the participant, its enrolments, baseline values, observations with their revisions, status and
+/// group history. The analysis dataset then changes, so its fingerprint changes and the next estimate computation
+/// (EstimateService) recomputes instead of reusing stored results. Audit entries keep the pseudonym (with no data) as
+/// the proof that the request was carried out; aggregated values (per territory) hold no participant and are kept.
+/// </remarks>
+public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseudonymiser)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Exports what is held about a participant, or null when the territory holds no such participant.</summary>
+    /// <param name="territoryCode">The cité's code.</param>
+    /// <param name="identifier">The cité's own identifier of the participant.</param>
+    /// <param name="actor">Who exports (audited).</param>
+    /// <param name="cancellationToken">Cancels the export.</param>
+    public async Task<ParticipantExport?> ExportAsync(string territoryCode, string identifier, string actor, CancellationToken cancellationToken = default)
+    {
+        var territory = await db.Territories.AsNoTracking().SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
+        if (territory is null || string.IsNullOrWhiteSpace(identifier)) return null;
+        var pseudonym = pseudonymiser.Pseudonym(territory.Code, identifier);
+        var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.TerritoryId == territory.Id && p.Pseudonym == pseudonym, cancellationToken);
+        if (participant is null) return null;
+
+        var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Baseline).Where(e => e.ParticipantId == participant.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
+        var enrolmentIds = enrolments.Select(e => e.Id).ToList();
+        var protocols = await db.Protocols.AsNoTracking().Where(p => db.Enrolments.Any(e => e.ParticipantId == participant.Id && e.ProtocolId == p.Id)).ToListAsync(cancellationToken);
+        var groups = await db.Groups.AsNoTracking().Where(g => protocols.Select(p => p.Id).Contains(g.ProtocolId)).ToDictionaryAsync(g => g.Id, cancellationToken);
+        var waves = await db.Waves.AsNoTracking().Where(w => protocols.Select(p => p.Id).Contains(w.ProtocolId)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => protocols.Select(p => p.Id).Contains(i.ProtocolId)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var statusChanges = await db.EnrolmentStatusChanges.AsNoTracking().Where(c => enrolmentIds.Contains(c.EnrolmentId)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var groupChanges = await db.GroupChanges.AsNoTracking().Where(c => enrolmentIds.Contains(c.EnrolmentId)).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var observations = await db.Observations.AsNoTracking().Where(o => enrolmentIds.Contains(o.EnrolmentId)).OrderBy(o => o.WaveId).ThenBy(o => o.IndicatorId).ToListAsync(cancellationToken);
+        var observationIds = observations.Select(o => o.Id).ToList();
+        var revisions = (await db.ObservationRevisions.AsNoTracking().Where(r => observationIds.Contains(r.ObservationId)).OrderBy(r => r.Id).ToListAsync(cancellationToken))
+            .ToLookup(r => r.ObservationId);
+        var journal = await db.AuditEntries.AsNoTracking().Where(a => a.Subject.Contains(pseudonym) || (a.Details != null && a.Details.Contains(pseudonym)))
+            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+
+        var models = new Dictionary<int, Core.Model.Protocol?>();
+        foreach (var protocol in protocols)
+            models[protocol.Id] = (await new ProtocolRegistry(db).LoadCurrentAsync(protocol.Code, cancellationToken))?.Protocol;
+        string Text(int indicatorId, double value) =>
+            models[indicators[indicatorId].ProtocolId]?.FindIndicator(indicators[indicatorId].Code)?.Scale.Label(value) ?? value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var document = new ExportDocument(
+            "Données pseudonymisées détenues par ImpactEval sur ce participant (droit d'accès, article 15 du RGPD). " +
+            "Aucun nom ni identifiant de la cité n'est conservé : le participant n'est connu que par son pseudonyme.",
+            DateTime.UtcNow, territory.Code, participant.Pseudonym, Utc(participant.CreatedAt),
+            [.. enrolments.Select(e =>
+            {
+                var protocol = protocols.Single(p => p.Id == e.ProtocolId);
+                var model = models[protocol.Id];
+                var current = groupChanges.LastOrDefault(c => c.EnrolmentId == e.Id)?.GroupId ?? e.GroupId;
+                return new ExportEnrolment(protocol.Code, protocol.Title, Group(groups[e.GroupId]), Group(groups[current]), e.ClusterCode, e.EnrolledOn, e.Reason, Status(e.Status),
+                    [.. statusChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportStatusChange(Status(c.PreviousStatus), Status(c.Status), c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
+                    [.. groupChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportGroupChange(groups[c.PreviousGroupId].Code, groups[c.GroupId].Code, c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
+                    [.. e.Baseline.OrderBy(b => b.CovariateCode, StringComparer.Ordinal).Select(b =>
+                    {
+                        var covariate = model?.FindCovariate(b.CovariateCode);
+                        return new ExportValue(b.CovariateCode, covariate?.Label, b.Value, covariate?.Scale.Label(b.Value));
+                    })],
+                    [.. observations.Where(o => o.EnrolmentId == e.Id).Select(o => new ExportObservation(
+                        waves[o.WaveId].Code, indicators[o.IndicatorId].Code, indicators[o.IndicatorId].Label, o.Value, Text(o.IndicatorId, o.Value), o.CollectedOn, Utc(o.RecordedAt), Utc(o.UpdatedAt),
+                        [.. revisions[o.Id].Select(r => new ExportRevision(r.PreviousValue, r.NewValue, r.ChangedBy, Utc(r.ChangedAt), r.Reason))]))]);
+            })],
+            [.. journal.Select(a => new ExportAudit(Utc(a.At), a.Actor, a.Action, a.Subject, a.Details))]);
+        var json = JsonSerializer.Serialize(document, Json);
+
+        AuditTrail.Add(db, DateTime.UtcNow, actor, "participant.export", territory.Id, $"participant {pseudonym}",
+            $"{enrolments.Count} inscription(s), {observations.Count} observation(s) exportées");
+        await db.SaveChangesAsync(cancellationToken);
+        return new ParticipantExport(json, pseudonym, enrolments.Count, observations.Count);
+    }
+
+    /// <summary>Erases a participant everywhere, in one transaction.</summary>
+    /// <param name="territoryCode">The cité's code.</param>
+    /// <param name="identifier">The cité's own identifier of the participant.</param>
+    /// <param name="reason">Why (e.g. "demande de la famille du 12/01/2026"); required.</param>
+    /// <param name="actor">Who erases (audited).</param>
+    /// <param name="cancellationToken">Cancels the erasure (nothing is erased).</param>
+    public async Task<ErasureOutcome> EraseAsync(string territoryCode, string identifier, string reason, string actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return new ErasureOutcome(false, "Un effacement doit être motivé (par exemple « demande de la famille du 12/01/2026 »).", 0, 0);
+        var territory = await db.Territories.SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
+        if (territory is null) return new ErasureOutcome(false, $"Le territoire « {territoryCode} » est inconnu.", 0, 0);
+        var pseudonym = pseudonymiser.Pseudonym(territory.Code, identifier);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var participant = await db.Participants.SingleOrDefaultAsync(p => p.TerritoryId == territory.Id && p.Pseudonym == pseudonym, cancellationToken);
+        if (participant is null)
+            return new ErasureOutcome(false, "Aucun participant de ce territoire ne correspond à cet identifiant : rien n'a été effacé (vérifiez l'identifiant, sensible à la casse).", 0, 0);
+        var enrolments = db.Enrolments.Where(e => e.ParticipantId == participant.Id);
+        var enrolmentCount = await enrolments.CountAsync(cancellationToken);
+        var observations = db.Observations.Where(o => enrolments.Any(e => e.Id == o.EnrolmentId));
+        var observationCount = await observations.CountAsync(cancellationToken);
+        // Explicit deletes, children first, rather than relying on the database's cascades alone.
+        await db.ObservationRevisions.Where(r => observations.Any(o => o.Id == r.ObservationId)).ExecuteDeleteAsync(cancellationToken);
+        await observations.ExecuteDeleteAsync(cancellationToken);
+        await db.EnrolmentStatusChanges.Where(c => enrolments.Any(e => e.Id == c.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.GroupChanges.Where(c => enrolments.Any(e => e.Id == c.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.BaselineValues.Where(b => enrolments.Any(e => e.Id == b.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await enrolments.ExecuteDeleteAsync(cancellationToken);
+        await db.Participants.Where(p => p.Id == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        var message = $"{enrolmentCount} inscription(s) et {observationCount} observation(s) effacées, avec leur historique";
+        AuditTrail.Add(db, DateTime.UtcNow, actor, "participant.erase", territory.Id, $"participant {pseudonym}", $"{message} (motif : {reason.Trim()})");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new ErasureOutcome(true, $"Participant effacé : {message}. Les estimations seront recalculées au prochain calcul.", enrolmentCount, observationCount);
+    }
+
+    private static ExportGroup Group(Data.Entities.Group group) => new(group.Code, group.Label);
+
+    private static string Status(string code) => Cohorts.EnrolmentStatusText.Label(Cohorts.EnrolmentStatusText.FromCode(code));
+
+    /// <summary>Stored times are UTC; SQLite returns them without a kind.</summary>
+    private static DateTime Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc);
+
+    private sealed record ExportDocument(
+        [property: JsonPropertyName("avertissement")] string Notice,
+        [property: JsonPropertyName("exporte_le")] DateTime ExportedAt,
+        [property: JsonPropertyName("territoire")] string Territory,
+        [property: JsonPropertyName("pseudonyme")] string Pseudonym,
+        [property: JsonPropertyName("enregistre_le")] DateTime CreatedAt,
+        [property: JsonPropertyName("inscriptions")] ExportEnrolment[] Enrolments,
+        [property: JsonPropertyName("journal")] ExportAudit[] Journal);
+
+    private sealed record ExportEnrolment(
+        [property: JsonPropertyName("protocole")] string Protocol,
+        [property: JsonPropertyName("titre_protocole")] string Title,
+        [property: JsonPropertyName("groupe_inscription")] ExportGroup Group,
+        [property: JsonPropertyName("groupe_actuel")] ExportGroup CurrentGroup,
+        [property: JsonPropertyName("ecole")] string? Cluster,
+        [property: JsonPropertyName("inscrit_le")] DateOnly EnrolledOn,
+        [property: JsonPropertyName("motif_inscription")] string? Reason,
+        [property: JsonPropertyName("statut")] string Status,
+        [property: JsonPropertyName("historique_statut")] ExportStatusChange[] StatusHistory,
+        [property: JsonPropertyName("changements_de_groupe")] ExportGroupChange[] GroupChanges,
+        [property: JsonPropertyName("covariables")] ExportValue[] Baseline,
+        [property: JsonPropertyName("observations")] ExportObservation[] Observations);
+
+    private sealed record ExportGroup([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("libelle")] string Label);
+
+    private sealed record ExportStatusChange(
+        [property: JsonPropertyName("de")] string From,
+        [property: JsonPropertyName("vers")] string To,
+        [property: JsonPropertyName("effectif_le")] DateOnly EffectiveOn,
+        [property: JsonPropertyName("motif")] string? Reason,
+        [property: JsonPropertyName("enregistre_par")] string RecordedBy,
+        [property: JsonPropertyName("enregistre_le")] DateTime RecordedAt);
+
+    private sealed record ExportGroupChange(
+        [property: JsonPropertyName("de")] string From,
+        [property: JsonPropertyName("vers")] string To,
+        [property: JsonPropertyName("effectif_le")] DateOnly EffectiveOn,
+        [property: JsonPropertyName("motif")] string? Reason,
+        [property: JsonPropertyName("enregistre_par")] string RecordedBy,
+        [property: JsonPropertyName("enregistre_le")] DateTime RecordedAt);
+
+    private sealed record ExportValue(
+        [property: JsonPropertyName("code")] string Code,
+        [property: JsonPropertyName("libelle")] string? Label,
+        [property: JsonPropertyName("valeur")] double Value,
+        [property: JsonPropertyName("texte")] string? Text);
+
+    private sealed record ExportObservation(
+        [property: JsonPropertyName("vague")] string Wave,
+        [property: JsonPropertyName("indicateur")] string Indicator,
+        [property: JsonPropertyName("libelle")] string Label,
+        [property: JsonPropertyName("valeur")] double Value,
+        [property: JsonPropertyName("texte")] string Text,
+        [property: JsonPropertyName("recueillie_le")] DateOnly? CollectedOn,
+        [property: JsonPropertyName("enregistree_le")] DateTime RecordedAt,
+        [property: JsonPropertyName("modifiee_le")] DateTime UpdatedAt,
+        [property: JsonPropertyName("corrections")] ExportRevision[] Revisions);
+
+    private sealed record ExportRevision(
+        [property: JsonPropertyName("ancienne_valeur")] double PreviousValue,
+        [property: JsonPropertyName("nouvelle_valeur")] double NewValue,
+        [property: JsonPropertyName("par")] string By,
+        [property: JsonPropertyName("le")] DateTime At,
+        [property: JsonPropertyName("motif")] string Reason);
+
+    private sealed record ExportAudit(
+        [property: JsonPropertyName("le")] DateTime At,
+        [property: JsonPropertyName("par")] string Actor,
+        [property: JsonPropertyName("action")] string Action,
+        [property: JsonPropertyName("objet")] string Subject,
+        [property: JsonPropertyName("details")] string? Details);
+}
