@@ -58,6 +58,18 @@ public sealed class WorkerOptions
     /// </summary>
     public string NightlyRecomputeCron { get; set; } = "0 30 2 * * ?";
 
+    /// <summary>
+    /// When campaigns are opened, closed and locked by their dates (Quartz cron, in <see cref="TimeZone"/>).
+    /// Default "0 5 0 * * ?" (00:05 every day).
+    /// </summary>
+    public string CampaignLifecycleCron { get; set; } = "0 5 0 * * ?";
+
+    /// <summary>
+    /// When campaign reminders go out (Quartz cron, in <see cref="TimeZone"/>); the days skipped are the weekends and
+    /// the school holidays of each territory's zone. Default "0 0 9 * * ?" (09:00).
+    /// </summary>
+    public string ReminderCron { get; set; } = "0 0 9 * * ?";
+
     /// <summary>How many times a failed job is retried before it is marked failed. Default 3.</summary>
     public int RetryAttempts { get; set; } = 3;
 

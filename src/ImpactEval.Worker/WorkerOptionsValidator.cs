@@ -38,6 +38,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (!CronExpression.TryParse(options.NightlyRecomputeCron, out _))
             problems.Add($"Worker:NightlyRecomputeCron n'est pas une expression cron Quartz valide : « {options.NightlyRecomputeCron} » (exemple : 0 30 2 * * ?).");
         Positive(options.HistoryRetention, nameof(options.HistoryRetention));
+        foreach (var (setting, cron) in new[] { (nameof(options.CampaignLifecycleCron), options.CampaignLifecycleCron), (nameof(options.ReminderCron), options.ReminderCron) })
+            if (!CronExpression.TryParse(cron, out _))
+                problems.Add($"Worker:{setting} n'est pas une expression cron Quartz valide : « {cron} ».");
         if (!CronExpression.TryParse(options.HistoryCleanupCron, out _))
             problems.Add($"Worker:HistoryCleanupCron n'est pas une expression cron Quartz valide : « {options.HistoryCleanupCron} ».");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))

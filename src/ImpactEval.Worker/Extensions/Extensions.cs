@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ImpactEval.Data;
+using ImpactEval.Worker.Campaigns;
 using ImpactEval.Worker.Health;
 using ImpactEval.Worker.History;
 using ImpactEval.Worker.Hosting;
@@ -37,6 +38,7 @@ public static class Extensions
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section);
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
@@ -47,6 +49,7 @@ public static class Extensions
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddSingleton<ProtocolSchedules>();
         builder.Services.AddSingleton<SmtpSender>();
+        builder.Services.AddSingleton<ContactDirectory>();
         // Registered before the scheduler's hosted service, which the host starts after them: one worker per SQLite
         // data directory, and the schema exists before the first job runs.
         builder.Services.AddHostedService<SingleNodeGuard>();
@@ -117,6 +120,9 @@ public static class Extensions
         AddRepeating<DataChangeWatchJob>(quartz, JobNames.DataWatch, worker.DataChangePollInterval, "Surveille les imports et demande les recalculs");
         AddRepeating<OutboxDeliveryJob>(quartz, JobNames.OutboxDelivery, notifications.DeliveryInterval, "Envoie les notifications par SMTP");
 
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(worker.TimeZone, out var local))
+            AddCampaignJobs(quartz, worker, local);
+
         // Nightly purge of old history; a missed night is caught up once (FireAndProceed).
         const string cleanup = "Purge l'historique des tâches et des notifications anciennes";
         quartz.AddJob<HistoryCleanupJob>(job => job.WithIdentity(JobNames.HistoryCleanup).WithDescription(cleanup).StoreDurably());
@@ -126,6 +132,39 @@ public static class Extensions
                 .ForJob(JobNames.HistoryCleanup)
                 .WithDescription(cleanup)
                 .WithCronSchedule(worker.HistoryCleanupCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    }
+
+    /// <summary>
+    /// Campaign lifecycle (daily, just after midnight) and reminders (every morning, one job per school-holiday zone,
+    /// each trigger skipping the days its Quartz calendar excludes). Both catch up once after downtime
+    /// (FireAndProceed): the campaign dates, not the firing, decide what is due.
+    /// </summary>
+    private static void AddCampaignJobs(IQuartzBuilder quartz, WorkerOptions worker, TimeZoneInfo zone)
+    {
+        quartz.AddCalendar(SchoolHolidays.WeekendsCalendarName, SchoolHolidays.Weekends(zone), AddCalendarOptions.ReplacingAndUpdatingTriggers);
+        foreach (var holidayZone in SchoolHolidays.Zones)
+            quartz.AddCalendar(SchoolHolidays.CalendarName(holidayZone), SchoolHolidays.Calendar(holidayZone, zone), AddCalendarOptions.ReplacingAndUpdatingTriggers);
+
+        const string lifecycle = "Ouvre, clôt et verrouille les campagnes à leurs dates";
+        quartz.AddJob<CampaignLifecycleJob>(job => job.WithIdentity(JobNames.CampaignLifecycle).WithDescription(lifecycle).StoreDurably().RequestRecovery());
+        if (CronExpression.TryParse(worker.CampaignLifecycleCron, out _))
+            quartz.AddTrigger(trigger => trigger
+                .WithIdentity(JobNames.CampaignLifecycle.Name, JobNames.CampaignLifecycle.Group)
+                .ForJob(JobNames.CampaignLifecycle)
+                .WithDescription(lifecycle)
+                .WithCronSchedule(worker.CampaignLifecycleCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+        foreach (char? holidayZone in new char?[] { null, 'A', 'B', 'C' })
+        {
+            var key = JobNames.CampaignReminders(holidayZone);
+            quartz.AddJob<CampaignReminderJob>(job =>
+            {
+                job.WithIdentity(key).WithDescription("Rappels des campagnes" + (holidayZone is { } z ? $" (zone {z})" : " (territoires sans zone)")).StoreDurably().RequestRecovery();
+                if (holidayZone is { } value) job.UsingJobData(CampaignReminderJob.ZoneKey, value.ToString());
+            });
+            if (CronExpression.TryParse(worker.ReminderCron, out _))
+                quartz.AddTrigger(trigger => CampaignTriggers.Reminder(trigger, holidayZone, worker.ReminderCron, zone));
+        }
     }
 
     private static void AddRepeating<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval, string description) where TJob : IJob

@@ -14,6 +14,9 @@ public static class JobNames
     /// <summary>One recomputation job per protocol, named after the protocol's code.</summary>
     public const string RecomputeGroup = "recompute";
 
+    /// <summary>Campaign lifecycle and reminders.</summary>
+    public const string CampaignGroup = "campaigns";
+
     /// <summary>The job data key holding a protocol's code.</summary>
     public const string ProtocolKey = "protocol";
 
@@ -28,6 +31,12 @@ public static class JobNames
 
     /// <summary>Purges old job runs and delivered notifications (recorded: runs once a night).</summary>
     public static readonly JobKey HistoryCleanup = new("history-cleanup", MaintenanceGroup);
+
+    /// <summary>Opens, closes and locks campaigns by their dates.</summary>
+    public static readonly JobKey CampaignLifecycle = new("lifecycle", CampaignGroup);
+
+    /// <summary>The reminder job of a school-holiday zone ('A', 'B', 'C'), or of territories without a zone (null).</summary>
+    public static JobKey CampaignReminders(char? zone) => new(zone is { } z ? $"reminders-zone-{char.ToLowerInvariant(z)}" : "reminders", CampaignGroup);
 
     /// <summary>The recomputation job of a protocol.</summary>
     public static JobKey Recompute(string protocolCode) => new(protocolCode, RecomputeGroup);

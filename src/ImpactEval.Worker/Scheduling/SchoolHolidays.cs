@@ -18,6 +18,9 @@ public static class SchoolHolidays
     /// <summary>The calendar name a reminder trigger refers to for <paramref name="zone"/> ("vacances-zone-a").</summary>
     public static string CalendarName(char zone) => $"vacances-zone-{char.ToLowerInvariant(zone)}";
 
+    /// <summary>The calendar name of reminders for territories without a zone: weekends only.</summary>
+    public const string WeekendsCalendarName = "week-ends";
+
     /// <summary>The zones covered.</summary>
     public static IReadOnlyList<char> Zones { get; } = ['A', 'B', 'C'];
 
@@ -61,8 +64,7 @@ public static class SchoolHolidays
     {
         zone = char.ToUpperInvariant(zone);
         if (!Zones.Contains(zone)) throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de vacances scolaires inconnue (A, B ou C).");
-        var weekends = new WeeklyCalendar { TimeZone = timeZone, Description = "Samedis et dimanches" };
-        var calendar = new HolidayCalendar(weekends) { TimeZone = timeZone, Description = $"Week-ends et vacances scolaires, zone {zone}" };
+        var calendar = new HolidayCalendar(Weekends(timeZone)) { TimeZone = timeZone, Description = $"Week-ends et vacances scolaires, zone {zone}" };
         foreach (var (periodZone, from, resume) in Periods)
         {
             if (periodZone != '*' && periodZone != zone) continue;
@@ -70,4 +72,7 @@ public static class SchoolHolidays
         }
         return calendar;
     }
+
+    /// <summary>The Quartz calendar excluding Saturdays and Sundays in <paramref name="timeZone"/>.</summary>
+    public static WeeklyCalendar Weekends(TimeZoneInfo timeZone) => new() { TimeZone = timeZone, Description = "Samedis et dimanches" };
 }
