@@ -6,8 +6,15 @@ namespace ImpactEval.Statistics.Numerics;
 /// Upper tail of the F distribution, central (ANOVA F tests) and noncentral (ANOVA power), which
 /// MathNet.Numerics does not provide: a Poisson mixture of regularized incomplete beta functions
 /// (Patnaik 1949 / AS 226) summed from j = 0 until the Poisson weights are negligible, with the
-/// weights computed in log space.
+/// weights computed in log space; and the central quantile, by inverting that tail.
 /// </summary>
+/// <remarks>
+/// MathNet's <c>FisherSnedecor.InvCDF</c> is not used: it searches the quantile in [0, 1000] only and
+/// throws a NonConvergenceException beyond (qf(1 − 0.0005, 1, 2) = 1998.5, the critical value of a
+/// two-group ANOVA with two individuals per group at α = 0.0005). <see cref="UpperQuantile"/> brackets
+/// the root by doubling and refines it with <see cref="RootFinder.Brent"/>, as
+/// <see cref="TDistribution.Quantile"/> does.
+/// </remarks>
 internal static class FDistribution
 {
     private const double NegligibleWeight = 1e-18;
@@ -32,5 +39,30 @@ internal static class FDistribution
             if (j > lambda && weight < NegligibleWeight) break;
         }
         return Math.Min(1.0, sum);
+    }
+
+    /// <summary>
+    /// The f with P(F &gt; f) = <paramref name="upperProbability"/> for a central F(df1, df2), as R's
+    /// <c>qf(upperProbability, df1, df2, lower.tail = FALSE)</c>: the critical value of an F test at
+    /// level α = <paramref name="upperProbability"/>; +∞ beyond the range of doubles.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The probability is outside (0, 1) or a df is not positive.</exception>
+    public static double UpperQuantile(double upperProbability, double df1, double df2)
+    {
+        if (!(upperProbability > 0 && upperProbability < 1) || !(df1 > 0) || !(df2 > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(upperProbability), "The probability must be in (0, 1) and both df positive.");
+        }
+        // P(F > f) decreases from 1 at f = 0 to 0: double an upper bound until the tail is below the target.
+        var lower = 0.0;
+        var upper = 1.0;
+        while (UpperTail(upper, df1, df2) > upperProbability)
+        {
+            lower = upper;
+            upper *= 2;
+            if (upper > 1e300) return double.PositiveInfinity;
+        }
+        // No absolute tolerance: Brent's relative term (4ε|f|) alone, since the quantile may be far below 1.
+        return RootFinder.Brent(f => UpperTail(f, df1, df2) - upperProbability, lower, upper, 0);
     }
 }

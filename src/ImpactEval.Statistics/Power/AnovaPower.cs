@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
 
@@ -93,7 +92,8 @@ public static class AnovaPower
     {
         var df1 = k - 1.0;
         var df2 = (n - 1) * k;
-        var critical = FisherSnedecor.InvCDF(df1, df2, 1 - alpha);
+        var critical = FDistribution.UpperQuantile(alpha, df1, df2);
+        if (double.IsPositiveInfinity(critical)) return 0;
         return FDistribution.UpperTail(critical, df1, df2, k * n * f * f);
     }
 

@@ -46,6 +46,49 @@ public class AnovaPowerTests
         }
     }
 
+    // A very strict alpha (e.g. after a Bonferroni correction over many outcomes) with tiny groups: the
+    // critical F exceeds 1000 (qf(1 − 0.0005, 1, 2) = 1998.5), where MathNet's F quantile threw a
+    // NonConvergenceException. Expected: pwr::pwr.anova.test(k, n, f, sig.level = alpha)$power to 1e-9
+    // (R's noncentral pf stops at an absolute error of 1e-9), and, relatively since these powers are small
+    // (down to 9e-7), the same Poisson mixture summed in R with pbeta (power_series, see design.R).
+    [Fact]
+    public void Power_ExtremeAlpha_MatchesR()
+    {
+        foreach (var c in Fixture.GetProperty("extreme_alpha").EnumerateArray())
+        {
+            var r = AnovaPower.Power(c.D("f"), c.I("k"), c.D("n"), c.D("alpha"));
+            var what = $"k={c.I("k")} n={c.D("n")} f={c.D("f")} alpha={c.D("alpha")}";
+            AssertClose(c.D("power"), r.Power, 1e-9, what + " pwr power");
+            AssertClose(1, r.Power / c.D("power_series"), 1e-9, what + " relative to the pbeta series");
+        }
+    }
+
+    // Solving for n at such an alpha goes through the same quantile for every trial n. Expected: the
+    // root of pwr.anova.test's power function (uniroot, tol = 1e-13).
+    [Fact]
+    public void SampleSize_ExtremeAlpha_MatchesR()
+    {
+        foreach (var c in Fixture.GetProperty("extreme_alpha_sample_size").EnumerateArray())
+        {
+            var r = AnovaPower.SampleSize(c.D("f"), c.I("k"), c.D("power"), c.D("alpha"));
+            AssertClose(c.D("n"), r.NPerGroup, 1e-6, $"n k={c.I("k")} f={c.D("f")} alpha={c.D("alpha")}");
+        }
+    }
+
+    // Every valid alpha gives a power in [alpha, 1] and no exception other than StatisticsException:
+    // a grid of alphas down to 1e-12 with the smallest groups allowed (n = 2). Property test; no R value.
+    [Fact]
+    public void Power_AnyValidAlpha_ReturnsPowerAtLeastAlpha()
+    {
+        foreach (var k in new[] { 2, 3, 6 })
+            foreach (var alpha in new[] { 0.999, 0.5, 0.05, 1e-3, 5e-4, 1e-6, 1e-9, 1e-12 })
+                foreach (var f in new[] { 0.0, 0.3, 2.0 })
+                {
+                    var r = AnovaPower.Power(f, k, 2, alpha);
+                    Assert.InRange(r.Power, alpha * (1 - 1e-9), 1.0);
+                }
+    }
+
     [Fact]
     public void CohenF_ThreeGroupMeans_IsSdOfMeansOverSigma()
     {

@@ -201,6 +201,33 @@ anova$mde <- lapply(list(list(k = 3, n = 150, power = 0.8, alpha = 0.05),
                     function(cs) c(cs, list(
                       f = exact_root(function(f) anova_power(cs$k, cs$n, f, cs$alpha) - cs$power, 1e-9, 100),
                       pwr_default = pwr.anova.test(k = cs$k, n = cs$n, power = cs$power, sig.level = cs$alpha)$f)))
+# Extreme significance levels with few individuals: critical values beyond 1000, where MathNet's F
+# quantile (FisherSnedecor.InvCDF, a root search in [0, 1000]) threw; e.g. qf(0.0005, 1, 2,
+# lower.tail = FALSE) = 1998.5 (recorded as "critical" for the reader; the quantile is internal).
+# These powers are small, and R's noncentral pf (pnbeta, AS 226) stops summing at an absolute error
+# of 1e-9, so they are also given as the Poisson mixture itself summed with R's pbeta (TOMS 708),
+# accurate to double precision: sum_j dpois(j, lambda/2) pbeta(x, df2/2, df1/2 + j),
+# x = df2 / (df1 q + df2), q the critical value.
+anova_power_series <- function(k, n, f, alpha) {
+  df1 <- k - 1
+  df2 <- (n - 1) * k
+  q <- qf(alpha, df1, df2, lower.tail = FALSE)
+  j <- 0:5000
+  sum(dpois(j, k * n * f^2 / 2) * pbeta(df2 / (df1 * q + df2), df2 / 2, df1 / 2 + j))
+}
+anova$extreme_alpha <- lapply(list(list(k = 2, n = 2, f = 0.5, alpha = 0.0005),
+                                   list(k = 2, n = 2, f = 3, alpha = 0.0005),
+                                   list(k = 3, n = 2, f = 2, alpha = 1e-6),
+                                   list(k = 2, n = 3, f = 1.5, alpha = 1e-8),
+                                   list(k = 5, n = 20, f = 0.5, alpha = 1e-10)),
+                              function(cs) c(cs, list(
+                                power = anova_power(cs$k, cs$n, cs$f, cs$alpha),
+                                power_series = anova_power_series(cs$k, cs$n, cs$f, cs$alpha),
+                                critical = qf(cs$alpha, cs$k - 1, (cs$n - 1) * cs$k, lower.tail = FALSE))))
+anova$extreme_alpha_sample_size <- lapply(list(list(k = 2, f = 2, power = 0.8, alpha = 0.0005),
+                                               list(k = 3, f = 1, power = 0.9, alpha = 1e-6)),
+                                          function(cs) c(cs, list(
+                                            n = exact_root(function(n) anova_power(cs$k, n, cs$f, cs$alpha) - cs$power, 2 + 1e-10, 1e7))))
 write_fixture(anova, "power_anova.json")
 
 # ---------------------------------------------------------------------------------------------
