@@ -55,13 +55,17 @@ public static class AnovaPower
     /// <param name="nPerGroup">Individuals per group (≥ 2).</param>
     /// <param name="power">Target power in (alpha, 1).</param>
     /// <param name="alpha">Significance level in (0, 1).</param>
-    /// <exception cref="StatisticsException">An input is out of range.</exception>
+    /// <exception cref="StatisticsException">An input is out of range, or no f up to 10⁶ reaches the power.</exception>
     public static AnovaPowerResult MinimumDetectableEffect(int groups, double nPerGroup, double power = 0.80, double alpha = 0.05)
     {
         PowerCore.CheckTargetPower(power, alpha);
         CheckGroups(groups);
         PowerCore.CheckSize(nPerGroup, 2, "Le nombre d'individus par groupe");
         var f = RootFinder.IncreasingCrossing(x => PowerOf(x, groups, nPerGroup, alpha), power, 0, 1, 1e6);
+        if (double.IsNaN(f))
+        {
+            throw new StatisticsException("La puissance visée n'est atteinte par aucun f de Cohen raisonnable (jusqu'à un million) : augmentez la taille des groupes ou le seuil alpha.");
+        }
         return Result(PowerQuantity.MinimumDetectableEffect, f, power, alpha, groups, nPerGroup);
     }
 

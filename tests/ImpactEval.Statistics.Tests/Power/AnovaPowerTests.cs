@@ -75,6 +75,42 @@ public class AnovaPowerTests
         }
     }
 
+    // Huge noncentrality (λ = k n f² from 2.7e5 to 4e8): the Poisson mixture used to be summed from j = 0
+    // for at most 100 000 terms, so its weights all vanished and the power came out as 0 (e.g. f = 30 with
+    // three groups of 100). Expected: the mixture summed in R with pbeta around the Poisson mode
+    // (power_series, see design.R; R's own pf is not a reference there). Tolerance 1e-7 relative: with a
+    // second argument near 10⁸, MathNet's incomplete beta function keeps about eight digits.
+    [Fact]
+    public void Power_LargeNoncentrality_MatchesRSeries()
+    {
+        foreach (var c in Fixture.GetProperty("large_noncentrality").EnumerateArray())
+        {
+            var r = AnovaPower.Power(c.D("f"), c.I("k"), c.D("n"), c.D("alpha"));
+            AssertClose(1, r.Power / c.D("power_series"), 1e-7, $"relative power k={c.I("k")} n={c.D("n")} f={c.D("f")} alpha={c.D("alpha")}");
+        }
+    }
+
+    // Two individuals per group at alpha = 1e-8: the minimum detectable f is in the thousands, which used
+    // to come out as NaN (the power never reached 0.8). Expected: uniroot (tol = 1e-13) of the R series.
+    [Fact]
+    public void MinimumDetectableEffect_LargeNoncentrality_MatchesRSeries()
+    {
+        foreach (var c in Fixture.GetProperty("large_noncentrality_mde").EnumerateArray())
+        {
+            var r = AnovaPower.MinimumDetectableEffect(c.I("k"), c.D("n"), c.D("power"), c.D("alpha"));
+            AssertClose(1, r.EffectSizeF / c.D("f"), 1e-6, $"relative f k={c.I("k")} n={c.D("n")}");
+        }
+    }
+
+    // alpha = 1e-300 with two individuals per group: the critical F is about 1e300, no f up to 10⁶ gives
+    // any power, and the MDE is refused in French instead of being returned as NaN. No R value needed.
+    [Fact]
+    public void MinimumDetectableEffect_Unreachable_ThrowsFrench()
+    {
+        var ex = Assert.Throws<StatisticsException>(() => AnovaPower.MinimumDetectableEffect(2, 2, 0.8, 1e-300));
+        Assert.Contains("aucun f de Cohen", ex.Message);
+    }
+
     // Every valid alpha gives a power in [alpha, 1] and no exception other than StatisticsException:
     // a grid of alphas down to 1e-12 with the smallest groups allowed (n = 2). Property test; no R value.
     [Fact]

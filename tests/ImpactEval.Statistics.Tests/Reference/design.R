@@ -207,13 +207,15 @@ anova$mde <- lapply(list(list(k = 3, n = 150, power = 0.8, alpha = 0.05),
 # These powers are small, and R's noncentral pf (pnbeta, AS 226) stops summing at an absolute error
 # of 1e-9, so they are also given as the Poisson mixture itself summed with R's pbeta (TOMS 708),
 # accurate to double precision: sum_j dpois(j, lambda/2) pbeta(x, df2/2, df1/2 + j),
-# x = df2 / (df1 q + df2), q the critical value.
+# x = df2 / (df1 q + df2), q the critical value, over the j where the Poisson weights are not
+# negligible (lambda/2 -+ 12 sqrt(lambda/2)).
 anova_power_series <- function(k, n, f, alpha) {
   df1 <- k - 1
   df2 <- (n - 1) * k
   q <- qf(alpha, df1, df2, lower.tail = FALSE)
-  j <- 0:5000
-  sum(dpois(j, k * n * f^2 / 2) * pbeta(df2 / (df1 * q + df2), df2 / 2, df1 / 2 + j))
+  half_ncp <- k * n * f^2 / 2
+  j <- seq(max(0, floor(half_ncp - 12 * sqrt(half_ncp))), ceiling(half_ncp + 12 * sqrt(half_ncp)) + 100)
+  sum(dpois(j, half_ncp) * pbeta(df2 / (df1 * q + df2), df2 / 2, df1 / 2 + j))
 }
 anova$extreme_alpha <- lapply(list(list(k = 2, n = 2, f = 0.5, alpha = 0.0005),
                                    list(k = 2, n = 2, f = 3, alpha = 0.0005),
@@ -228,6 +230,17 @@ anova$extreme_alpha_sample_size <- lapply(list(list(k = 2, f = 2, power = 0.8, a
                                                list(k = 3, f = 1, power = 0.9, alpha = 1e-6)),
                                           function(cs) c(cs, list(
                                             n = exact_root(function(n) anova_power(cs$k, n, cs$f, cs$alpha) - cs$power, 2 + 1e-10, 1e7))))
+# Large noncentrality (lambda = k n f^2 from 1e5 to 4e8): two individuals per group at alpha = 1e-8 need
+# Cohen's f in the thousands. Here R's own pf is not a reference: pnbeta starts at lambda/2 - 7 sqrt(lambda/2)
+# but stops after 10000 terms ("full precision may not have been achieved"), e.g. 0.49 instead of 0.039
+# at f = 1000; the pbeta series above is. The exact root of that power function is the MDE.
+anova$large_noncentrality <- lapply(list(list(k = 2, n = 2, f = 1000, alpha = 1e-8),
+                                         list(k = 2, n = 2, f = 5000, alpha = 1e-8),
+                                         list(k = 2, n = 2, f = 10000, alpha = 1e-8),
+                                         list(k = 3, n = 100, f = 30, alpha = 0.05)),
+                                    function(cs) c(cs, list(power_series = anova_power_series(cs$k, cs$n, cs$f, cs$alpha))))
+anova$large_noncentrality_mde <- list(list(k = 2, n = 2, power = 0.8, alpha = 1e-8,
+  f = exact_root(function(f) anova_power_series(2, 2, f, 1e-8) - 0.8, 100, 1e5)))
 write_fixture(anova, "power_anova.json")
 
 # ---------------------------------------------------------------------------------------------
