@@ -132,7 +132,7 @@ public static class LogisticRegression
             devOld = dev;
         }
         if (!converged)
-            throw new StatisticsException($"L'ajustement du modèle logistique n'a pas convergé en {maxIterations} itérations : vérifiez les variables (valeurs extrêmes, modalités rares).");
+            throw new StatisticsException($"L'ajustement du modèle logistique n'a pas convergé en {FrenchFormat.Count(maxIterations)} itérations : vérifiez les variables (valeurs extrêmes, modalités rares).");
 
         // Information and sandwich at the final estimate.
         Array.Clear(xtwx);
@@ -224,7 +224,7 @@ public static class LogisticRegression
         var strict = RecessionCone.StrictRows(direction, a0, m, p);
         var which = terms.Count == 0 ? "la constante" : string.Join(", ", terms.Select(t => $"« {t} »"));
         throw new StatisticsException(
-            $"Séparation (complète ou quasi complète) : la combinaison de {which} prédit parfaitement la réponse pour {strict} observation(s). " +
+            $"Séparation (complète ou quasi complète) : la combinaison de {which} prédit parfaitement la réponse pour {FrenchFormat.Count(strict)} observation(s). " +
             "L'estimateur du maximum de vraisemblance n'existe pas (R afficherait des coefficients et des erreurs-types démesurés). " +
             "Regroupez les modalités rares, retirez la variable en cause ou utilisez un modèle pénalisé (Firth).");
     }

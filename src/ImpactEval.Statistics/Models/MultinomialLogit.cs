@@ -73,7 +73,7 @@ public static class MultinomialLogit
             },
             feasible: null, maxIterations);
         if (!converged)
-            throw new StatisticsException($"L'ajustement du modèle multinomial n'a pas convergé en {maxIterations} itérations.");
+            throw new StatisticsException($"L'ajustement du modèle multinomial n'a pas convergé en {FrenchFormat.Count(maxIterations)} itérations.");
         var grad = new double[q];
         var hess = new double[q * q];
         var ll = Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);

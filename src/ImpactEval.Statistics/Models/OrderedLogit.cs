@@ -83,7 +83,7 @@ public static class OrderedLogit
             (information, gradient) => SolveDamped(information, gradient, q),
             candidate => Ordered(candidate, kLevels), maxIterations);
         if (!converged)
-            throw new StatisticsException($"L'ajustement du modèle ordinal n'a pas convergé en {maxIterations} itérations : vérifiez les niveaux rares et les variables.");
+            throw new StatisticsException($"L'ajustement du modèle ordinal n'a pas convergé en {FrenchFormat.Count(maxIterations)} itérations : vérifiez les niveaux rares et les variables.");
 
         var grad = new double[q];
         var hess = new double[q * q];

@@ -55,7 +55,7 @@ internal static class FDistribution
             var last = SpecialFunctions.BetaRegularized(a, df1 / 2 + Math.Ceiling(lambda + halfWidth), z);
             if (last < 1e-20) return last;
             throw new StatisticsException(
-                $"La non-centralité de la loi F ({PowerCore.Fr(Math.Round(ncp))}) est trop grande pour un calcul exact de la puissance : réduisez l'effet ou la taille des groupes envisagés.");
+                $"La non-centralité de la loi F ({FrenchFormat.Number(ncp)}) est trop grande pour un calcul exact de la puissance : réduisez l'effet ou la taille des groupes envisagés.");
         }
 
         // I_z(a, b + 1) = I_z(a, b) + g(b), g(b) = z^a y^b Γ(a + b) / (Γ(a) Γ(b + 1)), g(b + 1) = g(b) y (a + b) / (b + 1);

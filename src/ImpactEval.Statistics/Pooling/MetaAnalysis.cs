@@ -99,7 +99,7 @@ public static class MetaAnalysis
             if (!(variances[i] > 0) || double.IsInfinity(variances[i]))
             {
                 throw new StatisticsException(
-                    $"La variance d'échantillonnage de l'étude n° {i + 1} vaut {PowerCore.Fr(variances[i])} : elle doit être strictement positive et finie (une variance nulle donnerait un poids infini).");
+                    $"La variance d'échantillonnage de l'étude n° {i + 1} vaut {FrenchFormat.Number(variances[i])} : elle doit être strictement positive et finie (une variance nulle donnerait un poids infini).");
             }
             used.Add(i);
         }
@@ -111,7 +111,7 @@ public static class MetaAnalysis
         if (k < 2)
         {
             throw new StatisticsException(
-                $"Une méta-analyse demande au moins deux estimations (ici {k}) : avec une seule cité, il n'y a rien à combiner ni d'hétérogénéité à estimer.");
+                $"Une méta-analyse demande au moins deux estimations (ici {FrenchFormat.Count(k)}) : avec une seule cité, il n'y a rien à combiner ni d'hétérogénéité à estimer.");
         }
         var y = new double[k];
         var v = new double[k];
@@ -196,7 +196,7 @@ public static class MetaAnalysis
             if (k < 5)
             {
                 warnings.Add(
-                    $"Avec seulement {k} estimations, la variance entre cités (τ²) est très imprécise : préférez l'ajustement de Knapp-Hartung et lisez l'intervalle de prédiction avec prudence.");
+                    $"Avec seulement {FrenchFormat.Count(k)} estimations, la variance entre cités (τ²) est très imprécise : préférez l'ajustement de Knapp-Hartung et lisez l'intervalle de prédiction avec prudence.");
             }
             if (tau2 == 0)
             {

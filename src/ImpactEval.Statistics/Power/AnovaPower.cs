@@ -113,7 +113,7 @@ public static class AnovaPower
 
     private static void CheckGroups(int groups)
     {
-        if (groups < 2) throw new StatisticsException($"Une analyse de variance compare au moins deux groupes (valeur reçue : {groups}).");
+        if (groups < 2) throw new StatisticsException($"Une analyse de variance compare au moins deux groupes (valeur reçue : {FrenchFormat.Count(groups)}).");
     }
 
     private static AnovaPowerResult Result(PowerQuantity solvedFor, double f, double power, double alpha, int k, double n)
@@ -122,7 +122,7 @@ public static class AnovaPower
         var df2 = (n - 1) * k;
         if (df2 < 10)
         {
-            warnings.Add($"Le test F ne dispose que de {PowerCore.Fr(df2)} degrés de liberté au dénominateur : groupes très petits.");
+            warnings.Add($"Le test F ne dispose que de {FrenchFormat.Number(df2)} degrés de liberté au dénominateur : groupes très petits.");
         }
         return new AnovaPowerResult(solvedFor, f, power, alpha, k, n, k - 1, df2, k * n * f * f,
             "Balanced one-way ANOVA F test power (noncentral F), as pwr::pwr.anova.test", warnings.ToImmutableArray());

@@ -95,7 +95,7 @@ public static class LinearModel
                 double w = weights[i];
                 if (double.IsNaN(w)) continue;
                 if (!(w > 0) || double.IsInfinity(w))
-                    throw new StatisticsException($"Les poids doivent être strictement positifs et finis (ligne {i + 1} : {w}).");
+                    throw new StatisticsException($"Les poids doivent être strictement positifs et finis (ligne {i + 1} : {FrenchFormat.Number(w)}).");
             }
             bool complete = true;
             foreach (int j in columnIndex)
@@ -137,7 +137,7 @@ public static class LinearModel
             bool constant = true;
             for (int t = 1; t < n; t++) if (y[t] != y0) { constant = false; break; }
             if (constant)
-                throw new StatisticsException($"La variable de résultat est constante ({y0}) sur les {n} observations utilisées : aucun effet ne peut être estimé.");
+                throw new StatisticsException($"La variable de résultat est constante ({FrenchFormat.Number(y0)}) sur les {FrenchFormat.Count(n)} observations utilisées : aucun effet ne peut être estimé.");
         }
 
         // Reference norms (before any within transformation), weighted as the fit is.

@@ -54,7 +54,7 @@ public sealed class LinearModelFit
         int totalRank = r + AbsorbedRank;
         if (n <= totalRank)
             throw new StatisticsException(
-                $"Trop peu d'observations ({n}) pour les {totalRank} paramètres estimables du modèle : aucun degré de liberté ne reste pour estimer la variance.");
+                $"Trop peu d'observations ({FrenchFormat.Count(n)}) pour les {FrenchFormat.Count(totalRank)} paramètres estimables du modèle : aucun degré de liberté ne reste pour estimer la variance.");
 
         double rss = 0, tss = 0, sumW = 0, meanY = 0, scaleY = 0;
         for (int t = 0; t < n; t++)
