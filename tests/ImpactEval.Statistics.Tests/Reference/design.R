@@ -388,6 +388,23 @@ meta <- lapply(names(datasets), function(nm) {
 })
 write_fixture(meta, "meta_analysis.json")
 
+# Ratios: one 2x2 table per cité (focal events / size, comparison events / size), odds ratios pooled on
+# the log scale: escalc(measure = "OR") gives the Woolf log odds ratio and its variance (no zero cell
+# here, so no correction), and predict(transf = exp) the pooled odds ratio and its intervals.
+or_tables <- data.frame(fe = c(18, 25, 9, 30, 14, 21), fn = c(60, 80, 40, 70, 55, 64),
+                        ce = c(12, 22, 10, 15, 16, 11), cn = c(58, 85, 38, 72, 50, 66))
+or_es <- escalc(measure = "OR", ai = fe, bi = fn - fe, ci = ce, di = cn - ce, data = or_tables)
+ratio_fit <- function(fit) {
+  pr <- predict(fit, transf = exp)
+  c(fit_summary(fit), list(pred = pr$pred, ci_lb_exp = pr$ci.lb, ci_ub_exp = pr$ci.ub,
+                           pi_lb_exp = pr$pi.lb, pi_ub_exp = pr$pi.ub))
+}
+meta_ratios <- list(tables = or_tables, yi = as.numeric(or_es$yi), vi = as.numeric(or_es$vi),
+                    fits = list(REML_z = ratio_fit(rma(or_es$yi, or_es$vi, method = "REML", control = ctrl)),
+                                REML_knha = ratio_fit(rma(or_es$yi, or_es$vi, method = "REML", test = "knha",
+                                                          control = ctrl))))
+write_fixture(meta_ratios, "meta_analysis_ratios.json")
+
 # ---------------------------------------------------------------------------------------------
 # 7. Bootstrap percentile rule (boot:::norm.inter as used by boot.ci(type = "perc"))
 #    and a loose comparison of a cluster bootstrap of a mean (boot, R = 20000).
