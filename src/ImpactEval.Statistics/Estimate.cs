@@ -60,6 +60,15 @@ public sealed record Estimate(
         new(term, double.NaN, double.NaN, double.NaN, degreesOfFreedom, double.NaN,
             new ConfidenceInterval(double.NaN, double.NaN, level), method, n, [CollinearWarning(term)]);
 
+    /// <summary>
+    /// The French warning of every model that drops rows holding an infinite value (±∞ in the outcome or
+    /// a predictor, treated as missing like NaN).
+    /// </summary>
+    /// <param name="rows">Number of rows dropped for that reason only (rows also missing a value are not counted).</param>
+    /// <param name="variables">The variables holding the infinite values, already phrased (e.g. "« age »").</param>
+    internal static string InfiniteValuesWarning(int rows, IEnumerable<string> variables) =>
+        $"{FrenchFormat.Count(rows)} observation(s) écartée(s) : valeur infinie dans {string.Join(", ", variables)}, traitée comme une valeur manquante (vérifiez la transformation qui l'a produite, par exemple un logarithme de zéro).";
+
     /// <summary>The French warning attached to a collinear term, in every model that reports one.</summary>
     internal static string CollinearWarning(string term) =>
         $"Le terme « {term} » est colinéaire aux autres variables du modèle : son coefficient n'est pas estimable (NA, comme dans R).";

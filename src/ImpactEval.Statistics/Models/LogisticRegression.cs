@@ -157,6 +157,7 @@ public static class LogisticRegression
         var hc0 = Sandwich(cov, meat, p);
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (design.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         var nonInteger = false;
         foreach (var wt in w) if (wt != Math.Floor(wt)) { nonInteger = true; break; }
         if (nonInteger) warnings.Add("Les poids ne sont pas entiers : l'AIC (calculé comme dans R) n'a pas d'interprétation directe.");

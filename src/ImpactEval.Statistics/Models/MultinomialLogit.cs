@@ -84,6 +84,7 @@ public static class MultinomialLogit
             ?? throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (design.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         foreach (var (name, aliased) in design.Names.Zip(design.Aliased))
             if (aliased) warnings.Add(Estimate.CollinearWarning(name));
         var equations = ImmutableArray.CreateBuilder<MultinomialEquation>(m);

@@ -95,6 +95,7 @@ public static class OrderedLogit
             ?? throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (withIntercept.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         var thresholds = ImmutableArray.CreateBuilder<Estimate>(kLevels - 1);
         for (var k = 0; k < kLevels - 1; k++)
             thresholds.Add(Estimate.FromStandardError($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), double.PositiveInfinity, level, Method, nPos, []));
