@@ -172,9 +172,9 @@ public static class LogisticRegression
             if (design.Aliased[j])
             {
                 warnings.Add(Estimate.CollinearWarning(term));
-                model.Add(Estimate.Collinear(term, double.PositiveInfinity, level, ModelMethod, nPos));
-                robust.Add(Estimate.Collinear(term, double.PositiveInfinity, level, RobustMethod, nPos));
-                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
+                model.Add(Estimate.Collinear(term, level, ModelMethod, nPos));
+                robust.Add(Estimate.Collinear(term, level, RobustMethod, nPos));
+                odds.Add(Estimate.Collinear(term, level, OddsMethod, nPos));
                 continue;
             }
             var m = Estimate.FromStandardError(term, beta[k], Math.Sqrt(cov[k * p + k]), double.PositiveInfinity, level, ModelMethod, nPos, []);

@@ -97,7 +97,7 @@ public static class MultinomialLogit
                 var term = design.Names[j];
                 if (design.Aliased[j])
                 {
-                    coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
+                    coefs.Add(Estimate.Collinear(term, level, Method, nPos));
                     continue;
                 }
                 var idx = (g - 1) * p + k;

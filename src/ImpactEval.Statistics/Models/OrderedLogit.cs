@@ -108,8 +108,8 @@ public static class OrderedLogit
             if (withIntercept.Aliased[j])
             {
                 warnings.Add(Estimate.CollinearWarning(term));
-                coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
-                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
+                coefs.Add(Estimate.Collinear(term, level, Method, nPos));
+                odds.Add(Estimate.Collinear(term, level, OddsMethod, nPos));
                 continue;
             }
             var idx = kLevels - 1 + col;

@@ -224,7 +224,7 @@ public sealed class LinearModelFit
         {
             if (!Kept[j])
             {
-                estimates.Add(Estimate.Collinear(Terms[j], double.NaN, level, method, N));
+                estimates.Add(Estimate.Collinear(Terms[j], level, method, N));
                 continue;
             }
             estimates.Add(Estimate.FromStandardError(Terms[j], Beta[k], Math.Sqrt(covariance[k * r + k]), df[k], level, method, N, []));
