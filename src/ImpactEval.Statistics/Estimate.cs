@@ -12,7 +12,7 @@ namespace ImpactEval.Statistics;
 /// <param name="Value">Point estimate, in the unit of the outcome (or of the scale named by <paramref name="Method"/>).</param>
 /// <param name="StandardError">Standard error of <paramref name="Value"/>; NaN only when the term is not estimable (see <paramref name="Warnings"/>).</param>
 /// <param name="Statistic">Test statistic for the null hypothesis that the term is zero (t or z, or the method's own).</param>
-/// <param name="DegreesOfFreedom">Degrees of freedom of the reference t distribution; <see cref="double.PositiveInfinity"/> for a normal reference.</param>
+/// <param name="DegreesOfFreedom">Degrees of freedom of the reference t distribution; <see cref="double.PositiveInfinity"/> for a normal reference; NaN for a term that is not estimable (like every other number of its row).</param>
 /// <param name="PValue">Two-sided p-value, unadjusted for multiplicity.</param>
 /// <param name="Interval">Confidence interval at the requested level.</param>
 /// <param name="Method">Short English description of the estimator and variance (e.g. "OLS, CR2 (Bell-McCaffrey df)").</param>
@@ -50,15 +50,28 @@ public sealed record Estimate(
             new ConfidenceInterval(value - q * standardError, value + q * standardError, level), method, n, warnings);
     }
 
-    /// <summary>The row of a collinear (aliased) term, which R reports as NA, with <see cref="CollinearWarning"/>.</summary>
+    /// <summary>
+    /// The row of a collinear (aliased) term, which R reports as NA, with <see cref="CollinearWarning"/>:
+    /// every number NaN, the degrees of freedom included, in every table (Wald tables of the likelihood
+    /// models as well as regression tables, whose df may depend on the term), so that a non-estimable
+    /// row looks the same wherever it comes from.
+    /// </summary>
     /// <param name="term">Term name.</param>
-    /// <param name="degreesOfFreedom">Reference df of the table the row belongs to (+∞ for Wald tables, NaN when it depends on the term).</param>
     /// <param name="level">Confidence level of the table.</param>
     /// <param name="method">Method of the table.</param>
     /// <param name="n">Number of observations of the model.</param>
-    internal static Estimate Collinear(string term, double degreesOfFreedom, double level, string method, int n) =>
-        new(term, double.NaN, double.NaN, double.NaN, degreesOfFreedom, double.NaN,
+    internal static Estimate Collinear(string term, double level, string method, int n) =>
+        new(term, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN,
             new ConfidenceInterval(double.NaN, double.NaN, level), method, n, [CollinearWarning(term)]);
+
+    /// <summary>
+    /// The French warning of every model that drops rows holding an infinite value (±∞ in the outcome or
+    /// a predictor, treated as missing like NaN).
+    /// </summary>
+    /// <param name="rows">Number of rows dropped for that reason only (rows also missing a value are not counted).</param>
+    /// <param name="variables">The variables holding the infinite values, already phrased (e.g. "« age »").</param>
+    internal static string InfiniteValuesWarning(int rows, IEnumerable<string> variables) =>
+        $"{FrenchFormat.Count(rows)} observation(s) écartée(s) : valeur infinie dans {string.Join(", ", variables)}, traitée comme une valeur manquante (vérifiez la transformation qui l'a produite, par exemple un logarithme de zéro).";
 
     /// <summary>The French warning attached to a collinear term, in every model that reports one.</summary>
     internal static string CollinearWarning(string term) =>

@@ -8,7 +8,7 @@ namespace ImpactEval.Statistics;
 /// <see cref="WwcBaselineEquivalence"/>). NaN marks a missing value: the row is dropped.
 /// </summary>
 /// <param name="Name">Term name shown in results (e.g. "score_initial", "groupe[CRECHE]").</param>
-/// <param name="Values">One value per observation, in the unit of the variable, aligned with the outcome; NaN when missing.</param>
+/// <param name="Values">One value per observation, in the unit of the variable, aligned with the outcome; NaN when missing (the regression and likelihood models also drop a row holding ±∞, with a French warning).</param>
 public sealed record Predictor(string Name, double[] Values)
 {
     /// <summary>

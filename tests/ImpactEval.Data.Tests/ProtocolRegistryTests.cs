@@ -76,7 +76,7 @@ public class ProtocolRegistryTests
         Assert.Equal(RegistrationStatus.Refused, outcome.Status);
         var refusal = Assert.Single(outcome.Refusals);
         Assert.Contains("NOTE", refusal);
-        Assert.Contains("1 observation", refusal);
+        Assert.Contains("1 valeur", refusal);
         Assert.Equal(1, await db.ProtocolVersions.CountAsync());
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 
 namespace ImpactEval.Statistics;
 
@@ -113,7 +112,6 @@ public static class WwcAttrition
             if (enrolled[g] == 0)
                 throw new StatisticsException($"Le groupe « {groupLabels[g]} » ne compte aucune unité inscrite : son attrition ne peut pas être calculée.");
         var result = ImmutableArray.CreateBuilder<AttritionAssessment>(groupLabels.Count - 1);
-        var fr = CultureInfo.GetCultureInfo("fr-FR");
         for (var c = 0; c < groupLabels.Count; c++)
         {
             if (c == focalGroup) continue;
@@ -126,11 +124,12 @@ public static class WwcAttrition
             var verdict = low ? "attrition faible" : "attrition élevée";
             var which = boundary == AttritionBoundary.Cautious ? "prudente" : "optimiste";
             var limit = max is { } mm
-                ? string.Format(fr, "différentielle maximale admise {0:0.0} points", mm)
+                ? $"différentielle maximale admise {FrenchFormat.Fixed(mm, 1)} points"
                 : "au-delà de la frontière quel que soit l'écart entre groupes";
-            var explanation = string.Format(fr,
-                "{0} : attrition globale {1:0.0} %, différentielle {2:0.0} points (« {3} » {4:0.0} %, « {5} » {6:0.0} %) ; frontière {7} du WWC, {8}.",
-                char.ToUpper(verdict[0], fr) + verdict[1..], overall * 100, diff, groupLabels[focalGroup], rf * 100, groupLabels[c], rc * 100, which, limit);
+            var explanation =
+                $"{char.ToUpperInvariant(verdict[0]) + verdict[1..]} : attrition globale {FrenchFormat.Fixed(overall * 100, 1)} %, " +
+                $"différentielle {FrenchFormat.Fixed(diff, 1)} points (« {groupLabels[focalGroup]} » {FrenchFormat.Fixed(rf * 100, 1)} %, " +
+                $"« {groupLabels[c]} » {FrenchFormat.Fixed(rc * 100, 1)} %) ; frontière {which} du WWC, {limit}.";
             result.Add(new AttritionAssessment(wave, groupLabels[focalGroup], groupLabels[c], enrolled[focalGroup], seen[focalGroup],
                 enrolled[c], seen[c], rf, rc, overall, diff, boundary, max, low, verdict, explanation));
         }

@@ -91,7 +91,7 @@ public static class ContingencyTests
             expected.Add(e.MoveToImmutable());
         }
         if (minimum < 5)
-            warnings.Add($"Au moins un effectif théorique est inférieur à 5 (le plus petit vaut {Checks.Fr(minimum)}) : l'approximation du khi-deux peut être inexacte ; préférer un test exact (Fisher) ou regrouper des modalités.");
+            warnings.Add($"Au moins un effectif théorique est inférieur à 5 (le plus petit vaut {FrenchFormat.Number(minimum)}) : l'approximation du khi-deux peut être inexacte ; préférer un test exact (Fisher) ou regrouper des modalités.");
         double df = (rows - 1) * (kept.Count - 1);
         var test = new MultiGroupTest("Pearson's chi-square test of independence, no continuity correction (chisq.test, correct = FALSE)",
             rowLabels.ToImmutableArray(), x2, df, double.PositiveInfinity, ChiSquareDistribution.UpperTail(x2, df), (int)total,

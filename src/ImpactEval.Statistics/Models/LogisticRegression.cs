@@ -132,7 +132,7 @@ public static class LogisticRegression
             devOld = dev;
         }
         if (!converged)
-            throw new StatisticsException($"L'ajustement du modèle logistique n'a pas convergé en {maxIterations} itérations : vérifiez les variables (valeurs extrêmes, modalités rares).");
+            throw new StatisticsException($"L'ajustement du modèle logistique n'a pas convergé en {FrenchFormat.Count(maxIterations)} itérations : vérifiez les variables (valeurs extrêmes, modalités rares).");
 
         // Information and sandwich at the final estimate.
         Array.Clear(xtwx);
@@ -157,6 +157,7 @@ public static class LogisticRegression
         var hc0 = Sandwich(cov, meat, p);
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (design.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         var nonInteger = false;
         foreach (var wt in w) if (wt != Math.Floor(wt)) { nonInteger = true; break; }
         if (nonInteger) warnings.Add("Les poids ne sont pas entiers : l'AIC (calculé comme dans R) n'a pas d'interprétation directe.");
@@ -171,9 +172,9 @@ public static class LogisticRegression
             if (design.Aliased[j])
             {
                 warnings.Add(Estimate.CollinearWarning(term));
-                model.Add(Estimate.Collinear(term, double.PositiveInfinity, level, ModelMethod, nPos));
-                robust.Add(Estimate.Collinear(term, double.PositiveInfinity, level, RobustMethod, nPos));
-                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
+                model.Add(Estimate.Collinear(term, level, ModelMethod, nPos));
+                robust.Add(Estimate.Collinear(term, level, RobustMethod, nPos));
+                odds.Add(Estimate.Collinear(term, level, OddsMethod, nPos));
                 continue;
             }
             var m = Estimate.FromStandardError(term, beta[k], Math.Sqrt(cov[k * p + k]), double.PositiveInfinity, level, ModelMethod, nPos, []);
@@ -224,7 +225,7 @@ public static class LogisticRegression
         var strict = RecessionCone.StrictRows(direction, a0, m, p);
         var which = terms.Count == 0 ? "la constante" : string.Join(", ", terms.Select(t => $"« {t} »"));
         throw new StatisticsException(
-            $"Séparation (complète ou quasi complète) : la combinaison de {which} prédit parfaitement la réponse pour {strict} observation(s). " +
+            $"Séparation (complète ou quasi complète) : la combinaison de {which} prédit parfaitement la réponse pour {FrenchFormat.Count(strict)} observation(s). " +
             "L'estimateur du maximum de vraisemblance n'existe pas (R afficherait des coefficients et des erreurs-types démesurés). " +
             "Regroupez les modalités rares, retirez la variable en cause ou utilisez un modèle pénalisé (Firth).");
     }

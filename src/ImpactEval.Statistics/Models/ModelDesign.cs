@@ -2,7 +2,7 @@ namespace ImpactEval.Statistics;
 
 /// <summary>
 /// Complete-case model matrix shared by the likelihood models of this folder: drops rows with a
-/// missing value, adds an intercept, and flags aliased (collinear) columns the way R's
+/// missing value (NaN, or ±∞ with a warning), adds an intercept, and flags aliased (collinear) columns the way R's
 /// <c>qr(x, tol = 1e-7)</c> (LINPACK <c>dqrdc2</c>, limited pivoting) does: columns are taken in
 /// order and a column whose residual norm, after projection on the retained earlier columns, is
 /// below 1e-7 times its own norm is aliased (R reports NA for it).
@@ -30,6 +30,11 @@ internal sealed class ModelDesign
     public required double[] X { get; init; }
     /// <summary>Prior weight per used row (1 when none were given).</summary>
     public required double[] Weights { get; init; }
+    /// <summary>
+    /// The French warning about rows dropped because a predictor is ±∞ (treated as missing, as
+    /// <see cref="LinearModel"/> does), or null when there is none.
+    /// </summary>
+    public string? InfiniteValuesWarning { get; init; }
 
     public int P => Kept.Length;
 
@@ -51,6 +56,8 @@ internal sealed class ModelDesign
                 throw new ArgumentException($"Predictor « {pr.Name} » has {pr.Values.Length} values, the outcome has {n0}.", nameof(predictors));
         }
         var rows = new List<int>(n0);
+        var infiniteRows = 0;
+        var infinitePredictors = new SortedSet<int>();
         for (var i = 0; i < n0; i++)
         {
             if (!rowUsable[i]) continue;
@@ -60,11 +67,27 @@ internal sealed class ModelDesign
                 if (double.IsNaN(w)) continue;
                 if (w < 0 || double.IsInfinity(w)) throw new ArgumentException($"Weight at row {i} is {w}; weights must be finite and non-negative.", nameof(weights));
             }
-            var ok = true;
+            bool complete = true, infinite = false;
             foreach (var pr in predictors)
-                if (!double.IsFinite(pr.Values[i])) { ok = false; break; }
-            if (ok) rows.Add(i);
+            {
+                var v = pr.Values[i];
+                if (double.IsNaN(v)) { complete = false; break; }
+                infinite |= double.IsInfinity(v);
+            }
+            if (!complete) continue;
+            if (infinite)
+            {
+                // ±∞ is treated as missing, but counted apart so that the model can say so.
+                infiniteRows++;
+                for (var j = 0; j < predictors.Count; j++)
+                    if (double.IsInfinity(predictors[j].Values[i])) infinitePredictors.Add(j);
+                continue;
+            }
+            rows.Add(i);
         }
+        var infiniteWarning = infiniteRows == 0
+            ? null
+            : Estimate.InfiniteValuesWarning(infiniteRows, infinitePredictors.Select(j => $"« {predictors[j].Name} »"));
         var n = rows.Count;
         var pAll = predictors.Count + (intercept ? 1 : 0);
         var names = new string[pAll];
@@ -110,7 +133,11 @@ internal sealed class ModelDesign
                 var j = kept[k];
                 x[r * p + k] = intercept && j == 0 ? 1.0 : predictors[j - (intercept ? 1 : 0)].Values[rows[r]];
             }
-        return new ModelDesign { N = n, Rows = rows.ToArray(), Names = names, Aliased = aliased, Kept = kept.ToArray(), X = x, Weights = w0 };
+        return new ModelDesign
+        {
+            N = n, Rows = rows.ToArray(), Names = names, Aliased = aliased, Kept = kept.ToArray(), X = x, Weights = w0,
+            InfiniteValuesWarning = infiniteWarning,
+        };
     }
 
     /// <summary>

@@ -73,7 +73,7 @@ public static class MultinomialLogit
             },
             feasible: null, maxIterations);
         if (!converged)
-            throw new StatisticsException($"L'ajustement du modèle multinomial n'a pas convergé en {maxIterations} itérations.");
+            throw new StatisticsException($"L'ajustement du modèle multinomial n'a pas convergé en {FrenchFormat.Count(maxIterations)} itérations.");
         var grad = new double[q];
         var hess = new double[q * q];
         var ll = Evaluate(beta, x, y, w, n, p, gCount, probs, grad, hess);
@@ -84,6 +84,7 @@ public static class MultinomialLogit
             ?? throw new StatisticsException("La matrice d'information du modèle multinomial est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (design.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         foreach (var (name, aliased) in design.Names.Zip(design.Aliased))
             if (aliased) warnings.Add(Estimate.CollinearWarning(name));
         var equations = ImmutableArray.CreateBuilder<MultinomialEquation>(m);
@@ -96,7 +97,7 @@ public static class MultinomialLogit
                 var term = design.Names[j];
                 if (design.Aliased[j])
                 {
-                    coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
+                    coefs.Add(Estimate.Collinear(term, level, Method, nPos));
                     continue;
                 }
                 var idx = (g - 1) * p + k;

@@ -83,7 +83,7 @@ public static class OrderedLogit
             (information, gradient) => SolveDamped(information, gradient, q),
             candidate => Ordered(candidate, kLevels), maxIterations);
         if (!converged)
-            throw new StatisticsException($"L'ajustement du modèle ordinal n'a pas convergé en {maxIterations} itérations : vérifiez les niveaux rares et les variables.");
+            throw new StatisticsException($"L'ajustement du modèle ordinal n'a pas convergé en {FrenchFormat.Count(maxIterations)} itérations : vérifiez les niveaux rares et les variables.");
 
         var grad = new double[q];
         var hess = new double[q * q];
@@ -95,6 +95,7 @@ public static class OrderedLogit
             ?? throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (withIntercept.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         var thresholds = ImmutableArray.CreateBuilder<Estimate>(kLevels - 1);
         for (var k = 0; k < kLevels - 1; k++)
             thresholds.Add(Estimate.FromStandardError($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), double.PositiveInfinity, level, Method, nPos, []));
@@ -107,8 +108,8 @@ public static class OrderedLogit
             if (withIntercept.Aliased[j])
             {
                 warnings.Add(Estimate.CollinearWarning(term));
-                coefs.Add(Estimate.Collinear(term, double.PositiveInfinity, level, Method, nPos));
-                odds.Add(Estimate.Collinear(term, double.PositiveInfinity, level, OddsMethod, nPos));
+                coefs.Add(Estimate.Collinear(term, level, Method, nPos));
+                odds.Add(Estimate.Collinear(term, level, OddsMethod, nPos));
                 continue;
             }
             var idx = kLevels - 1 + col;

@@ -9,7 +9,12 @@ internal static class NormalDistribution
     /// <summary>Two-sided p-value 2·P(Z &gt; |z|) = 2Φ(−|z|), computed through erfc so that it keeps its digits in the tail.</summary>
     public static double TwoSidedPValue(double z) => SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2));
 
-    /// <summary>Quantile of order <paramref name="p"/> (R's <c>qnorm</c>).</summary>
+    /// <summary>Quantile of order <paramref name="p"/> (R's <c>qnorm</c>); −∞ and +∞ at 0 and 1.</summary>
+    /// <remarks>
+    /// MathNet's <c>Normal.InvCDF</c> is a closed form through the inverse complementary error function,
+    /// with no iteration that could fail to converge (unlike its t and F quantiles, which this library
+    /// replaces by <see cref="TDistribution.Quantile"/> and <see cref="FDistribution.UpperQuantile"/>).
+    /// </remarks>
     public static double Quantile(double p) => Normal.InvCDF(0, 1, p);
 
     /// <summary>The multiplier z of a two-sided interval at confidence <paramref name="level"/>: the quantile of order 1 − (1 − level)/2.</summary>

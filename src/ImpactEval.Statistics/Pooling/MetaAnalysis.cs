@@ -54,11 +54,30 @@ public static class MetaAnalysis
         MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95) =>
         Fit(effects, variances, "REML", test, level);
 
-    /// <summary>REML random-effects pooling of per-study estimates (value and standard error of each).</summary>
-    /// <param name="estimates">One estimate per study; its <see cref="Estimate.StandardError"/> squared is the sampling variance.</param>
+    /// <summary>
+    /// REML random-effects pooling of per-study estimates on an additive scale (value and standard error
+    /// of each): mean differences, standardised differences, risk differences, or log ratios.
+    /// </summary>
+    /// <param name="estimates">
+    /// One estimate per study; its <see cref="Estimate.Value"/> is the effect and its
+    /// <see cref="Estimate.StandardError"/> squared the sampling variance, so both must be on the scale
+    /// where effects add up. A not-estimable row (NaN) is dropped with a warning.
+    /// </param>
     /// <param name="test">Normal (z) or Knapp–Hartung inference for the pooled effect.</param>
     /// <param name="level">Confidence level in (0, 1).</param>
-    /// <exception cref="StatisticsException">Fewer than two usable studies, or a non-positive standard error.</exception>
+    /// <exception cref="StatisticsException">
+    /// A row is a ratio (odds, risk, hazard or rate ratio, named so by its method or term: pool those with
+    /// <see cref="RestrictedMaximumLikelihoodOfRatios"/>), fewer than two usable studies, or a
+    /// non-positive standard error.
+    /// </exception>
+    /// <remarks>
+    /// Ratios are refused because their value is on the multiplicative scale and their standard error on
+    /// either scale (<see cref="BinaryContrasts.WoolfOddsRatio"/> reports that of log OR, the odds ratios of
+    /// <see cref="LogisticRegression"/> a delta-method SE of OR): pooling them as they are would average
+    /// ratios with the wrong weights. A ratio is recognised by "odds ratio", "risk ratio", "hazard ratio"
+    /// or "rate ratio" (in any case, with a space or an underscore) in its method or term, unless preceded
+    /// by "log".
+    /// </remarks>
     public static MetaAnalysisResult RestrictedMaximumLikelihood(IReadOnlyList<Estimate> estimates,
         MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95)
     {
@@ -67,14 +86,103 @@ public static class MetaAnalysis
         var v = new double[estimates.Count];
         for (var i = 0; i < y.Length; i++)
         {
-            y[i] = estimates[i].Value;
-            v[i] = estimates[i].StandardError * estimates[i].StandardError;
+            var e = estimates[i] ?? throw new ArgumentNullException(nameof(estimates), $"Estimate {i} is null.");
+            if (IsRatio(e))
+            {
+                throw new StatisticsException(
+                    $"L'estimation de l'étude n° {i + 1} (« {e.Term} ») est un rapport (de cotes, de risques…) : sa valeur n'est pas sur une échelle additive et ne peut pas être combinée telle quelle. Combinez les rapports sur l'échelle logarithmique (méta-analyse de rapports).");
+            }
+            y[i] = e.Value;
+            v[i] = e.StandardError * e.StandardError;
         }
         return Fit(y, v, "REML", test, level);
     }
 
+    /// <summary>
+    /// REML random-effects pooling of per-study ratios (odds, risk, hazard or rate ratios): log(ratio) is
+    /// pooled with its standard error taken from the confidence interval, and the pooled ratio is
+    /// returned, as <c>rma(yi = log(ratio), sei = log(upper / lower) / (2 q), method = "REML")</c> read
+    /// through <c>predict(…, transf = exp)</c>.
+    /// </summary>
+    /// <param name="ratios">
+    /// One ratio per study (e.g. <see cref="BinaryContrasts.WoolfOddsRatio"/>, <see cref="BinaryContrasts.KatzRiskRatio"/>,
+    /// or <see cref="LogisticRegressionResult.OddsRatios"/> rows): a positive <see cref="Estimate.Value"/> and a
+    /// confidence interval with positive finite bounds. Only the value, the interval and its df are read;
+    /// a not-estimable row (NaN value) is dropped with a warning.
+    /// </param>
+    /// <param name="test">Normal (z) or Knapp–Hartung inference for the pooled log ratio.</param>
+    /// <param name="level">Confidence level in (0, 1) of the pooled interval.</param>
+    /// <returns>
+    /// The result with <see cref="MetaAnalysisResult.Pooled"/> and <see cref="MetaAnalysisResult.PredictionInterval"/>
+    /// on the ratio scale (value exp(μ̂), interval exp of the log-scale interval; standard error, statistic,
+    /// df and p-value those of log ratio, as <see cref="BinaryContrasts.WoolfOddsRatio"/> reports them);
+    /// τ², Q, I², H² and the weights are those of the log-scale model.
+    /// </returns>
+    /// <exception cref="StatisticsException">A ratio or a bound is zero, negative or infinite, fewer than two usable studies, or no convergence.</exception>
+    /// <remarks>
+    /// The standard error of each log ratio is (log(upper) − log(lower)) / (2 q) with q the critical value of
+    /// the row's interval (its level, normal or t on its df): exact for Wald intervals built on the log scale,
+    /// which all the ratio estimators of this library but Fisher's exact test produce; for an interval not
+    /// symmetric on the log scale (exact or profile intervals) it is an approximation, and a warning says so.
+    /// </remarks>
+    public static MetaAnalysisResult RestrictedMaximumLikelihoodOfRatios(IReadOnlyList<Estimate> ratios,
+        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(ratios);
+        var y = new double[ratios.Count];
+        var v = new double[ratios.Count];
+        var asymmetric = new List<int>();
+        for (var i = 0; i < y.Length; i++)
+        {
+            var e = ratios[i] ?? throw new ArgumentNullException(nameof(ratios), $"Estimate {i} is null.");
+            var (value, lower, upper) = (e.Value, e.Interval.Lower, e.Interval.Upper);
+            if (double.IsNaN(value) || double.IsNaN(lower) || double.IsNaN(upper))
+            {
+                y[i] = v[i] = double.NaN;
+                continue;
+            }
+            if (!(value > 0 && lower > 0 && upper > lower) || double.IsInfinity(value) || double.IsInfinity(upper))
+            {
+                throw new StatisticsException(
+                    $"Le rapport de l'étude n° {i + 1} (« {e.Term} ») vaut {FrenchFormat.Number(value)} avec un intervalle [{FrenchFormat.Number(lower)} ; {FrenchFormat.Number(upper)}] : un rapport et ses bornes doivent être strictement positifs et finis pour être combinés sur l'échelle logarithmique (aucun événement dans un groupe ?).");
+            }
+            double logLower = Math.Log(lower), logUpper = Math.Log(upper);
+            var q = TDistribution.CriticalValue(e.Interval.Level, e.DegreesOfFreedom);
+            var se = (logUpper - logLower) / (2 * q);
+            y[i] = Math.Log(value);
+            v[i] = se * se;
+            if (Math.Abs(y[i] - (logLower + logUpper) / 2) > 0.01 * (logUpper - logLower)) asymmetric.Add(i + 1);
+        }
+        var notes = new List<string>();
+        if (asymmetric.Count > 0)
+        {
+            notes.Add(
+                $"Intervalle non symétrique sur l'échelle logarithmique pour l'étude (les études) n° {string.Join(", ", asymmetric)} : son erreur-type, déduite de la largeur de l'intervalle, est approchée.");
+        }
+        var log = Fit(y, v, "REML", test, level, notes);
+        var pooled = log.Pooled;
+        var ratio = pooled with
+        {
+            Value = Math.Exp(pooled.Value),
+            Interval = Exponentiated(pooled.Interval),
+            Method = pooled.Method + "; pooled on the log ratio scale, exponentiated (SE on the log scale)",
+        };
+        return log with { Pooled = ratio, PredictionInterval = Exponentiated(log.PredictionInterval) };
+    }
+
+    private static ConfidenceInterval Exponentiated(ConfidenceInterval interval) =>
+        new(Math.Exp(interval.Lower), Math.Exp(interval.Upper), interval.Level);
+
+    private static readonly System.Text.RegularExpressions.Regex RatioName = new(
+        @"(?<!log[ _-]?)\b(odds|risk|hazard|rate)[ _]ratio",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Whether the row names itself a ratio (see <see cref="RestrictedMaximumLikelihood(IReadOnlyList{Estimate}, MetaAnalysisTest, double)"/>).</summary>
+    private static bool IsRatio(Estimate estimate) =>
+        RatioName.IsMatch(estimate.Method ?? "") || RatioName.IsMatch(estimate.Term ?? "");
+
     private static MetaAnalysisResult Fit(ReadOnlySpan<double> effects, ReadOnlySpan<double> variances, string model,
-        MetaAnalysisTest test, double level)
+        MetaAnalysisTest test, double level, IEnumerable<string>? notes = null)
     {
         if (effects.Length != variances.Length)
         {
@@ -82,7 +190,7 @@ public static class MetaAnalysis
         }
         ConfidenceInterval.CheckLevel(level);
 
-        var warnings = new List<string>();
+        var warnings = new List<string>(notes ?? []);
         var used = new List<int>(effects.Length);
         var dropped = new List<int>();
         for (var i = 0; i < effects.Length; i++)
@@ -99,7 +207,7 @@ public static class MetaAnalysis
             if (!(variances[i] > 0) || double.IsInfinity(variances[i]))
             {
                 throw new StatisticsException(
-                    $"La variance d'échantillonnage de l'étude n° {i + 1} vaut {PowerCore.Fr(variances[i])} : elle doit être strictement positive et finie (une variance nulle donnerait un poids infini).");
+                    $"La variance d'échantillonnage de l'étude n° {i + 1} vaut {FrenchFormat.Number(variances[i])} : elle doit être strictement positive et finie (une variance nulle donnerait un poids infini).");
             }
             used.Add(i);
         }
@@ -111,7 +219,7 @@ public static class MetaAnalysis
         if (k < 2)
         {
             throw new StatisticsException(
-                $"Une méta-analyse demande au moins deux estimations (ici {k}) : avec une seule cité, il n'y a rien à combiner ni d'hétérogénéité à estimer.");
+                $"Une méta-analyse demande au moins deux estimations (ici {FrenchFormat.Count(k)}) : avec une seule cité, il n'y a rien à combiner ni d'hétérogénéité à estimer.");
         }
         var y = new double[k];
         var v = new double[k];
@@ -196,7 +304,7 @@ public static class MetaAnalysis
             if (k < 5)
             {
                 warnings.Add(
-                    $"Avec seulement {k} estimations, la variance entre cités (τ²) est très imprécise : préférez l'ajustement de Knapp-Hartung et lisez l'intervalle de prédiction avec prudence.");
+                    $"Avec seulement {FrenchFormat.Count(k)} estimations, la variance entre cités (τ²) est très imprécise : préférez l'ajustement de Knapp-Hartung et lisez l'intervalle de prédiction avec prudence.");
             }
             if (tau2 == 0)
             {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Numerics;
-using MathNet.Numerics.Distributions;
 
 namespace ImpactEval.Statistics;
 
@@ -56,13 +55,17 @@ public static class AnovaPower
     /// <param name="nPerGroup">Individuals per group (≥ 2).</param>
     /// <param name="power">Target power in (alpha, 1).</param>
     /// <param name="alpha">Significance level in (0, 1).</param>
-    /// <exception cref="StatisticsException">An input is out of range.</exception>
+    /// <exception cref="StatisticsException">An input is out of range, or no f up to 10⁶ reaches the power.</exception>
     public static AnovaPowerResult MinimumDetectableEffect(int groups, double nPerGroup, double power = 0.80, double alpha = 0.05)
     {
         PowerCore.CheckTargetPower(power, alpha);
         CheckGroups(groups);
         PowerCore.CheckSize(nPerGroup, 2, "Le nombre d'individus par groupe");
         var f = RootFinder.IncreasingCrossing(x => PowerOf(x, groups, nPerGroup, alpha), power, 0, 1, 1e6);
+        if (double.IsNaN(f))
+        {
+            throw new StatisticsException("La puissance visée n'est atteinte par aucun f de Cohen raisonnable (jusqu'à un million) : augmentez la taille des groupes ou le seuil alpha.");
+        }
         return Result(PowerQuantity.MinimumDetectableEffect, f, power, alpha, groups, nPerGroup);
     }
 
@@ -93,7 +96,8 @@ public static class AnovaPower
     {
         var df1 = k - 1.0;
         var df2 = (n - 1) * k;
-        var critical = FisherSnedecor.InvCDF(df1, df2, 1 - alpha);
+        var critical = FDistribution.UpperQuantile(alpha, df1, df2);
+        if (double.IsPositiveInfinity(critical)) return 0;
         return FDistribution.UpperTail(critical, df1, df2, k * n * f * f);
     }
 
@@ -109,7 +113,7 @@ public static class AnovaPower
 
     private static void CheckGroups(int groups)
     {
-        if (groups < 2) throw new StatisticsException($"Une analyse de variance compare au moins deux groupes (valeur reçue : {groups}).");
+        if (groups < 2) throw new StatisticsException($"Une analyse de variance compare au moins deux groupes (valeur reçue : {FrenchFormat.Count(groups)}).");
     }
 
     private static AnovaPowerResult Result(PowerQuantity solvedFor, double f, double power, double alpha, int k, double n)
@@ -118,7 +122,7 @@ public static class AnovaPower
         var df2 = (n - 1) * k;
         if (df2 < 10)
         {
-            warnings.Add($"Le test F ne dispose que de {PowerCore.Fr(df2)} degrés de liberté au dénominateur : groupes très petits.");
+            warnings.Add($"Le test F ne dispose que de {FrenchFormat.Number(df2)} degrés de liberté au dénominateur : groupes très petits.");
         }
         return new AnovaPowerResult(solvedFor, f, power, alpha, k, n, k - 1, df2, k * n * f * f,
             "Balanced one-way ANOVA F test power (noncentral F), as pwr::pwr.anova.test", warnings.ToImmutableArray());

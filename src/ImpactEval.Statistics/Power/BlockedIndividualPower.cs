@@ -143,7 +143,7 @@ public static class BlockedIndividualPower
         if (double.IsNaN(blockSize) || double.IsInfinity(blockSize) || blockSize <= 2)
         {
             throw new StatisticsException(
-                $"Chaque bloc doit compter plus de deux individus dans les groupes comparés (valeur reçue : {PowerCore.Fr(blockSize)}).");
+                $"Chaque bloc doit compter plus de deux individus dans les groupes comparés (valeur reçue : {FrenchFormat.Number(blockSize)}).");
         }
     }
 
@@ -155,7 +155,7 @@ public static class BlockedIndividualPower
         if (!(df > 0))
         {
             throw new StatisticsException(
-                $"Trop peu d'individus : avec {PowerCore.Fr(blocks)} blocs de {PowerCore.Fr(blockSize)} individus et {a.Level1Covariates} covariable(s), le test n'a aucun degré de liberté (J(n − 2) − g = {PowerCore.Fr(df)}).");
+                $"Trop peu d'individus : avec {FrenchFormat.Number(blocks)} blocs de {FrenchFormat.Number(blockSize)} individus et {FrenchFormat.Count(a.Level1Covariates)} covariable(s), le test n'a aucun degré de liberté (J(n − 2) − g = {FrenchFormat.Number(df)}).");
         }
     }
 
@@ -173,7 +173,7 @@ public static class BlockedIndividualPower
         if (blocks < 10)
         {
             warnings.Add(
-                $"Avec {PowerCore.Fr(blocks)} blocs, les effets fixes d'établissement limitent la conclusion aux établissements de l'échantillon ; une variation de l'effet entre établissements n'est pas prise en compte.");
+                $"Avec {FrenchFormat.Number(blocks)} blocs, les effets fixes d'établissement limitent la conclusion aux établissements de l'échantillon ; une variation de l'effet entre établissements n'est pas prise en compte.");
         }
         return new ClusterPowerResult("bira2f", solvedFor, convention, effect, power, achieved, alpha, blocks, blockSize, a.Icc,
             a.ProportionTreated, a.Level1RSquared, 0, a.Level1Covariates, df, sse, effect / sse, PowerCore.Multiplier(df, alpha, power),

@@ -145,7 +145,7 @@ public static class ClusterRandomisedPower
         if (ceiling <= power)
         {
             throw new StatisticsException(
-                $"Avec {PowerCore.Fr(clusters)} grappes et un ICC de {PowerCore.Fr(assumptions.Icc)}, la puissance ne dépasse pas {PowerCore.Fr(Math.Round(100 * ceiling, 1))} % même avec des grappes infiniment grandes : il faut davantage de grappes pour atteindre {PowerCore.Fr(Math.Round(100 * power, 1))} %.");
+                $"Avec {FrenchFormat.Number(clusters)} grappes et un ICC de {FrenchFormat.Number(assumptions.Icc)}, la puissance ne dépasse pas {FrenchFormat.Fixed(100 * ceiling, 1)} % même avec des grappes infiniment grandes : il faut davantage de grappes pour atteindre {FrenchFormat.Fixed(100 * power, 1)} %.");
         }
         var n = RootFinder.IncreasingCrossing(
             x => PowerCore.Power(effectSize, Sse(clusters, x, assumptions), Df(clusters, assumptions), alpha),
@@ -182,7 +182,7 @@ public static class ClusterRandomisedPower
         if (!(df > 0))
         {
             throw new StatisticsException(
-                $"Trop peu de grappes : avec {PowerCore.Fr(clusters)} grappes et {a.Level2Covariates} covariable(s) de niveau grappe, le test n'a aucun degré de liberté (J − g − 2 = {PowerCore.Fr(df)}). Il faut au moins {a.Level2Covariates + 3} grappes.");
+                $"Trop peu de grappes : avec {FrenchFormat.Number(clusters)} grappes et {FrenchFormat.Count(a.Level2Covariates)} covariable(s) de niveau grappe, le test n'a aucun degré de liberté (J − g − 2 = {FrenchFormat.Number(df)}). Il faut au moins {FrenchFormat.Count(a.Level2Covariates + 3)} grappes.");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
@@ -9,16 +8,12 @@ internal static class PowerCore
     /// <summary>Largest size tried when solving for a sample size or a number of clusters.</summary>
     public const double SizeLimit = 1e9;
 
-    /// <summary>Formats a number the French way for messages (decimal comma, up to 4 decimals).</summary>
-    public static string Fr(double value) =>
-        value.ToString("0.####", CultureInfo.InvariantCulture).Replace('.', ',');
-
     public static void CheckAlpha(double alpha)
     {
         if (!(alpha > 0 && alpha < 1))
         {
             throw new StatisticsException(
-                $"Le seuil de signification alpha doit être strictement compris entre 0 et 1 (valeur reçue : {Fr(alpha)}).");
+                $"Le seuil de signification alpha doit être strictement compris entre 0 et 1 (valeur reçue : {FrenchFormat.Number(alpha)}).");
         }
     }
 
@@ -28,12 +23,12 @@ internal static class PowerCore
         if (!(power > 0 && power < 1))
         {
             throw new StatisticsException(
-                $"La puissance visée doit être strictement comprise entre 0 et 1 (valeur reçue : {Fr(power)}).");
+                $"La puissance visée doit être strictement comprise entre 0 et 1 (valeur reçue : {FrenchFormat.Number(power)}).");
         }
         if (power <= alpha)
         {
             throw new StatisticsException(
-                $"La puissance visée ({Fr(power)}) doit dépasser le seuil alpha ({Fr(alpha)}) : un test bilatéral rejette déjà avec la probabilité alpha quand l'effet est nul.");
+                $"La puissance visée ({FrenchFormat.Number(power)}) doit dépasser le seuil alpha ({FrenchFormat.Number(alpha)}) : un test bilatéral rejette déjà avec la probabilité alpha quand l'effet est nul.");
         }
     }
 
@@ -42,7 +37,7 @@ internal static class PowerCore
         if (!(icc >= 0 && icc < 1))
         {
             throw new StatisticsException(
-                $"La corrélation intra-classe (ICC) doit être comprise entre 0 (inclus) et 1 (exclu) (valeur reçue : {Fr(icc)}).");
+                $"La corrélation intra-classe (ICC) doit être comprise entre 0 (inclus) et 1 (exclu) (valeur reçue : {FrenchFormat.Number(icc)}).");
         }
     }
 
@@ -51,7 +46,7 @@ internal static class PowerCore
         if (!(rSquared >= 0 && rSquared < 1))
         {
             throw new StatisticsException(
-                $"La part de variance expliquée par les covariables {what} (R²) doit être comprise entre 0 (inclus) et 1 (exclu) (valeur reçue : {Fr(rSquared)}).");
+                $"La part de variance expliquée par les covariables {what} (R²) doit être comprise entre 0 (inclus) et 1 (exclu) (valeur reçue : {FrenchFormat.Number(rSquared)}).");
         }
     }
 
@@ -60,7 +55,7 @@ internal static class PowerCore
         if (!(proportion > 0 && proportion < 1))
         {
             throw new StatisticsException(
-                $"La proportion affectée au traitement doit être strictement comprise entre 0 et 1 (valeur reçue : {Fr(proportion)}).");
+                $"La proportion affectée au traitement doit être strictement comprise entre 0 et 1 (valeur reçue : {FrenchFormat.Number(proportion)}).");
         }
     }
 
@@ -68,7 +63,7 @@ internal static class PowerCore
     {
         if (covariates < 0)
         {
-            throw new StatisticsException($"Le nombre de covariables ne peut pas être négatif (valeur reçue : {covariates}).");
+            throw new StatisticsException($"Le nombre de covariables ne peut pas être négatif (valeur reçue : {FrenchFormat.Count(covariates)}).");
         }
     }
 
@@ -77,7 +72,7 @@ internal static class PowerCore
         if (!(ratio > 0) || double.IsInfinity(ratio))
         {
             throw new StatisticsException(
-                $"Le rapport d'allocation (taille du second groupe / taille du premier) doit être positif et fini (valeur reçue : {Fr(ratio)}).");
+                $"Le rapport d'allocation (taille du second groupe / taille du premier) doit être positif et fini (valeur reçue : {FrenchFormat.Number(ratio)}).");
         }
     }
 
@@ -98,7 +93,7 @@ internal static class PowerCore
     {
         if (double.IsNaN(size) || double.IsInfinity(size) || size < minimum)
         {
-            throw new StatisticsException($"{what} doit être au moins égal à {Fr(minimum)} (valeur reçue : {Fr(size)}).");
+            throw new StatisticsException($"{what} doit être au moins égal à {FrenchFormat.Number(minimum)} (valeur reçue : {FrenchFormat.Number(size)}).");
         }
     }
 
@@ -107,7 +102,7 @@ internal static class PowerCore
         if (!(df > 0))
         {
             throw new StatisticsException(
-                $"Il ne reste aucun degré de liberté pour le test ({explanation} = {Fr(df)}) : il faut davantage d'unités ou moins de covariables.");
+                $"Il ne reste aucun degré de liberté pour le test ({explanation} = {FrenchFormat.Number(df)}) : il faut davantage d'unités ou moins de covariables.");
         }
     }
 
@@ -168,7 +163,7 @@ internal static class PowerCore
         if (df < 10)
         {
             warnings.Add(
-                $"Le test ne dispose que de {Fr(df)} degrés de liberté : la puissance dépend fortement des hypothèses, et l'analyse devra tenir compte du petit nombre d'unités (test t sur ces degrés de liberté).");
+                $"Le test ne dispose que de {FrenchFormat.Number(df)} degrés de liberté : la puissance dépend fortement des hypothèses, et l'analyse devra tenir compte du petit nombre d'unités (test t sur ces degrés de liberté).");
         }
     }
 
@@ -177,7 +172,7 @@ internal static class PowerCore
         if (Math.Abs(target - achieved) > 0.005)
         {
             warnings.Add(
-                $"Avec la convention du multiplicateur (PowerUp!), la puissance exacte du test pour ce résultat est de {Fr(Math.Round(100 * achieved, 1))} % au lieu des {Fr(Math.Round(100 * target, 1))} % visés.");
+                $"Avec la convention du multiplicateur (PowerUp!), la puissance exacte du test pour ce résultat est de {FrenchFormat.Fixed(100 * achieved, 1)} % au lieu des {FrenchFormat.Fixed(100 * target, 1)} % visés.");
         }
     }
 }

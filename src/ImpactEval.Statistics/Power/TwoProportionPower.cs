@@ -99,9 +99,9 @@ public static class TwoProportionPower
         {
             var a0 = Math.Asin(Math.Sqrt(p0));
             if (a0 + h / 2 <= Math.PI / 2) above = Math.Pow(Math.Sin(a0 + h / 2), 2);
-            else warnings.Add($"Aucune proportion au-dessus de {PowerCore.Fr(Math.Round(100 * p0, 1))} % n'est assez éloignée pour être détectée : seule une baisse peut l'être.");
+            else warnings.Add($"Aucune proportion au-dessus de {FrenchFormat.Fixed(100 * p0, 1)} % n'est assez éloignée pour être détectée : seule une baisse peut l'être.");
             if (a0 - h / 2 >= 0) below = Math.Pow(Math.Sin(a0 - h / 2), 2);
-            else warnings.Add($"Aucune proportion au-dessous de {PowerCore.Fr(Math.Round(100 * p0, 1))} % n'est assez éloignée pour être détectée : seule une hausse peut l'être.");
+            else warnings.Add($"Aucune proportion au-dessous de {FrenchFormat.Fixed(100 * p0, 1)} % n'est assez éloignée pour être détectée : seule une hausse peut l'être.");
         }
         return new TwoProportionPowerResult(PowerQuantity.MinimumDetectableEffect, h, power, alpha, n1, n2, baselineRate, above, below,
             Method, warnings.ToImmutableArray());
@@ -121,7 +121,7 @@ public static class TwoProportionPower
     {
         if (!(rate >= 0 && rate <= 1))
         {
-            throw new StatisticsException($"Une proportion doit être comprise entre 0 et 1 (valeur reçue : {PowerCore.Fr(rate)}).");
+            throw new StatisticsException($"Une proportion doit être comprise entre 0 et 1 (valeur reçue : {FrenchFormat.Number(rate)}).");
         }
     }
 

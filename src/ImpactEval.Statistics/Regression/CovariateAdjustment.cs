@@ -120,8 +120,10 @@ public static class CovariateAdjustment
         var complete = new bool[n];
         for (int i = 0; i < n; i++)
         {
-            bool ok = !double.IsNaN(outcome[i]) && group[i] is not null && (weights.IsEmpty || !double.IsNaN(weights[i]));
-            for (int k = 0; ok && k < columns.Count; k++) ok = !double.IsNaN(columns[k].Values[i]);
+            // ±∞ in the outcome or a covariate makes the row unusable (LinearModel drops it with a warning):
+            // it must not enter the covariate means of Lin's centring either.
+            bool ok = double.IsFinite(outcome[i]) && group[i] is not null && (weights.IsEmpty || !double.IsNaN(weights[i]));
+            for (int k = 0; ok && k < columns.Count; k++) ok = double.IsFinite(columns[k].Values[i]);
             complete[i] = ok;
         }
         return complete;

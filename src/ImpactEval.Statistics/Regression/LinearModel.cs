@@ -10,7 +10,11 @@ namespace ImpactEval.Statistics;
 /// </summary>
 /// <remarks>
 /// Rows where the outcome, a design column or a weight is NaN are dropped (R's <c>na.omit</c>);
-/// <see cref="LinearModelFit.N"/> reports how many were used. Collinear columns are detected by a
+/// <see cref="LinearModelFit.N"/> reports how many were used. An infinite outcome or design value
+/// (±∞, e.g. the logarithm of zero) is treated the same way, with a French warning in
+/// <see cref="LinearModelFit.Warnings"/> naming the variables, as the likelihood models of
+/// <see cref="LogisticRegression"/>, <see cref="OrderedLogit"/> and <see cref="MultinomialLogit"/> do (R's
+/// <c>lm</c> stops instead); an infinite weight is refused. Collinear columns are detected by a
 /// column-pivoted QR and reported as not estimable (NaN with a French warning), as
 /// <c>lm_robust</c> reports NA: the column chosen is the one Eigen's pivoting (largest remaining
 /// norm first) leaves out, which for exact collinearity is the one estimatr drops (R's
@@ -23,7 +27,7 @@ namespace ImpactEval.Statistics;
 public static class LinearModel
 {
     /// <summary>Ordinary least squares of <paramref name="outcome"/> on <paramref name="design"/>.</summary>
-    /// <param name="outcome">One value per design row; NaN marks a missing value.</param>
+    /// <param name="outcome">One value per design row; NaN marks a missing value (±∞ is dropped likewise, with a warning).</param>
     /// <param name="design">The regressors (see <see cref="DesignMatrixBuilder"/>).</param>
     /// <exception cref="ArgumentException">When the outcome length differs from the design's row count.</exception>
     /// <exception cref="StatisticsException">When no complete row remains, the outcome is constant, the
@@ -85,8 +89,11 @@ public static class LinearModel
             if (!(absorbing && design.HasIntercept && j == 0)) columnIndex.Add(j);
         int p = columnIndex.Count;
 
-        // Complete cases.
+        // Complete cases; a row whose only defect is an infinite value is counted apart for the warning.
         var used = new List<int>(design.RowCount);
+        var infiniteRows = 0;
+        var infiniteOutcome = false;
+        var infiniteColumns = new SortedSet<int>();
         for (int i = 0; i < design.RowCount; i++)
         {
             if (double.IsNaN(outcome[i])) continue;
@@ -95,19 +102,37 @@ public static class LinearModel
                 double w = weights[i];
                 if (double.IsNaN(w)) continue;
                 if (!(w > 0) || double.IsInfinity(w))
-                    throw new StatisticsException($"Les poids doivent être strictement positifs et finis (ligne {i + 1} : {w}).");
+                    throw new StatisticsException($"Les poids doivent être strictement positifs et finis (ligne {i + 1} : {FrenchFormat.Number(w)}).");
             }
-            bool complete = true;
+            bool complete = true, infinite = double.IsInfinity(outcome[i]);
             foreach (int j in columnIndex)
-                if (double.IsNaN(design.ColumnArray(j)[i])) { complete = false; break; }
-            if (complete) used.Add(i);
+            {
+                double value = design.ColumnArray(j)[i];
+                if (double.IsNaN(value)) { complete = false; break; }
+                infinite |= double.IsInfinity(value);
+            }
+            if (!complete) continue;
+            if (infinite)
+            {
+                infiniteRows++;
+                infiniteOutcome |= double.IsInfinity(outcome[i]);
+                foreach (int j in columnIndex)
+                    if (double.IsInfinity(design.ColumnArray(j)[i])) infiniteColumns.Add(j);
+                continue;
+            }
+            used.Add(i);
         }
         int n = used.Count;
         if (n == 0)
-            throw new StatisticsException("Aucune observation complète : chaque ligne a une valeur manquante dans le résultat, les variables explicatives ou les poids.");
-        foreach (int i in used)
-            if (double.IsInfinity(outcome[i]))
-                throw new ArgumentException($"outcome has an infinite value at row {i}.", nameof(outcome));
+            throw new StatisticsException("Aucune observation complète : chaque ligne a une valeur manquante (ou infinie) dans le résultat, les variables explicatives ou les poids.");
+        var notes = new List<string>();
+        if (infiniteRows > 0)
+        {
+            var variables = new List<string>();
+            if (infiniteOutcome) variables.Add("la variable de résultat");
+            foreach (int j in infiniteColumns) variables.Add($"« {design.Terms[j]} »");
+            notes.Add(Estimate.InfiniteValuesWarning(infiniteRows, variables));
+        }
 
         var usedRows = used.ToArray();
         bool allRows = n == design.RowCount;
@@ -137,7 +162,7 @@ public static class LinearModel
             bool constant = true;
             for (int t = 1; t < n; t++) if (y[t] != y0) { constant = false; break; }
             if (constant)
-                throw new StatisticsException($"La variable de résultat est constante ({y0}) sur les {n} observations utilisées : aucun effet ne peut être estimé.");
+                throw new StatisticsException($"La variable de résultat est constante ({FrenchFormat.Number(y0)}) sur les {FrenchFormat.Count(n)} observations utilisées : aucun effet ne peut être estimé.");
         }
 
         // Reference norms (before any within transformation), weighted as the fit is.
@@ -175,6 +200,6 @@ public static class LinearModel
         var terms = new string[p];
         for (int c = 0; c < p; c++) terms[c] = design.Terms[columnIndex[c]];
         bool hasIntercept = design.HasIntercept || absorbing;
-        return new LinearModelFit(terms, x, y, yOriginal, w2, usedRows, design.RowCount, solution, effect, hasIntercept);
+        return new LinearModelFit(terms, x, y, yOriginal, w2, usedRows, design.RowCount, solution, effect, hasIntercept, notes);
     }
 }

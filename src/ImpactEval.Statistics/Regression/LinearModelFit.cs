@@ -18,7 +18,8 @@ public sealed class LinearModelFit
     private readonly ImmutableArray<string> _warnings;
 
     internal LinearModelFit(string[] terms, double[][] x, double[] y, double[] yOriginal, double[]? weights,
-        int[] usedRows, int designRows, LeastSquaresSolver.Solution solution, AbsorbedEffect? effect, bool hasIntercept)
+        int[] usedRows, int designRows, LeastSquaresSolver.Solution solution, AbsorbedEffect? effect, bool hasIntercept,
+        IReadOnlyList<string>? notes = null)
     {
         Terms = [.. terms];
         int p = terms.Length;
@@ -54,7 +55,7 @@ public sealed class LinearModelFit
         int totalRank = r + AbsorbedRank;
         if (n <= totalRank)
             throw new StatisticsException(
-                $"Trop peu d'observations ({n}) pour les {totalRank} paramètres estimables du modèle : aucun degré de liberté ne reste pour estimer la variance.");
+                $"Trop peu d'observations ({FrenchFormat.Count(n)}) pour les {FrenchFormat.Count(totalRank)} paramètres estimables du modèle : aucun degré de liberté ne reste pour estimer la variance.");
 
         double rss = 0, tss = 0, sumW = 0, meanY = 0, scaleY = 0;
         for (int t = 0; t < n; t++)
@@ -80,6 +81,7 @@ public sealed class LinearModelFit
         AdjustedRSquared = 1 - (1 - RSquared) * ((n - (hasIntercept ? 1 : 0)) / (double)ResidualDegreesOfFreedom);
 
         var warnings = ImmutableArray.CreateBuilder<string>();
+        if (notes is not null) warnings.AddRange(notes);
         for (int j = 0; j < p; j++)
             if (!Kept[j]) warnings.Add(Estimate.CollinearWarning(Terms[j]));
         _warnings = warnings.ToImmutable();
@@ -120,7 +122,7 @@ public sealed class LinearModelFit
     /// <summary>Whether the fit is weighted least squares.</summary>
     public bool IsWeighted => Weights is not null;
 
-    /// <summary>French warnings about the model (collinear terms).</summary>
+    /// <summary>French warnings about the model (rows dropped for an infinite value, collinear terms).</summary>
     public ImmutableArray<string> Warnings => _warnings;
 
     internal bool[] Kept { get; }
@@ -222,7 +224,7 @@ public sealed class LinearModelFit
         {
             if (!Kept[j])
             {
-                estimates.Add(Estimate.Collinear(Terms[j], double.NaN, level, method, N));
+                estimates.Add(Estimate.Collinear(Terms[j], level, method, N));
                 continue;
             }
             estimates.Add(Estimate.FromStandardError(Terms[j], Beta[k], Math.Sqrt(covariance[k * r + k]), df[k], level, method, N, []));

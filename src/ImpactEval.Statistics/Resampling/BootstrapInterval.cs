@@ -28,7 +28,7 @@ public static class BootstrapInterval
         if (count < 2)
         {
             throw new StatisticsException(
-                $"Un intervalle bootstrap demande au moins deux réplications valides ({count} disponible(s)).");
+                $"Un intervalle bootstrap demande au moins deux réplications valides ({FrenchFormat.Count(count)} disponible(s)).");
         }
         Array.Sort(sorted, 0, count);
         var sortedSpan = sorted.AsSpan(0, count);

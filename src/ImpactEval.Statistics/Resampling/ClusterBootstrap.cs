@@ -86,7 +86,7 @@ public static class ClusterBootstrap
         if (clusterCount < 2)
         {
             throw new StatisticsException(
-                $"Le bootstrap par grappes demande au moins deux grappes ({clusterCount} trouvée(s)) : la variabilité entre grappes ne peut pas être estimée.");
+                $"Le bootstrap par grappes demande au moins deux grappes ({FrenchFormat.Count(clusterCount)} trouvée(s)) : la variabilité entre grappes ne peut pas être estimée.");
         }
 
         // Rows grouped by cluster (compressed layout: rows of cluster c are rows[offsets[c]..offsets[c + 1]]).
@@ -143,7 +143,7 @@ public static class ClusterBootstrap
         if (valid < 2)
         {
             throw new StatisticsException(
-                $"Seules {valid} réplication(s) bootstrap sur {replications} ont pu être calculées : aucun intervalle n'est possible.");
+                $"Seules {FrenchFormat.Count(valid)} réplication(s) bootstrap sur {FrenchFormat.Count(replications)} ont pu être calculées : aucun intervalle n'est possible.");
         }
         var validSpan = replicates.AsSpan(0, valid);
         var mean = Moments.Mean(validSpan);
@@ -159,7 +159,7 @@ public static class ClusterBootstrap
         if (failed > 0)
         {
             warnings.Add(
-                $"{failed} réplication(s) bootstrap sur {replications} n'ont pas pu être calculées (statistique non définie sur le rééchantillon) et ont été écartées : l'erreur-type et l'intervalle reposent sur {valid} réplications.");
+                $"{FrenchFormat.Count(failed)} réplication(s) bootstrap sur {FrenchFormat.Count(replications)} n'ont pas pu être calculées (statistique non définie sur le rééchantillon) et ont été écartées : l'erreur-type et l'intervalle reposent sur {FrenchFormat.Count(valid)} réplications.");
         }
         if (usedExtremes)
         {
@@ -167,7 +167,7 @@ public static class ClusterBootstrap
         }
         if (clusterCount < 20)
         {
-            warnings.Add($"Avec seulement {clusterCount} grappes, l'intervalle bootstrap par grappes tend à être trop étroit.");
+            warnings.Add($"Avec seulement {FrenchFormat.Count(clusterCount)} grappes, l'intervalle bootstrap par grappes tend à être trop étroit.");
         }
 
         var z = original / se;

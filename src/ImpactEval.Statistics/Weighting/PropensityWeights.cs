@@ -87,5 +87,5 @@ public static class PropensityWeights
     }
 
     private static StatisticsException MissingPropensity(int count) =>
-        new($"{count} unité(s) n'ont pas de score de propension (covariable manquante) : ajustez le modèle sur les observations complètes ou complétez les données avant de pondérer.");
+        new($"{FrenchFormat.Count(count)} unité(s) n'ont pas de score de propension (covariable manquante) : ajustez le modèle sur les observations complètes ou complétez les données avant de pondérer.");
 }

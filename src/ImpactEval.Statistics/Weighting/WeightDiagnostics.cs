@@ -121,7 +121,7 @@ public static class WeightDiagnostics
             }
             var ess = sum * sum / sum2;
             if (ess < 0.5 * rows.Count)
-                warnings.Add($"Groupe « {groupLabels[k]} » : la taille d'échantillon effective ({ess:0.0}) est inférieure à la moitié de l'effectif ({rows.Count}) ; quelques unités pèsent beaucoup.");
+                warnings.Add($"Groupe « {groupLabels[k]} » : la taille d'échantillon effective ({FrenchFormat.Fixed(ess, 1)}) est inférieure à la moitié de l'effectif ({FrenchFormat.Count(rows.Count)}) ; quelques unités pèsent beaucoup.");
             var ranked = new RankedWeight[rows.Count];
             for (var r = 0; r < rows.Count; r++) ranked[r] = new RankedWeight(rows[r], weights[rows[r]]);
             var largest = ranked.OrderByDescending(x => x.Weight).ThenBy(x => x.Row).Take(Math.Max(0, top)).ToImmutableArray();
@@ -202,7 +202,7 @@ public static class WeightDiagnostics
         if (lo > hi)
             warnings.Add($"Aucun recouvrement des scores de propension entre « {focalLabel} » et « {compLabel} » : la comparaison repose entièrement sur une extrapolation.");
         else if (fOut + cOut > 0)
-            warnings.Add($"{fOut} unité(s) de « {focalLabel} » et {cOut} unité(s) de « {compLabel} » sont hors du support commun [{lo:0.###} ; {hi:0.###}].");
+            warnings.Add($"{FrenchFormat.Count(fOut)} unité(s) de « {focalLabel} » et {FrenchFormat.Count(cOut)} unité(s) de « {compLabel} » sont hors du support commun [{FrenchFormat.Number(lo)} ; {FrenchFormat.Number(hi)}].");
         return new PropensityOverlap(focalLabel, compLabel, fMin, fMax, cMin, cMax, lo, hi, fOut, cOut,
             (double)fOut / focal.Count, (double)cOut / comp.Count, warnings.ToImmutable());
     }

@@ -116,6 +116,24 @@ public class LogisticRegressionTests
         Assert.Contains("Aucune observation", ex.Message);
     }
 
+    // A predictor at −∞ (log of zero upstream) is treated as missing, as LinearModel does: the row is
+    // dropped and a French warning says so (it used to be dropped silently). Expected: the fit on the
+    // other rows (no R value needed).
+    [Fact]
+    public void Fit_InfinitePredictor_RowDroppedWithFrenchWarning()
+    {
+        var x = Enumerable.Range(1, 10).Select(v => (double)v).ToArray();
+        double[] y = [0, 0, 1, 0, 1, 0, 1, 1, 0, 1];
+        var withInfinity = (double[])x.Clone();
+        withInfinity[4] = double.NegativeInfinity;
+        var fit = LogisticRegression.Fit(y, [new Predictor("x", withInfinity)]);
+        var keep = Enumerable.Range(0, 10).Where(i => i != 4).ToArray();
+        var without = LogisticRegression.Fit(keep.Select(i => y[i]).ToArray(), [new Predictor("x", keep.Select(i => x[i]).ToArray())]);
+        Assert.Equal(9, fit.N);
+        AssertClose(without.Coefficients[1].Value, fit.Coefficients[1].Value, 1e-12, "slope");
+        Assert.Contains(fit.Warnings, w => w.Contains("1 observation(s) écartée(s) : valeur infinie dans « x »"));
+    }
+
     [Fact]
     public void Fit_OutcomeNotBinary_ThrowsArgumentException() =>
         Assert.Throws<ArgumentException>(() => LogisticRegression.Fit([0, 2, 1], [new Predictor("x", [1, 2, 3])]));

@@ -9,7 +9,9 @@ namespace ImpactEval.Statistics.Tests;
 /// Reference/design.R — metafor::rma(yi, vi, method = "EE" | "DL" | "REML", test = "z" | "knha" |
 /// "adhoc", control = list(threshold = 1e-12, maxiter = 1000)), predict() for the prediction interval,
 /// weights() for the weights. Datasets: k = 3 (tiny), k = 10, heterogeneous k = 25, a k = 6 set at the
-/// τ² = 0 boundary, metafor's dat.bcg (k = 13, log risk ratios) and k = 2.
+/// τ² = 0 boundary, metafor's dat.bcg (k = 13, log risk ratios) and k = 2. Odds ratios:
+/// Fixtures/design/meta_analysis_ratios.json (six 2×2 tables, escalc(measure = "OR"), rma REML,
+/// predict(transf = exp)).
 /// </summary>
 public class MetaAnalysisTests
 {
@@ -103,6 +105,95 @@ public class MetaAnalysisTests
         var fromVariances = MetaAnalysis.RestrictedMaximumLikelihood(y, se.Select(s => s * s).ToArray());
         Assert.Equal(fromVariances.Pooled.Value, fromEstimates.Pooled.Value);
         Assert.Equal(fromVariances.Tau2, fromEstimates.Tau2);
+    }
+
+    private static readonly JsonElement Ratios = Load("design/meta_analysis_ratios.json");
+
+    private static List<Estimate> WoolfOddsRatios() =>
+        Ratios.GetProperty("tables").EnumerateArray()
+            .Select(t => BinaryContrasts.WoolfOddsRatio(new TwoByTwoTable("BEN", t.I("fe"), t.I("fn"), "TEM", t.I("ce"), t.I("cn"))))
+            .ToList();
+
+    // One odds ratio per cité (Woolf, from each cité's 2×2 table), pooled on the log scale. Expected:
+    // Fixtures/design/meta_analysis_ratios.json from Reference/design.R — metafor::rma(yi, vi, method =
+    // "REML", test = "z" | "knha") on escalc(measure = "OR") log odds ratios, and predict(transf = exp) for
+    // the pooled odds ratio and its intervals. The SE of each log OR is recovered from its interval.
+    [Theory]
+    [InlineData("REML_z", MetaAnalysisTest.Normal)]
+    [InlineData("REML_knha", MetaAnalysisTest.KnappHartung)]
+    public void RestrictedMaximumLikelihoodOfRatios_WoolfOddsRatios_MatchMetaforOnLogScale(string fit, MetaAnalysisTest test)
+    {
+        var e = Ratios.GetProperty("fits").GetProperty(fit);
+        var r = MetaAnalysis.RestrictedMaximumLikelihoodOfRatios(WoolfOddsRatios(), test);
+        const double tol = 1e-8;
+        AssertClose(e.D("pred"), r.Pooled.Value, tol, fit + " pooled OR");
+        AssertClose(e.D("ci_lb_exp"), r.Pooled.Interval.Lower, tol, fit + " CI lower");
+        AssertClose(e.D("ci_ub_exp"), r.Pooled.Interval.Upper, tol, fit + " CI upper");
+        AssertClose(e.D("pi_lb_exp"), r.PredictionInterval.Lower, tol, fit + " PI lower");
+        AssertClose(e.D("pi_ub_exp"), r.PredictionInterval.Upper, tol, fit + " PI upper");
+        AssertClose(e.D("se"), r.Pooled.StandardError, tol, fit + " SE of log OR");
+        AssertClose(e.D("zval"), r.Pooled.Statistic, tol, fit + " statistic");
+        AssertClose(e.D("pval"), r.Pooled.PValue, tol, fit + " p");
+        AssertClose(e.D("tau2"), r.Tau2, tol, fit + " tau2 (log scale)");
+        AssertClose(e.D("QE"), r.Q, tol, fit + " Q");
+        AssertClose(e.D("I2"), r.I2, tol, fit + " I2");
+        var w = Doubles(e.GetProperty("weights"));
+        for (var i = 0; i < w.Length; i++) AssertClose(w[i], r.Weights[i], tol, fit + $" weight {i}");
+        Assert.Contains("exponentiated", r.Pooled.Method);
+    }
+
+    // Feeding odds ratios to the additive-scale overload would average ORs weighted by the SE of log OR:
+    // refused with a French reason, for Woolf odds ratios, Katz risk ratios and a model's odds ratio row.
+    [Fact]
+    public void RestrictedMaximumLikelihood_RatioRows_ThrowsFrench()
+    {
+        var ex = Assert.Throws<StatisticsException>(() => MetaAnalysis.RestrictedMaximumLikelihood(WoolfOddsRatios()));
+        Assert.Contains("étude n° 1", ex.Message);
+        Assert.Contains("échelle logarithmique", ex.Message);
+        var riskRatios = WoolfOddsRatios().Select((_, i) =>
+            BinaryContrasts.KatzRiskRatio(new TwoByTwoTable("BEN", 10 + i, 50, "TEM", 8, 50))).ToList();
+        Assert.Throws<StatisticsException>(() => MetaAnalysis.RestrictedMaximumLikelihood(riskRatios));
+        var modelOddsRatio = new Estimate("groupe[BEN]", 1.4, 0.3, 1.1, double.PositiveInfinity, 0.27,
+            new ConfidenceInterval(0.78, 2.52, 0.95), "Odds ratio exp(b), Wald CI exponentiated", 120, []);
+        var difference = new Estimate("groupe[BEN]", 0.2, 0.1, 2, double.PositiveInfinity, 0.05,
+            new ConfidenceInterval(0.004, 0.396, 0.95), "OLS, HC2", 120, []);
+        Assert.Throws<StatisticsException>(() => MetaAnalysis.RestrictedMaximumLikelihood([difference, modelOddsRatio]));
+    }
+
+    // The same log odds ratios given on the log scale (value log OR, SE of log OR, named "log_odds_ratio")
+    // go through the additive overload and give the log-scale model of the ratio overload.
+    [Fact]
+    public void RestrictedMaximumLikelihood_LogOddsRatios_SameModelAsRatioOverload()
+    {
+        var ors = WoolfOddsRatios();
+        var logs = ors.Select(o => o with { Term = "log_odds_ratio", Value = Math.Log(o.Value), Method = "Log odds ratio, Woolf SE" }).ToList();
+        var additive = MetaAnalysis.RestrictedMaximumLikelihood(logs);
+        var ratio = MetaAnalysis.RestrictedMaximumLikelihoodOfRatios(ors);
+        AssertClose(additive.Tau2, ratio.Tau2, 1e-12, "tau2");
+        AssertClose(Math.Exp(additive.Pooled.Value), ratio.Pooled.Value, 1e-12, "pooled OR");
+        AssertClose(additive.Pooled.StandardError, ratio.Pooled.StandardError, 1e-12, "SE of log OR");
+    }
+
+    // A cité with no event in one group gives an odds ratio of 0 (Fisher's conditional MLE) or an interval
+    // from 0: it has no log, and the ratio overload refuses it in French.
+    [Fact]
+    public void RestrictedMaximumLikelihoodOfRatios_ZeroBound_ThrowsFrench()
+    {
+        var ors = WoolfOddsRatios();
+        ors[2] = ors[2] with { Interval = new ConfidenceInterval(0, 3.1, 0.95) };
+        var ex = Assert.Throws<StatisticsException>(() => MetaAnalysis.RestrictedMaximumLikelihoodOfRatios(ors));
+        Assert.Contains("étude n° 3", ex.Message);
+        Assert.Contains("strictement positifs", ex.Message);
+    }
+
+    // An interval that is not centred on log(value) (an exact interval) gives only an approximate SE: warned.
+    [Fact]
+    public void RestrictedMaximumLikelihoodOfRatios_AsymmetricInterval_Warns()
+    {
+        var ors = WoolfOddsRatios();
+        ors[1] = ors[1] with { Interval = new ConfidenceInterval(ors[1].Interval.Lower, ors[1].Interval.Upper * 1.5, 0.95) };
+        var r = MetaAnalysis.RestrictedMaximumLikelihoodOfRatios(ors);
+        Assert.Contains(r.Pooled.Warnings, w => w.Contains("n° 2") && w.Contains("approchée"));
     }
 
     [Fact]

@@ -201,6 +201,46 @@ anova$mde <- lapply(list(list(k = 3, n = 150, power = 0.8, alpha = 0.05),
                     function(cs) c(cs, list(
                       f = exact_root(function(f) anova_power(cs$k, cs$n, f, cs$alpha) - cs$power, 1e-9, 100),
                       pwr_default = pwr.anova.test(k = cs$k, n = cs$n, power = cs$power, sig.level = cs$alpha)$f)))
+# Extreme significance levels with few individuals: critical values beyond 1000, where MathNet's F
+# quantile (FisherSnedecor.InvCDF, a root search in [0, 1000]) threw; e.g. qf(0.0005, 1, 2,
+# lower.tail = FALSE) = 1998.5 (recorded as "critical" for the reader; the quantile is internal).
+# These powers are small, and R's noncentral pf (pnbeta, AS 226) stops summing at an absolute error
+# of 1e-9, so they are also given as the Poisson mixture itself summed with R's pbeta (TOMS 708),
+# accurate to double precision: sum_j dpois(j, lambda/2) pbeta(x, df2/2, df1/2 + j),
+# x = df2 / (df1 q + df2), q the critical value, over the j where the Poisson weights are not
+# negligible (lambda/2 -+ 12 sqrt(lambda/2)).
+anova_power_series <- function(k, n, f, alpha) {
+  df1 <- k - 1
+  df2 <- (n - 1) * k
+  q <- qf(alpha, df1, df2, lower.tail = FALSE)
+  half_ncp <- k * n * f^2 / 2
+  j <- seq(max(0, floor(half_ncp - 12 * sqrt(half_ncp))), ceiling(half_ncp + 12 * sqrt(half_ncp)) + 100)
+  sum(dpois(j, half_ncp) * pbeta(df2 / (df1 * q + df2), df2 / 2, df1 / 2 + j))
+}
+anova$extreme_alpha <- lapply(list(list(k = 2, n = 2, f = 0.5, alpha = 0.0005),
+                                   list(k = 2, n = 2, f = 3, alpha = 0.0005),
+                                   list(k = 3, n = 2, f = 2, alpha = 1e-6),
+                                   list(k = 2, n = 3, f = 1.5, alpha = 1e-8),
+                                   list(k = 5, n = 20, f = 0.5, alpha = 1e-10)),
+                              function(cs) c(cs, list(
+                                power = anova_power(cs$k, cs$n, cs$f, cs$alpha),
+                                power_series = anova_power_series(cs$k, cs$n, cs$f, cs$alpha),
+                                critical = qf(cs$alpha, cs$k - 1, (cs$n - 1) * cs$k, lower.tail = FALSE))))
+anova$extreme_alpha_sample_size <- lapply(list(list(k = 2, f = 2, power = 0.8, alpha = 0.0005),
+                                               list(k = 3, f = 1, power = 0.9, alpha = 1e-6)),
+                                          function(cs) c(cs, list(
+                                            n = exact_root(function(n) anova_power(cs$k, n, cs$f, cs$alpha) - cs$power, 2 + 1e-10, 1e7))))
+# Large noncentrality (lambda = k n f^2 from 1e5 to 4e8): two individuals per group at alpha = 1e-8 need
+# Cohen's f in the thousands. Here R's own pf is not a reference: pnbeta starts at lambda/2 - 7 sqrt(lambda/2)
+# but stops after 10000 terms ("full precision may not have been achieved"), e.g. 0.49 instead of 0.039
+# at f = 1000; the pbeta series above is. The exact root of that power function is the MDE.
+anova$large_noncentrality <- lapply(list(list(k = 2, n = 2, f = 1000, alpha = 1e-8),
+                                         list(k = 2, n = 2, f = 5000, alpha = 1e-8),
+                                         list(k = 2, n = 2, f = 10000, alpha = 1e-8),
+                                         list(k = 3, n = 100, f = 30, alpha = 0.05)),
+                                    function(cs) c(cs, list(power_series = anova_power_series(cs$k, cs$n, cs$f, cs$alpha))))
+anova$large_noncentrality_mde <- list(list(k = 2, n = 2, power = 0.8, alpha = 1e-8,
+  f = exact_root(function(f) anova_power_series(2, 2, f, 1e-8) - 0.8, 100, 1e5)))
 write_fixture(anova, "power_anova.json")
 
 # ---------------------------------------------------------------------------------------------
@@ -347,6 +387,23 @@ meta <- lapply(names(datasets), function(nm) {
   list(name = nm, yi = d$yi, vi = d$vi, fits = fits)
 })
 write_fixture(meta, "meta_analysis.json")
+
+# Ratios: one 2x2 table per cité (focal events / size, comparison events / size), odds ratios pooled on
+# the log scale: escalc(measure = "OR") gives the Woolf log odds ratio and its variance (no zero cell
+# here, so no correction), and predict(transf = exp) the pooled odds ratio and its intervals.
+or_tables <- data.frame(fe = c(18, 25, 9, 30, 14, 21), fn = c(60, 80, 40, 70, 55, 64),
+                        ce = c(12, 22, 10, 15, 16, 11), cn = c(58, 85, 38, 72, 50, 66))
+or_es <- escalc(measure = "OR", ai = fe, bi = fn - fe, ci = ce, di = cn - ce, data = or_tables)
+ratio_fit <- function(fit) {
+  pr <- predict(fit, transf = exp)
+  c(fit_summary(fit), list(pred = pr$pred, ci_lb_exp = pr$ci.lb, ci_ub_exp = pr$ci.ub,
+                           pi_lb_exp = pr$pi.lb, pi_ub_exp = pr$pi.ub))
+}
+meta_ratios <- list(tables = or_tables, yi = as.numeric(or_es$yi), vi = as.numeric(or_es$vi),
+                    fits = list(REML_z = ratio_fit(rma(or_es$yi, or_es$vi, method = "REML", control = ctrl)),
+                                REML_knha = ratio_fit(rma(or_es$yi, or_es$vi, method = "REML", test = "knha",
+                                                          control = ctrl))))
+write_fixture(meta_ratios, "meta_analysis_ratios.json")
 
 # ---------------------------------------------------------------------------------------------
 # 7. Bootstrap percentile rule (boot:::norm.inter as used by boot.ci(type = "perc"))

@@ -96,6 +96,31 @@ public class CovariateAdjustmentTests
         ReferenceFixture.AssertClose(Intercept("BEN") - Intercept("TEM"), model.HC2().Effect.Value, 1e-10, "Lin effect");
     }
 
+    // One pupil's baseline is +∞ (a log of zero upstream): Lin's estimator drops the pupil, with a French
+    // warning, and centres the covariate on the remaining pupils only, so the effect equals Lin's
+    // estimator on the data without that pupil (an infinite value in the mean would otherwise leave no
+    // finite row). No R value needed.
+    [Fact]
+    public void Lin_InfiniteCovariate_SameAsWithoutThatRow()
+    {
+        var ds = RegressionFixture.Dataset("covariate_adjustment.json", "small_two_arms");
+        var data = ds.GetProperty("data");
+        var y = RegressionFixture.Numbers(data, "y");
+        var group = RegressionFixture.Labels(data, "group");
+        var x = RegressionFixture.Numbers(data, "baseline");
+        var withInfinity = (double[])x.Clone();
+        withInfinity[3] = double.PositiveInfinity;
+        var model = CovariateAdjustment.Lin(y, group, "TEM", [new Predictor("baseline", withInfinity)]);
+        var keep = Enumerable.Range(0, y.Length).Where(i => i != 3).ToArray();
+        var without = CovariateAdjustment.Lin(keep.Select(i => y[i]).ToArray(), keep.Select(i => group[i]).ToList(), "TEM",
+            [new Predictor("baseline", keep.Select(i => x[i]).ToArray())]);
+        var hc2 = model.HC2();
+        ReferenceFixture.AssertClose(without.HC2().Effect.Value, hc2.Effect.Value, 1e-12, "Lin effect");
+        ReferenceFixture.AssertClose(without.HC2().Effect.StandardError, hc2.Effect.StandardError, 1e-12, "Lin SE");
+        Assert.Equal(y.Length - 1, hc2.Model.N);
+        Assert.Contains(hc2.Model.Warnings, w => w.Contains("1 observation(s) écartée(s) : valeur infinie dans « baseline_c »"));
+    }
+
     private static JsonElement Find(JsonElement dataset, string estimator, bool weighted, string seType)
     {
         foreach (var f in dataset.GetProperty("fits").EnumerateArray())

@@ -96,6 +96,43 @@ public class LinearModelEdgeCaseTests
         Assert.Single(table.Warnings);
     }
 
+    // A covariate computed upstream as log(0) (−∞) for one family, and an outcome +∞ for another: both rows
+    // are dropped like missing values, as the likelihood models drop an infinite predictor, and the table
+    // says so in French. Expected: the same fit as on the five finite rows (no R value needed).
+    [Fact]
+    public void Ols_InfiniteOutcomeOrCovariate_RowsDroppedWithFrenchWarning()
+    {
+        double[] y = [1.2, 2.1, double.PositiveInfinity, 4.1, 5.2, 5.8, 7.4];
+        double[] x = [1, 2, 3, double.NegativeInfinity, 5, 6.5, 7];
+        var fit = LinearModel.Ols(y, Design(("x", x)));
+        var finite = LinearModel.Ols([1.2, 2.1, 5.2, 5.8, 7.4], Design(("x", [1, 2, 5, 6.5, 7])));
+        Assert.Equal(5, fit.N);
+        Assert.Equal([0, 1, 4, 5, 6], fit.UsedRows.ToArray());
+        Assert.Equal(finite.Coefficients.ToArray(), fit.Coefficients.ToArray());
+        var warning = Assert.Single(fit.HC2().Warnings);
+        Assert.Contains("2 observation(s) écartée(s) : valeur infinie dans la variable de résultat, « x »", warning);
+    }
+
+    // A row that is also missing (NaN) elsewhere is a missing row, not counted as dropped for infinity.
+    [Fact]
+    public void Ols_InfiniteAndMissingInSameRow_CountedAsMissingOnly()
+    {
+        double[] y = [1.2, 2.1, double.NaN, 4.1, 5.2, 5.8, 7.4];
+        double[] x = [1, 2, double.PositiveInfinity, 4, 5, double.PositiveInfinity, 7];
+        var fit = LinearModel.Ols(y, Design(("x", x)));
+        Assert.Equal(5, fit.N);
+        Assert.Contains("1 observation(s) écartée(s)", Assert.Single(fit.Warnings));
+    }
+
+    [Fact]
+    public void Wls_InfiniteWeight_ThrowsFrenchReason()
+    {
+        // An infinite weight is not a missing value (it would make one family the whole sample): refused.
+        var design = Design(("x", [1, 2, 3, 4]));
+        var ex = Assert.Throws<StatisticsException>(() => LinearModel.Wls([1.0, 2.5, 2.9, 4.4], design, [1, double.PositiveInfinity, 1, 1]));
+        Assert.Contains("strictement positifs et finis", ex.Message);
+    }
+
     [Fact]
     public void DesignMatrixBuilder_Factor_TreatmentCodingWithChosenReference()
     {

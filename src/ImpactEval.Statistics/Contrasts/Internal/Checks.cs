@@ -1,16 +1,8 @@
-using System.Globalization;
-
 namespace ImpactEval.Statistics.Contrasts;
 
-/// <summary>Group-size checks and French number formatting shared by the contrast and descriptive estimators.</summary>
+/// <summary>Group-size checks shared by the contrast and descriptive estimators.</summary>
 internal static class Checks
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>A number written the French way (decimal comma), with at most <paramref name="decimals"/> decimals.</summary>
-    public static string Fr(double value, int decimals = 2) =>
-        Math.Round(value, decimals).ToString("0.##########", French);
-
     /// <summary>Observed (non-missing) values of a group; throws StatisticsException when there are fewer than <paramref name="minimum"/>.</summary>
     public static double[] Observed(GroupSample group, int minimum, string purpose)
     {
@@ -23,7 +15,7 @@ internal static class Checks
                 : $"Toutes les valeurs du groupe « {group.Label} » sont manquantes : {purpose} impossible.");
         }
         throw new StatisticsException(values.Length == 1
-            ? $"Le groupe « {group.Label} » ne compte qu'une observation : {purpose} impossible (il en faut au moins {minimum})."
-            : $"Le groupe « {group.Label} » ne compte que {values.Length} observations : {purpose} impossible (il en faut au moins {minimum}).");
+            ? $"Le groupe « {group.Label} » ne compte qu'une observation : {purpose} impossible (il en faut au moins {FrenchFormat.Count(minimum)})."
+            : $"Le groupe « {group.Label} » ne compte que {FrenchFormat.Count(values.Length)} observations : {purpose} impossible (il en faut au moins {FrenchFormat.Count(minimum)}).");
     }
 }
