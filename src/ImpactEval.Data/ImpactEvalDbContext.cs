@@ -82,6 +82,9 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>Per protocol, the last import a recomputation was requested for.</summary>
     public DbSet<DataWatermark> DataWatermarks => Set<DataWatermark>();
 
+    /// <summary>How far the worker has read each table of data changes.</summary>
+    public DbSet<ChangeCursor> ChangeCursors => Set<ChangeCursor>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -116,5 +119,6 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new JobRunConfiguration().Configure(modelBuilder.Entity<JobRun>());
         new OutboxMessageConfiguration().Configure(modelBuilder.Entity<OutboxMessage>());
         new DataWatermarkConfiguration().Configure(modelBuilder.Entity<DataWatermark>());
+        new ChangeCursorConfiguration().Configure(modelBuilder.Entity<ChangeCursor>());
     }
 }

@@ -9,6 +9,13 @@ CREATE TABLE "audit_entries" (
 );
 
 
+CREATE TABLE "change_cursors" (
+    "Source" TEXT NOT NULL CONSTRAINT "PK_change_cursors" PRIMARY KEY,
+    "LastId" INTEGER NOT NULL,
+    "UpdatedAt" TEXT NOT NULL
+);
+
+
 CREATE TABLE "job_runs" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_job_runs" PRIMARY KEY AUTOINCREMENT,
     "JobGroup" TEXT NOT NULL,
@@ -74,7 +81,6 @@ CREATE TABLE "protocols" (
 
 CREATE TABLE "data_watermarks" (
     "ProtocolId" INTEGER NOT NULL CONSTRAINT "PK_data_watermarks" PRIMARY KEY,
-    "LastImportId" INTEGER NOT NULL,
     "ProtocolVersion" INTEGER NOT NULL,
     "PendingSince" TEXT NULL,
     "UpdatedAt" TEXT NOT NULL,

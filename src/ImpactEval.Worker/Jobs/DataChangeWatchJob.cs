@@ -8,13 +8,13 @@ using Quartz;
 namespace ImpactEval.Worker.Jobs;
 
 /// <summary>
-/// Turns imports and new protocol versions into coalesced recomputations. Every accepted import is a row of
-/// <c>imports</c>, written in the same transaction as the data, by whichever process imported (CLI, worker, API):
-/// this job compares each protocol's last import and current version with its <see cref="DataWatermark"/> and,
-/// when there is something new, (re)schedules
-/// the protocol's one "data changed" trigger at now + <see cref="WorkerOptions.RecomputeQuietPeriod"/> — never
-/// later than <see cref="WorkerOptions.RecomputeMaxDelay"/> after the first change still waiting. A burst of
-/// imports therefore moves one trigger forward and ends in one recomputation.
+/// Turns data changes and new protocol versions into coalesced recomputations. Every change of the analysed data
+/// leaves a row in an append-only table (an import, an observation entered by hand, a correction, a cohort status
+/// or group change), written in the same transaction as the data by whichever process made it (CLI, worker, API):
+/// <see cref="ChangeFeed"/> reads them forward and names the protocols concerned. For each, this job (re)schedules
+/// the protocol's one "data changed" trigger at now + <see cref="WorkerOptions.RecomputeQuietPeriod"/> — never later
+/// than <see cref="WorkerOptions.RecomputeMaxDelay"/> after the first change still waiting. A burst of imports
+/// therefore moves one trigger forward and ends in one recomputation.
 /// </summary>
 [DisallowConcurrentExecution]
 [RetryPolicy(0)]
@@ -24,26 +24,21 @@ public sealed class DataChangeWatchJob(ImpactEvalDbContext db, ProtocolSchedules
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var protocols = await db.Protocols
-            .Select(p => new { p.Id, p.Code, p.CurrentVersion, LastImportId = db.Imports.Where(i => i.ProtocolId == p.Id).Max(i => (int?)i.Id) ?? 0 })
-            .ToListAsync(cancellationToken);
-        var marks = await db.DataWatermarks.ToDictionaryAsync(w => w.ProtocolId, cancellationToken);
         var now = clock.GetUtcNow();
+        var changed = await new ChangeFeed(db).ReadAsync(now.UtcDateTime, cancellationToken);
+        var protocols = await db.Protocols.Select(p => new { p.Id, p.Code, p.CurrentVersion }).ToListAsync(cancellationToken);
+        var marks = await db.DataWatermarks.ToDictionaryAsync(w => w.ProtocolId, cancellationToken);
         var requested = new List<string>();
         foreach (var protocol in protocols)
         {
-            marks.TryGetValue(protocol.Id, out var mark);
-            var changed = mark is null
-                ? protocol.LastImportId > 0
-                : protocol.LastImportId > mark.LastImportId || protocol.CurrentVersion > mark.ProtocolVersion;
-            if (mark is null)
+            if (!marks.TryGetValue(protocol.Id, out var mark))
             {
-                mark = new DataWatermark { ProtocolId = protocol.Id, UpdatedAt = now.UtcDateTime };
+                mark = new DataWatermark { ProtocolId = protocol.Id, ProtocolVersion = protocol.CurrentVersion, UpdatedAt = now.UtcDateTime };
                 db.DataWatermarks.Add(mark);
             }
-            mark.LastImportId = protocol.LastImportId;
+            var newVersion = protocol.CurrentVersion > mark.ProtocolVersion;
             mark.ProtocolVersion = protocol.CurrentVersion;
-            if (!changed) continue;
+            if (!newVersion && !changed.Contains(protocol.Id)) continue;
             mark.PendingSince ??= now.UtcDateTime;
             mark.UpdatedAt = now.UtcDateTime;
 
