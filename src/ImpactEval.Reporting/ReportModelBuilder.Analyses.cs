@@ -44,6 +44,7 @@ public static partial class ReportModelBuilder
             var rows = new List<TableRow>();
             var forest = new List<ForestPlot.Row>();
             var multiplicity = Vocabulary.Correction(a.Multiplicity);
+            int favourable = 0, unfavourable = 0, inconclusive = 0, withheld = 0, failed = 0;
             foreach (var c in a.Contrasts)
             {
                 var indicator = p.FindIndicator(c.Indicator);
@@ -80,6 +81,17 @@ public static partial class ReportModelBuilder
                         Randomised: false, c.FocalN, c.ComparisonN));
                 }
                 var show = shown && estimated;
+                if (!shown) withheld++;
+                else if (!estimated) failed++;
+                else
+                {
+                    var nullValue = c.Scale == EffectScale.OddsRatio ? 1.0 : 0.0;
+                    var excludes = effect!.Interval.Lower > nullValue || effect.Interval.Upper < nullValue;
+                    var better = (effect.Value > nullValue) == (indicator.Direction == Direction.HigherIsBetter);
+                    if (!excludes) inconclusive++;
+                    else if (better) favourable++;
+                    else unfavourable++;
+                }
                 var e = effect;
                 views.Add(new ContrastView(
                     c.Indicator, indicator.Label, focalLabel, comparisonLabel,
@@ -102,7 +114,7 @@ public static partial class ReportModelBuilder
                     c.Adjusted is { } adjusted ? Cells.PValue(adjusted.Value, shown) : Cells.Missing(CellKind.PValue, 3),
                     Cells.Text(sentence)]));
                 if (show && double.IsFinite(e!.Interval.Lower) && double.IsFinite(e.Interval.Upper) && (c.Scale != EffectScale.OddsRatio || e.Interval.Lower > 0))
-                    forest.Add(new ForestPlot.Row($"{indicator.Label} — vs {comparisonLabel}", e.Value, e.Interval.Lower, e.Interval.Upper, context.Style(c.Comparison)));
+                    forest.Add(new ForestPlot.Row(indicator.Label, $"vs {comparisonLabel}", e.Value, e.Interval.Lower, e.Interval.Upper, context.Style(c.Comparison)));
             }
             var effectName = oddsRatio ? "Rapport des chances" : "Écart";
             var columns = ImmutableArray.Create<TableColumn>(
@@ -133,8 +145,19 @@ public static partial class ReportModelBuilder
                 ? "aucune correction des p-valeurs pour comparaisons multiples"
                 : $"p-valeurs ajustées par la correction de {multiplicity} sur les {outcomes} indicateurs de chaque contraste";
             var clusterText = p.Cluster is { } cl ? $"Les participants sont regroupés par {cl.Label.ToLowerInvariant()} : {(a.Method.Contains("CR", StringComparison.Ordinal) ? "les erreurs-types tiennent compte de ce regroupement." : "les erreurs-types de cette analyse ne tiennent pas encore compte de ce regroupement, les intervalles peuvent être trop étroits.")}" : null;
+            var parts = new List<string>
+            {
+                $"{French.Counted(favourable, "écart favorable", "écarts favorables")} au groupe bénéficiaire",
+                $"{French.Counted(unfavourable, "écart défavorable", "écarts défavorables")}",
+                $"{French.Counted(inconclusive, "comparaison non concluante", "comparaisons non concluantes")} (intervalle de confiance compatible avec l'absence d'écart)",
+            };
+            if (withheld > 0) parts.Add($"{French.Counted(withheld, "résultat non publié", "résultats non publiés")} (secret statistique)");
+            if (failed > 0) parts.Add($"{French.Counted(failed, "comparaison non estimée", "comparaisons non estimées")}");
+            var summary = a.Contrasts.Length == 0
+                ? $"{a.Code} — {a.Label} : aucune comparaison."
+                : $"{a.Code} — {a.Label} : sur {French.Counted(a.Contrasts.Length, "comparaison", "comparaisons")}, {string.Join(", ", parts.Take(parts.Count - 1))} et {parts[^1]}.";
             sections.Add(new AnalysisSection(a.Code, a.Label, Vocabulary.Estimator(a.Estimator), a.Method, context.WaveLabel(a.Wave), confidence,
-                multiplicityText, covariates, clusterText, oddsRatio ? "rapport des chances" : "écart de moyennes", [.. views], table, chart));
+                multiplicityText, covariates, clusterText, oddsRatio ? "rapport des chances" : "écart de moyennes", summary, [.. views], table, chart));
         }
         return [.. sections];
     }

@@ -115,7 +115,7 @@ public static partial class ReportModelBuilder
         var overall = hasComparison
             ? "Au mieux, ce plan permet de décrire des écarts entre groupes associés au dispositif, à caractéristiques mesurées comparables ; il ne permet pas à lui seul d'attribuer ces écarts au dispositif."
             : "Ce plan permet de décrire l'évolution des bénéficiaires ; il ne permet pas d'estimer l'effet du dispositif.";
-        if (items.Any(i => i.Status is "réserve" or "non évalué")) overall += " Les réserves et les points non évalués ci-dessus invitent à une lecture prudente.";
+        if (items.Any(i => i.Status is "réserve" or "non évalué")) overall += " Les réserves et les points non évalués de l'appréciation du niveau de preuve invitent à une lecture prudente.";
         return new EvidenceSection(context.Protocol is var pr ? DesignText(pr) : "", [.. items], overall);
     }
 

@@ -39,7 +39,8 @@ public static class FlowDiagram
                 var y = top + (s + 1) * (boxHeight + gap);
                 var cx = x + boxWidth / 2;
                 svg.Append($"<line x1=\"{Svg.N(cx)}\" y1=\"{Svg.N(y - gap)}\" x2=\"{Svg.N(cx)}\" y2=\"{Svg.N(y - 2)}\" stroke=\"#333\" marker-end=\"url(#{id}-fleche)\"/>");
-                Svg.Text(svg, cx + 6, y - gap / 2 + 4, $"non observés : {columns[c].Waves[s].Lost}", "start", " font-size=\"10\" fill=\"#333\"");
+                Svg.Text(svg, cx + 6, y - gap / 2 - 2, "non observés :", "start", " font-size=\"10\" fill=\"#333\"");
+                Svg.Text(svg, cx + 6, y - gap / 2 + 10, columns[c].Waves[s].Lost, "start", " font-size=\"10\" fill=\"#333\"");
                 var step = columns[c].Waves[s];
                 Box(x, y, step.Wave, $"Observés : {step.Observed}", colour, 1.5);
             }

@@ -9,12 +9,13 @@ namespace ImpactEval.Reporting.Charts;
 public static class ForestPlot
 {
     /// <summary>One row of the plot.</summary>
-    /// <param name="Label">Row label (indicator, comparison group).</param>
+    /// <param name="Label">Row label (the indicator).</param>
+    /// <param name="SubLabel">Second line (the comparison group).</param>
     /// <param name="Estimate">Point estimate.</param>
     /// <param name="Lower">Lower bound.</param>
     /// <param name="Upper">Upper bound.</param>
     /// <param name="Style">Style index of the comparison group (marker shape).</param>
-    public sealed record Row(string Label, double Estimate, double Lower, double Upper, int Style);
+    public sealed record Row(string Label, string SubLabel, double Estimate, double Lower, double Upper, int Style);
 
     /// <summary>Draws the plot.</summary>
     /// <param name="id">SVG id (unique in the page).</param>
@@ -60,7 +61,8 @@ public static class ForestPlot
             var row = rows[i];
             var y = top + i * rowHeight + rowHeight / 2;
             if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(y - rowHeight / 2)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(rowHeight)}\" fill=\"#f2f2f2\"/>");
-            Svg.Text(svg, labelWidth - 10, y + 4, row.Label, "end", maxChars: 44);
+            Svg.Text(svg, labelWidth - 10, y - 3, Svg.Truncate(row.Label, 46), "end");
+            Svg.Text(svg, labelWidth - 10, y + 11, Svg.Truncate(row.SubLabel, 52), "end", " font-size=\"10\" fill=\"#444\"");
             var colour = Svg.Colour(row.Style);
             svg.Append($"<line x1=\"{Svg.N(X(row.Lower))}\" y1=\"{Svg.N(y)}\" x2=\"{Svg.N(X(row.Upper))}\" y2=\"{Svg.N(y)}\" stroke=\"{colour}\" stroke-width=\"2\"/>");
             foreach (var end in new[] { row.Lower, row.Upper })

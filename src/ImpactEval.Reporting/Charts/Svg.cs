@@ -130,6 +130,9 @@ internal static class Svg
         return lines.Count == 0 ? [""] : lines;
     }
 
+    /// <summary>The text cut to <paramref name="maxChars"/> characters with an ellipsis (the full text stays in the data table).</summary>
+    public static string Truncate(string text, int maxChars) => text.Length <= maxChars ? text : text[..(maxChars - 1)].TrimEnd() + "…";
+
     /// <summary>"Nice" axis ticks covering [min, max].</summary>
     public static List<double> Ticks(double min, double max, int target = 5)
     {

@@ -13,6 +13,7 @@ namespace ImpactEval.Reporting.Model;
 /// <param name="CovariatesText">Covariates of the model, or "aucune".</param>
 /// <param name="ClusterText">How clustering is handled, or null without a clustering unit.</param>
 /// <param name="EffectScaleText">What the effect column measures ("écart de moyennes" or "rapport des chances").</param>
+/// <param name="Summary">One French sentence counting favourable, unfavourable and inconclusive contrasts (never only the favourable ones).</param>
 /// <param name="Contrasts">One row per outcome and contrast.</param>
 /// <param name="Table">The contrast table.</param>
 /// <param name="ForestPlot">The forest plot of the shown contrasts; null when none can be shown.</param>
@@ -27,6 +28,7 @@ public sealed record AnalysisSection(
     string CovariatesText,
     string? ClusterText,
     string EffectScaleText,
+    string Summary,
     ImmutableArray<ContrastView> Contrasts,
     ReportTable Table,
     Chart? ForestPlot);
