@@ -15,7 +15,7 @@ public static partial class ReportModelBuilder
         foreach (var d in context.Results.Descriptives)
         foreach (var g in d.Groups)
         {
-            var n = ledger.Add(Keys.DescN(d.Indicator, d.Wave, g.Group), g.N);
+            var n = ledger.Add(Keys.DescN(d.Indicator, d.Wave, g.Group), g.N, isTotal: true);
             var missing = ledger.Add(Keys.DescMissing(d.Indicator, d.Wave, g.Group), g.Missing);
             var enrolled = Keys.Enrolled(g.Group);
             if (ledger.Contains(enrolled) && ledger.ValueOf(enrolled) == g.N + g.Missing) ledger.Sum(enrolled, [n, missing]);

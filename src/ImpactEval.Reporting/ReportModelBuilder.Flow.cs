@@ -19,7 +19,7 @@ public static partial class ReportModelBuilder
         var waves = FlowWaves(context);
         foreach (var g in groups)
         {
-            ledger.Add(Keys.Enrolled(g.Group), g.Enrolled);
+            ledger.Add(Keys.Enrolled(g.Group), g.Enrolled, isTotal: true);
             ledger.Add(Keys.Withdrawn(g.Group), g.Withdrawn);
             foreach (var w in waves)
             {

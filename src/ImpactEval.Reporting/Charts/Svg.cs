@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 
 namespace ImpactEval.Reporting.Charts;
@@ -23,7 +22,9 @@ internal static class Svg
 
     public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    public static string Escape(string text) => WebUtility.HtmlEncode(text);
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     public static string Colour(int index) => Colours[index % Colours.Length];
 

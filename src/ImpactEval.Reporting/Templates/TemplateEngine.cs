@@ -5,7 +5,6 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using HandlebarsDotNet.Compiler;
-using ImpactEval.Core.Text;
 using ImpactEval.Reporting.Formatting;
 using ImpactEval.Reporting.Model;
 
@@ -46,7 +45,7 @@ public sealed partial class TemplateEngine
         {
             throw;
         }
-        catch (Exception e) when (e is HandlebarsException or HelperArgumentException)
+        catch (Exception e) when (e is HelperArgumentException || e.GetType().Namespace?.StartsWith("HandlebarsDotNet", StringComparison.Ordinal) == true)
         {
             throw new TemplateException(Explain(e, compiled, model.GetType()), e);
         }
@@ -84,7 +83,7 @@ public sealed partial class TemplateEngine
             cache[path] = compiled;
             return compiled;
         }
-        catch (HandlebarsException e)
+        catch (Exception e) when (e.GetType().Namespace?.StartsWith("HandlebarsDotNet", StringComparison.Ordinal) == true)
         {
             throw new TemplateException(Explain(e, new Compiled(stamp, main, partials, (_, _) => ""), typeof(object)), e);
         }
@@ -117,7 +116,7 @@ public sealed partial class TemplateEngine
                 var name = string.IsNullOrEmpty(u.MissingKey) ? u.Path : u.MissingKey;
                 if (KnownHelpers.Contains(name) is false && LooksLikeHelperCall(sources, name))
                     return At(name, $"« {name} » n'est ni un champ du modèle ni un helper connu. Helpers disponibles : {string.Join(", ", KnownHelpers)}.");
-                var suggestion = TextKey.Closest(name, FieldNames(modelType));
+                var suggestion = Closest(name, FieldNames(modelType));
                 var hint = suggestion is null ? " Consultez docs/report-model.md pour la liste des champs." : $" Vouliez-vous dire « {suggestion} » ?";
                 return At(name, $"le champ « {name} » n'existe pas à cet endroit du modèle de rapport (ou il est vide : entourez-le de {{{{#if …}}}}).{hint}");
             }
@@ -138,6 +137,35 @@ public sealed partial class TemplateEngine
                 return new TemplateProblem(compiled.Main.File, 0, 0, null, "le modèle ne peut pas être lu : " + e.Message);
             }
         }
+    }
+
+    /// <summary>The field name closest to a typo (optimal string alignment distance, so "Titel" finds "Title"), or null.</summary>
+    internal static string? Closest(string name, IEnumerable<string> candidates)
+    {
+        var key = name.ToLowerInvariant();
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(key, candidate.ToLowerInvariant());
+            if (distance < bestDistance) { best = candidate; bestDistance = distance; }
+        }
+        return bestDistance <= Math.Max(1, Math.Min(3, key.Length / 3)) ? best : null;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        for (var j = 1; j <= b.Length; j++)
+        {
+            var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+        }
+        return d[a.Length, b.Length];
     }
 
     private static bool LooksLikeHelperCall(List<TemplateSource> sources, string name) =>
@@ -236,7 +264,7 @@ public sealed partial class TemplateEngine
         int i => i,
         long l => l,
         decimal m => (double)m,
-        string s when FrenchNumber.TryParse(s, out var parsed) => parsed,
+        string s when ImpactEval.Core.Text.FrenchNumber.TryParse(s, out var parsed) => parsed,
         _ => throw new HelperArgumentException(helper, $"le helper « {helper} » attend un nombre, il a reçu « {value} ».")
     };
 
