@@ -72,19 +72,26 @@ public static class WorkbookWriter
             s.CopyTo(m);
             return (e.FullName, Bytes: m.ToArray());
         }).ToList();
-        // Random ids look like "R" followed by 16 hexadecimal digits; map them in order of appearance.
+        // Random ids look like "R" followed by 16 hexadecimal digits; map them in order of appearance. The core
+        // properties part gets a random file name too: give it a fixed one.
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var pattern = new System.Text.RegularExpressions.Regex("\"(R[0-9a-f]{16})\"");
+        var corePart = new System.Text.RegularExpressions.Regex("core-properties/[0-9a-f]{32}\\.psmdcp");
         for (var i = 0; i < entries.Count; i++)
         {
-            if (!entries[i].FullName.EndsWith(".rels", StringComparison.Ordinal) && !entries[i].FullName.EndsWith(".xml", StringComparison.Ordinal)) continue;
+            var name = corePart.Replace(entries[i].FullName, "core-properties/core.psmdcp");
+            if (!name.EndsWith(".rels", StringComparison.Ordinal) && !name.EndsWith(".xml", StringComparison.Ordinal))
+            {
+                entries[i] = (name, entries[i].Bytes);
+                continue;
+            }
             var text = System.Text.Encoding.UTF8.GetString(entries[i].Bytes);
-            var replaced = pattern.Replace(text, m =>
+            var replaced = corePart.Replace(pattern.Replace(text, m =>
             {
                 if (!ids.TryGetValue(m.Groups[1].Value, out var id)) ids[m.Groups[1].Value] = id = "rIdPkg" + (ids.Count + 1).ToString(CultureInfo.InvariantCulture);
                 return "\"" + id + "\"";
-            });
-            if (!ReferenceEquals(replaced, text)) entries[i] = (entries[i].FullName, System.Text.Encoding.UTF8.GetBytes(replaced));
+            }), "core-properties/core.psmdcp");
+            entries[i] = (name, text == replaced ? entries[i].Bytes : System.Text.Encoding.UTF8.GetBytes(replaced));
         }
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
