@@ -137,7 +137,7 @@ public static partial class ReportModelBuilder
                 var id = $"forest-{Slug(a.Code)}";
                 chart = new Chart(id, title, description,
                     ForestPlot.Render(id, title, description, forest, oddsRatio, oddsRatio ? "Rapport des chances (échelle logarithmique)" : "Écart (groupe bénéficiaire − groupe de comparaison)", 2),
-                    table with { Id = id + "-donnees", InWorkbook = false });
+                    table);
             }
             var covariates = spec is null || spec.CovariateCodes.IsDefaultOrEmpty ? "aucune" : string.Join(", ", spec.CovariateCodes.Select(context.CovariateLabel));
             var outcomes = a.Contrasts.Select(c => c.Indicator).Distinct().Count();

@@ -79,7 +79,7 @@ public static partial class ReportModelBuilder
         const string title = "Équilibre initial des caractéristiques (love plot)";
         const string description = "Pour chaque caractéristique mesurée au départ, valeur absolue de la différence standardisée entre le groupe bénéficiaire et chaque groupe de comparaison ; plus le marqueur est à gauche, plus les groupes se ressemblent. Les lignes verticales marquent les seuils 0,05 et 0,25.";
         var chart = new Chart("graphique-equilibre", title, description,
-            LovePlot.Render("graphique-equilibre", title, description, plotRows, comparisons), table with { Id = "equilibre-donnees", InWorkbook = false });
+            LovePlot.Render("graphique-equilibre", title, description, plotRows, comparisons), table);
         var bands = input.Where(b => b.Band is not null).GroupBy(b => b.Band!.Value).ToDictionary(g => g.Key, g => g.Count());
         var summary = $"Sur {French.Counted(input.Length, "comparaison", "comparaisons")} de caractéristiques : {bands.GetValueOrDefault(EquivalenceBand.Satisfied)} avec une équivalence satisfaite, " +
                       $"{bands.GetValueOrDefault(EquivalenceBand.RequiresStatisticalAdjustment)} demandant un ajustement statistique, {bands.GetValueOrDefault(EquivalenceBand.NotSatisfied)} sans équivalence.";

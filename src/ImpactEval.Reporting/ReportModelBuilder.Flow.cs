@@ -101,7 +101,7 @@ public static partial class ReportModelBuilder
         var table = new ReportTable("flux", "Flux des participants par groupe et par temps de mesure", context.Sheet("Flux des participants"),
             "Observés : participants ayant au moins une valeur à ce temps de mesure. Attrition : part des inscrits non observés. « s » : valeur masquée (secret statistique).",
             [.. columns], [.. tableRows], InWorkbook: true);
-        var chartTable = table with { Id = "flux-donnees", InWorkbook = false };
+        var chartTable = table;
         var chart = new Chart("graphique-flux", "Diagramme de flux des participants",
             $"Pour chaque groupe, nombre de participants inscrits puis observés à chacun des {waves.Count} temps de mesure, avec le nombre de non-observés et l'attrition.",
             FlowDiagram.Render("graphique-flux", "Diagramme de flux des participants",
