@@ -21,7 +21,7 @@ public static class Demo
         return await DemoData.LoadAsync(store);
     }
 
-    /// <summary>The repository's templates/ directory (the tests render the shipped templates, not a copy).</summary>
+    /// <summary>The shipped templates as copied next to the test assembly by the Reporting project (as next to the CLI binary).</summary>
     public static string TemplatesDirectory => Path.Combine(AppContext.BaseDirectory, "templates");
 
     /// <summary>A fresh temporary directory.</summary>
