@@ -59,8 +59,8 @@ public static partial class ReportModelBuilder
                 var comparisonSummary = context.Descriptives(c.Indicator, a.Wave, c.Comparison) is null || context.SummaryShown(indicator, a.Wave, c.Comparison);
                 // Withheld when a group is below the threshold, or when the effect is a raw difference of means one of which is withheld
                 // (the other mean and the difference would give it back).
+                // (A number of participants hidden only to protect another count does not withhold the estimate.)
                 var shown = plan.AllowsEstimateOn(c.FocalN) && plan.AllowsEstimateOn(c.ComparisonN)
-                            && !plan.IsHidden(focalKey) && !plan.IsHidden(comparisonKey)
                             && (!rawMeans || (focalSummary && comparisonSummary));
                 var estimated = effect is not null && effect.IsEstimable;
                 if (!shown && estimated) context.WithheldEstimates++;

@@ -52,6 +52,7 @@ public static partial class ReportModelBuilder
                     var d = context.Descriptives(indicator.Code, wave.Code, group.Code);
                     if (d is null) { points.Add(null); continue; }
                     var shown = context.SummaryShown(indicator, wave.Code, group.Code);
+                    var spread = context.SpreadShown(indicator, wave.Code, group.Code);
                     if (!shown && d.Summary is not null) context.WithheldEstimates++;
                     var s = d.Summary;
                     var nKey = Keys.DescN(indicator.Code, wave.Code, group.Code);
@@ -91,7 +92,7 @@ public static partial class ReportModelBuilder
                     rows.Add(new SeriesRow(wave.Code, context.WaveLabel(wave.Code), group.Code, group.Label,
                         Cells.CountText(plan, nKey, d.N), Cells.CountText(plan, Keys.DescMissing(indicator.Code, wave.Code, group.Code), d.Missing),
                         meanText, meanCi,
-                        !shown || binary ? (shown ? French.NotAvailable : French.Suppressed) : French.Number(s!.StandardDeviation, decimals),
+                        !spread || binary ? (spread ? French.NotAvailable : French.Suppressed) : French.Number(s!.StandardDeviation, decimals),
                         !shown ? French.Suppressed : binary ? French.NotAvailable : French.Number(s!.Median, decimals),
                         !shown ? French.Suppressed : binary ? French.NotAvailable : French.Bounds(s!.FirstQuartile, s.ThirdQuartile, decimals),
                         shown, levelViews, shown ? s?.Warnings ?? [] : []));
@@ -103,7 +104,7 @@ public static partial class ReportModelBuilder
                         binary ? Cells.Percent(mean * factor, 1, shown) : Cells.Number(mean, decimals, shown),
                         binary ? Cells.Percent(ci?.Lower ?? double.NaN, 1, shown) : Cells.Number(ci?.Lower ?? double.NaN, decimals, shown),
                         binary ? Cells.Percent(ci?.Upper ?? double.NaN, 1, shown) : Cells.Number(ci?.Upper ?? double.NaN, decimals, shown),
-                        binary ? Cells.Missing(CellKind.Number) : Cells.Number(s?.StandardDeviation ?? double.NaN, decimals, shown),
+                        binary ? Cells.Missing(CellKind.Number) : Cells.Number(s?.StandardDeviation ?? double.NaN, decimals, spread),
                         binary ? Cells.Missing(CellKind.Number) : Cells.Number(s?.Median ?? double.NaN, decimals, shown)]);
                     summaryRows.Add(row);
                     chartRows.Add(new TableRow([.. row.Cells.Skip(1)]));

@@ -19,13 +19,13 @@ public static partial class ReportModelBuilder
         var waves = FlowWaves(context);
         foreach (var g in groups)
         {
-            ledger.Add(Keys.Enrolled(g.Group), g.Enrolled, isTotal: true);
+            ledger.Add(Keys.Enrolled(g.Group), g.Enrolled, isKeyFigure: true);
             ledger.Add(Keys.Withdrawn(g.Group), g.Withdrawn);
             foreach (var w in waves)
             {
                 var observed = g.Waves.FirstOrDefault(c => c.Wave == w.Code)?.Observed ?? 0;
                 var late = g.Waves.FirstOrDefault(c => c.Wave == w.Code)?.Late ?? 0;
-                ledger.Add(Keys.Observed(g.Group, w.Code), observed);
+                ledger.Add(Keys.Observed(g.Group, w.Code), observed, isTotal: true);
                 ledger.Add(Keys.Lost(g.Group, w.Code), g.Enrolled - observed);
                 ledger.Sum(Keys.Enrolled(g.Group), [Keys.Observed(g.Group, w.Code), Keys.Lost(g.Group, w.Code)]);
                 ledger.Add(Keys.Late(g.Group, w.Code), late);
@@ -33,7 +33,7 @@ public static partial class ReportModelBuilder
         }
         if (groups.Length < 2) return; // a single group: its row is the total, no margin to add
         var t = Keys.Total;
-        ledger.Add(Keys.Enrolled(t), groups.Sum(g => g.Enrolled), isTotal: true);
+        ledger.Add(Keys.Enrolled(t), groups.Sum(g => g.Enrolled), isKeyFigure: true);
         ledger.Sum(Keys.Enrolled(t), groups.Select(g => Keys.Enrolled(g.Group)));
         ledger.Add(Keys.Withdrawn(t), groups.Sum(g => g.Withdrawn), isTotal: true);
         ledger.Sum(Keys.Withdrawn(t), groups.Select(g => Keys.Withdrawn(g.Group)));

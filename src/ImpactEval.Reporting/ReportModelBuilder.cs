@@ -170,13 +170,23 @@ public static partial class ReportModelBuilder
         public bool SummaryShown(Indicator indicator, string wave, string group)
         {
             var d = Descriptives(indicator.Code, wave, group);
-            if (d is null || d.Summary is null) return false;
-            if (!Plan.AllowsEstimateOn(d.N) || Plan.IsHidden(Keys.DescN(indicator.Code, wave, group))) return false;
+            if (d is null || d.Summary is null || !Plan.AllowsEstimateOn(d.N)) return false;
             if (d.Levels is { } levels)
+            {
+                // Mean and SD of a few levels with n would give hidden level counts back.
+                if (Plan.IsHidden(Keys.DescN(indicator.Code, wave, group))) return false;
                 foreach (var level in levels.Levels)
                     if (Plan.IsHidden(Keys.DescLevel(indicator.Code, wave, group, level.Level.Code))) return false;
+            }
             return true;
         }
+
+        /// <summary>
+        /// Whether the standard deviation may be shown next to the mean's interval: the interval's half-width is
+        /// t(n − 1)·SD/√n, so SD and interval together give n back; with n hidden, the SD is withheld.
+        /// </summary>
+        public bool SpreadShown(Indicator indicator, string wave, string group) =>
+            SummaryShown(indicator, wave, group) && !Plan.IsHidden(Keys.DescN(indicator.Code, wave, group));
     }
 
     /// <summary>Keys of the counts registered in the ledger.</summary>

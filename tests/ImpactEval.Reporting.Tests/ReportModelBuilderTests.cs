@@ -57,9 +57,12 @@ public class ReportModelBuilderTests
         // A level share times the published n would give a count back: shares are shown only with their count.
         foreach (var row in model.Descriptives.LevelsTable!.Rows)
             if (row.Cells[4].IsSuppressed) Assert.True(row.Cells[5].IsSuppressed);
-        // The attendance means of 6 and 5 girls are still described (no count is revealed by a mean of a continuous indicator).
+        // The attendance means of 6 and then 5 girls are still described; at T3 the number of values is hidden (6 − 5 would
+        // tell that one girl is missing), and so is the standard deviation, which with the interval would give it back.
         var attendance = model.Descriptives.Indicators.Single(i => i.Code == "ASSIDUITE");
         Assert.All(attendance.Rows, r => Assert.True(r.IsShown));
+        var t3 = attendance.Rows.Single(r => r.WaveCode == "T3");
+        Assert.Equal(("s", "s"), (t3.N, t3.StandardDeviation));
         Assert.NotNull(attendance.Trajectory);
         Assert.Empty(model.Analyses);
         Assert.Contains("sans groupe de comparaison", model.Protocol.DesignText);

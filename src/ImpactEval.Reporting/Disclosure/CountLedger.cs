@@ -25,19 +25,22 @@ public sealed class CountLedger
     /// <param name="key">Stable key of the cell.</param>
     /// <param name="value">The count, ≥ 0.</param>
     /// <param name="isTotal">Whether the cell is a margin (hidden as a complement only when no inner cell can be).</param>
+    /// <param name="isKeyFigure">Whether the cell is a key figure of the report (a group's enrolment, a denominator), hidden as a
+    /// complement only as a last resort: hiding it would withhold every rate computed on it.</param>
     /// <exception cref="ArgumentException">The key is already registered with another value, or the value is negative.</exception>
-    public string Add(string key, int value, bool isTotal = false)
+    public string Add(string key, int value, bool isTotal = false, bool isKeyFigure = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
+        var importance = isKeyFigure ? 2 : isTotal ? 1 : 0;
         if (index.TryGetValue(key, out var existing))
         {
             if (cells[existing].Value != value)
                 throw new ArgumentException($"Cell '{key}' registered with {cells[existing].Value} then {value}.", nameof(value));
-            if (isTotal && !cells[existing].IsTotal) cells[existing] = cells[existing] with { IsTotal = true };
+            if (importance > cells[existing].Importance) cells[existing] = cells[existing] with { Importance = importance };
             return key;
         }
         index[key] = cells.Count;
-        cells.Add(new LedgerCell(key, value, isTotal));
+        cells.Add(new LedgerCell(key, value, importance));
         return key;
     }
 
@@ -65,8 +68,12 @@ public sealed class CountLedger
 /// <summary>A count registered in a <see cref="CountLedger"/>.</summary>
 /// <param name="Key">Stable key.</param>
 /// <param name="Value">The count.</param>
-/// <param name="IsTotal">Whether the cell is a margin.</param>
-public sealed record LedgerCell(string Key, int Value, bool IsTotal);
+/// <param name="Importance">0 for an inner cell, 1 for a margin, 2 for a key figure: complements are taken from the least important cells first.</param>
+public sealed record LedgerCell(string Key, int Value, int Importance)
+{
+    /// <summary>Whether the cell is a margin or a key figure.</summary>
+    public bool IsTotal => Importance > 0;
+}
 
 /// <summary>A linear relation Σ coefficient × cell = 0 between registered cells (indices into the ledger).</summary>
 /// <param name="Terms">Cell index and integer coefficient.</param>

@@ -18,7 +18,7 @@ namespace ImpactEval.Reporting.Disclosure;
 /// usual "two hidden cells per row and column" rule, which only looks at one relation at a time.
 /// </para>
 /// <para>
-/// Complements are chosen greedily, deterministically: inner cells before totals, non-zero before zero (a
+/// Complements are chosen greedily, deterministically: inner cells before margins and margins before key figures (a group's enrolment, a denominator), non-zero before zero (a
 /// zero complement protects little), cells whose other relations already hold a hidden cell (so the hidden
 /// pattern closes into rectangles without cascading), then the smallest value (least information lost).
 /// This is the hypercube heuristic of τ-ARGUS in spirit, not an optimal (linear-programming) pattern, and it
@@ -168,7 +168,7 @@ public static class DisclosureControl
         foreach (var c in candidates)
         {
             var alreadyProtected = relationsOf[c].Count(r => ledger.Relations[r].Terms.Any(t => hidden[t.Cell]) && !relationsOf[target].Contains(r));
-            var score = (cells[c].IsTotal ? 1 : 0, cells[c].Value == 0 ? 1 : 0, -alreadyProtected, cells[c].Value, c);
+            var score = (cells[c].Importance, cells[c].Value == 0 ? 1 : 0, -alreadyProtected, cells[c].Value, c);
             if (best < 0 || score.CompareTo(bestScore) < 0)
             {
                 best = c;

@@ -33,7 +33,7 @@ public static class NationalSynthesisBuilder
                 continue;
             }
             var eligible = ledger.Add($"{q.Code}/interrogees", q.Eligible, isTotal: true);
-            var answered = ledger.Add($"{q.Code}/repondantes", respondents, isTotal: true);
+            var answered = ledger.Add($"{q.Code}/repondantes", respondents, isKeyFigure: true);
             var missing = ledger.Add($"{q.Code}/non-reponses", q.NonResponse);
             ledger.Sum(eligible, [answered, missing]);
             var keys = q.Answers.Select((a, i) => ledger.Add($"{q.Code}/reponse/{i.ToString(CultureInfo.InvariantCulture)}", a.Count)).ToList();
