@@ -25,7 +25,7 @@ public static class LovePlot
     {
         const double width = 720, labelWidth = 260, right = 24, rowHeight = 28, top = 14, legendLine = 18;
         var plotBottom = top + rows.Count * rowHeight;
-        var height = plotBottom + 48 + (legend.Count + 1) * legendLine;
+        var height = plotBottom + 56 + (legend.Count + 2) * legendLine;
         var max = Math.Max(0.3, rows.SelectMany(r => r.Points).Select(p => Math.Abs(p.Difference)).Where(double.IsFinite).DefaultIfEmpty(0).Max() * 1.1);
         double X(double v) => labelWidth + Math.Abs(v) / max * (width - labelWidth - right);
         var svg = Svg.Open(id, width, height, title, description);
@@ -57,7 +57,8 @@ public static class LovePlot
             Svg.Marker(svg, legend[i].Style, labelWidth + 8, ly + i * legendLine - 4, 5, Svg.Colour(legend[i].Style));
             Svg.Text(svg, labelWidth + 22, ly + i * legendLine, legend[i].Label);
         }
-        Svg.Text(svg, labelWidth, ly + legend.Count * legendLine, "Lignes verticales : seuils 0,05 (pointillés) et 0,25 (tirets) du What Works Clearinghouse ; marqueur creux : après pondération.", "start", " font-size=\"10\"");
+        Svg.Text(svg, labelWidth, ly + legend.Count * legendLine, "Lignes verticales : seuils 0,05 (pointillés) et 0,25 (tirets) du What Works Clearinghouse.", "start", " font-size=\"10\"");
+        Svg.Text(svg, labelWidth, ly + (legend.Count + 1) * legendLine - 4, "Marqueur creux : après pondération.", "start", " font-size=\"10\"");
         return Svg.Close(svg);
     }
 }
