@@ -67,6 +67,10 @@ public class ReportModelBuilderTests
         Assert.Empty(model.Analyses);
         Assert.Contains("sans groupe de comparaison", model.Protocol.DesignText);
         Assert.True(model.Disclosure.Applied);
+        // Both shipped cohort templates render this single-group, analysis-free report.
+        var renderer = new ReportRenderer(Demo.TemplatesDirectory);
+        Assert.Contains("Collégiennes suivies", renderer.RenderHtml("rapport-cohorte", model));
+        Assert.Contains("Collégiennes suivies", renderer.RenderHtml("fiche-territoire", model));
     }
 
     // Today's results carry no balance, attrition, weighting or power: those sections are simply absent.
