@@ -145,11 +145,12 @@ public static partial class ReportModelBuilder
                 ? "aucune correction des p-valeurs pour comparaisons multiples"
                 : $"p-valeurs ajustées par la correction de {multiplicity} sur les {outcomes} indicateurs de chaque contraste";
             var clusterText = p.Cluster is { } cl ? $"Les participants sont regroupés par {cl.Label.ToLowerInvariant()} : {(a.Method.Contains("CR", StringComparison.Ordinal) ? "les erreurs-types tiennent compte de ce regroupement." : "les erreurs-types de cette analyse ne tiennent pas encore compte de ce regroupement, les intervalles peuvent être trop étroits.")}" : null;
+            static string Some(int n, string none, string one, string many) => n == 0 ? none : French.Counted(n, one, many);
             var parts = new List<string>
             {
-                $"{French.Counted(favourable, "écart favorable", "écarts favorables")} au groupe bénéficiaire",
-                $"{French.Counted(unfavourable, "écart défavorable", "écarts défavorables")}",
-                $"{French.Counted(inconclusive, "comparaison non concluante", "comparaisons non concluantes")} (intervalle de confiance compatible avec l'absence d'écart)",
+                $"{Some(favourable, "aucun écart favorable", "écart favorable", "écarts favorables")} au groupe bénéficiaire",
+                Some(unfavourable, "aucun écart défavorable", "écart défavorable", "écarts défavorables"),
+                $"{Some(inconclusive, "aucune comparaison non concluante", "comparaison non concluante", "comparaisons non concluantes")} (intervalle de confiance compatible avec l'absence d'écart)",
             };
             if (withheld > 0) parts.Add($"{French.Counted(withheld, "résultat non publié", "résultats non publiés")} (secret statistique)");
             if (failed > 0) parts.Add($"{French.Counted(failed, "comparaison non estimée", "comparaisons non estimées")}");

@@ -112,8 +112,13 @@ public static partial class ReportModelBuilder
             ? new EvidenceItem("Comparaisons multiples", $"Les analyses {string.Join(", ", unadjusted)} testent plusieurs indicateurs sans corriger les p-valeurs : un écart isolé peut être dû au hasard.", "réserve")
             : new EvidenceItem("Comparaisons multiples", "Quand une analyse porte sur plusieurs indicateurs, ses p-valeurs sont corrigées pour le nombre d'indicateurs.", "satisfait"));
 
+        // "At comparable characteristics" only when at least one analysis actually adjusted for covariates.
+        var adjusted = context.Results.Analyses.Any(a => Vocabulary.AdjustsForCovariates(a.Estimator)
+            && a.Contrasts.Any(c => c.Effect is { } e && e.Term != "mean_difference"));
         var overall = hasComparison
-            ? "Au mieux, ce plan permet de décrire des écarts entre groupes associés au dispositif, à caractéristiques mesurées comparables ; il ne permet pas à lui seul d'attribuer ces écarts au dispositif."
+            ? adjusted
+                ? "Au mieux, ce plan permet de décrire des écarts entre groupes associés au dispositif, à caractéristiques mesurées comparables ; il ne permet pas à lui seul d'attribuer ces écarts au dispositif."
+                : "Ce plan permet de décrire des écarts bruts entre groupes, sans tenir compte de leurs différences de départ ; il ne permet pas d'attribuer ces écarts au dispositif."
             : "Ce plan permet de décrire l'évolution des bénéficiaires ; il ne permet pas d'estimer l'effet du dispositif.";
         if (items.Any(i => i.Status is "réserve" or "non évalué")) overall += " Les réserves et les points non évalués de l'appréciation du niveau de preuve invitent à une lecture prudente.";
         return new EvidenceSection(context.Protocol is var pr ? DesignText(pr) : "", [.. items], overall);

@@ -140,4 +140,19 @@ public class ReportModelBuilderTests
 
         Assert.Throws<ArgumentException>(() => ReportModelBuilder.Build(SampleReports.FullProtocol, results, Generation(results)));
     }
+
+    // Today's demo estimates are raw differences of means (Welch) even where the protocol asks for ANCOVA: the overall
+    // reading must not claim a comparison "at comparable characteristics", and the summary counts every contrast.
+    [Fact]
+    public void Build_RawDifferences_OverallDoesNotClaimAdjustment()
+    {
+        var (protocol, results) = Cohorts.ThreeFamilies();
+
+        var model = ReportModelBuilder.Build(protocol, results, Generation(results));
+
+        Assert.Contains("écarts bruts", model.Evidence.Overall);
+        Assert.DoesNotContain("comparables", model.Evidence.Overall);
+        Assert.Contains("sur 1 comparaison", model.Analyses.Single().Summary.Replace('\u00A0', ' '));
+        Assert.Contains("1 résultat non publié (secret statistique)", model.Analyses.Single().Summary.Replace('\u00A0', ' '));
+    }
 }
