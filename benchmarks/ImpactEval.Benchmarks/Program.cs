@@ -4,6 +4,7 @@ using ImpactEval.Benchmarks;
 // Each scenario prints the data size, the figures and the machine.
 var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["cr2"] = Cr2Scenario.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
+using ImpactEval.Analysis.Estimators;
 using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Model;
 using ImpactEval.Statistics;
-using StatLevel = ImpactEval.Statistics.ScaleLevel;
 
 namespace ImpactEval.Analysis;
 
@@ -19,11 +19,15 @@ public static class ProtocolAnalysis
         var notes = ImmutableArray.CreateBuilder<string>();
         var flow = Flow(protocol, dataset);
         var descriptives = Descriptives(protocol, dataset);
-        var analyses = protocol.Analyses.Select(a => RunAnalysis(protocol, dataset, a)).ToImmutableArray();
+        var weightings = new Dictionary<string, PropensityWeighting>();
+        var analyses = protocol.Analyses.Select(a => RunAnalysis(protocol, dataset, a, weightings, notes)).ToImmutableArray();
+        var balance = Balance(protocol, dataset, weightings.Values.FirstOrDefault(), notes);
+        var attrition = Attrition(protocol, dataset, notes);
         if (dataset.Count == 0) notes.Add("Aucun participant n'est encore inscrit : aucune estimation n'est possible.");
         if (protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             notes.Add("Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité.");
-        return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, analyses, notes.ToImmutable());
+        return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, balance, attrition, analyses,
+            DesignSensitivity.Planned(protocol).AddRange(DesignSensitivity.Observed(protocol, dataset)), notes.ToImmutable());
     }
 
     private static SampleFlow Flow(Protocol protocol, AnalysisDataset dataset)
@@ -35,16 +39,17 @@ public static class ProtocolAnalysis
             var waves = ImmutableArray.CreateBuilder<WaveCount>();
             foreach (var wave in protocol.Waves)
             {
-                var columns = protocol.Indicators.Where(i => i.WaveCodes.Contains(wave.Code)).Select(i => dataset.Outcome(i.Code, wave.Code)).ToList();
+                if (!protocol.Indicators.Any(i => i.WaveCodes.Contains(wave.Code))) continue;
+                var seen = ObservedAt(protocol, dataset, wave.Code);
                 var dates = dataset.CollectedOn.GetValueOrDefault(wave.Code);
                 int observed = 0, late = 0;
                 foreach (var r in rows)
                 {
-                    if (!columns.Exists(c => !double.IsNaN(c[r]))) continue;
+                    if (!seen[r]) continue;
                     observed++;
                     if (wave.Schedule.FixedDate is not null && !dates.IsDefault && dates[r] is { } date && date > wave.Schedule.FixedDate.Value.AddDays(wave.Schedule.DaysAfter)) late++;
                 }
-                if (columns.Count > 0) waves.Add(new WaveCount(wave.Code, observed, late));
+                waves.Add(new WaveCount(wave.Code, observed, late));
             }
             var withdrawn = rows.Count(r => dataset.Statuses[r] is not ("active" or "completed"));
             groups.Add(new GroupFlow(group.Code, group.Label, rows.Count, withdrawn, waves.ToImmutable()));
@@ -71,7 +76,7 @@ public static class ProtocolAnalysis
                     continue;
                 }
                 var levels = indicator.Scale.IsLabelled
-                    ? Statistics.Descriptives.Levels(sample, [.. indicator.Scale.EffectiveLevels.Select(l => new StatLevel(l.Value, l.Label))])
+                    ? Statistics.Descriptives.Levels(sample, [.. indicator.Scale.EffectiveLevels.Select(l => new LevelLabel(l.Value, l.Label))])
                     : null;
                 groups.Add(new GroupDescriptives(group.Code, n, missing, Statistics.Descriptives.Summarize(sample), levels, null));
             }
@@ -80,17 +85,107 @@ public static class ProtocolAnalysis
         return result.ToImmutable();
     }
 
-    private static AnalysisResult RunAnalysis(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec)
+    private static AnalysisResult RunAnalysis(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec,
+        Dictionary<string, PropensityWeighting> weightings, ImmutableArray<string>.Builder notes)
     {
+        PropensityWeighting? weighting = null;
+        if (spec.Estimator == Estimator.Weighting)
+        {
+            var key = string.Join(",", spec.CovariateCodes);
+            try
+            {
+                if (!weightings.TryGetValue(key, out weighting)) weightings[key] = weighting = PropensityWeighting.Compute(protocol, dataset, spec.CovariateCodes);
+            }
+            catch (StatisticsException e)
+            {
+                notes.Add($"Analyse {spec.Code} : le modèle de score de propension n'a pas pu être estimé ({e.Message}).");
+                return new AnalysisResult(spec.Code, spec.Label, spec.Estimator, ContrastEstimator.Describe(protocol, spec), spec.WaveCode,
+                    spec.ConfidenceLevel, spec.Multiplicity, [], null);
+            }
+        }
         var estimates = new List<ContrastEstimate>();
         foreach (var contrast in spec.Contrasts)
         {
             var family = spec.OutcomeCodes.Select(code =>
-                ContrastEstimators.Estimate(protocol, dataset, spec, protocol.FindIndicator(code)!, contrast)).ToList();
+                ContrastEstimator.Estimate(protocol, dataset, spec, protocol.FindIndicator(code)!, contrast, weighting)).ToList();
             estimates.AddRange(Adjust(family, spec.Multiplicity));
         }
-        return new AnalysisResult(spec.Code, spec.Label, spec.Estimator, ContrastEstimators.Describe(protocol, spec), spec.WaveCode,
-            spec.ConfidenceLevel, spec.Multiplicity, [.. estimates]);
+        var diagnostics = weighting is null ? null : new WeightingDiagnostics(weighting.Summaries, weighting.Overlap, weighting.Warnings);
+        return new AnalysisResult(spec.Code, spec.Label, spec.Estimator, ContrastEstimator.Describe(protocol, spec), spec.WaveCode,
+            spec.ConfidenceLevel, spec.Multiplicity, [.. estimates], diagnostics);
+    }
+
+    private static ImmutableArray<BalanceTable> Balance(Protocol protocol, AnalysisDataset dataset, PropensityWeighting? weighting, ImmutableArray<string>.Builder notes)
+    {
+        if (protocol.Covariates.IsEmpty) return [];
+        var tables = ImmutableArray.CreateBuilder<BalanceTable>();
+        var contrasts = protocol.Analyses.SelectMany(a => a.Contrasts).Distinct().ToList();
+        var waves = protocol.Analyses.Select(a => a.WaveCode).Distinct().ToList();
+        foreach (var contrast in contrasts)
+        {
+            var samples = new List<(string Name, Func<int, bool> Keep, bool Weighted)> { ("inscrits", _ => true, false) };
+            foreach (var wave in waves)
+            {
+                var observed = ObservedAt(protocol, dataset, wave);
+                samples.Add(($"observés à {wave}", i => observed[i], false));
+            }
+            if (weighting is not null) samples.Add(("inscrits, après pondération", i => !double.IsNaN(weighting.Weights[i]), true));
+            foreach (var (name, keep, weighted) in samples)
+            {
+                var rows = Enumerable.Range(0, dataset.Count)
+                    .Where(i => (dataset.Groups[i] == contrast.FocalCode || dataset.Groups[i] == contrast.ComparisonCode) && keep(i)
+                        && protocol.Covariates.All(c => !double.IsNaN(dataset.Covariates[c.Code][i]))).ToArray();
+                var group = rows.Select(i => dataset.Groups[i] == contrast.FocalCode ? 0 : 1).ToArray();
+                var predictors = protocol.Covariates.Select(c => new Predictor(c.Code, [.. rows.Select(i => dataset.Covariates[c.Code][i])])).ToList();
+                string[] labels = [contrast.FocalCode, contrast.ComparisonCode];
+                try
+                {
+                    var weights = weighted ? rows.Select(i => weighting!.Weights[i]).ToArray() : [];
+                    var balance = CovariateBalance.Att(predictors, group, labels, 0, weights);
+                    var equivalence = weighted ? [] : WwcBaselineEquivalence.Assess(predictors, group, labels, 0);
+                    tables.Add(new BalanceTable(contrast.FocalCode, contrast.ComparisonCode, name, weighted, balance, equivalence));
+                }
+                catch (StatisticsException e)
+                {
+                    notes.Add($"Équilibre {contrast.FocalCode} / {contrast.ComparisonCode} ({name}) non calculable : {e.Message}");
+                }
+            }
+        }
+        return tables.ToImmutable();
+    }
+
+    private static ImmutableArray<AttritionAssessment> Attrition(Protocol protocol, AnalysisDataset dataset, ImmutableArray<string>.Builder notes)
+    {
+        var labels = protocol.Groups.Select(g => g.Code).ToList();
+        var focal = labels.IndexOf(protocol.FocalGroup.Code);
+        var group = dataset.Groups.Select(g => labels.IndexOf(g)).ToArray();
+        var result = ImmutableArray.CreateBuilder<AttritionAssessment>();
+        foreach (var wave in protocol.Analyses.Select(a => a.WaveCode).Distinct())
+        {
+            var observed = ObservedAt(protocol, dataset, wave);
+            try
+            {
+                foreach (var boundary in new[] { AttritionBoundary.Cautious, AttritionBoundary.Optimistic })
+                    result.AddRange(WwcAttrition.Assess(group, observed, labels, focal, boundary, wave));
+            }
+            catch (StatisticsException e)
+            {
+                if (dataset.Count > 0) notes.Add($"Attrition à {wave} non calculable : {e.Message}");
+            }
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>Whether each row has at least one indicator value at a wave.</summary>
+    internal static bool[] ObservedAt(Protocol protocol, AnalysisDataset dataset, string wave)
+    {
+        var observed = new bool[dataset.Count];
+        foreach (var indicator in protocol.Indicators.Where(i => i.WaveCodes.Contains(wave)))
+        {
+            var column = dataset.Outcome(indicator.Code, wave);
+            for (var i = 0; i < dataset.Count; i++) observed[i] |= !double.IsNaN(column[i]);
+        }
+        return observed;
     }
 
     private static IEnumerable<ContrastEstimate> Adjust(List<ContrastEstimate> family, Multiplicity multiplicity)

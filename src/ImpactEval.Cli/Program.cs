@@ -1,1 +1,3 @@
-System.Console.WriteLine("impacteval");
+using ImpactEval.Cli;
+
+return await CliApplication.RunAsync(args);

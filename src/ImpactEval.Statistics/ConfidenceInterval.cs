@@ -11,4 +11,12 @@ public readonly record struct ConfidenceInterval(double Lower, double Upper, dou
 
     /// <summary>Width of the interval (upper minus lower).</summary>
     public double Width => Upper - Lower;
+
+    /// <summary>Throws when a confidence level is not strictly between 0 and 1 (the check of every estimator taking a level).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1) or NaN.</exception>
+    internal static void CheckLevel(double level)
+    {
+        if (!(level > 0 && level < 1))
+            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie strictly between 0 and 1.");
+    }
 }

@@ -12,6 +12,7 @@ namespace ImpactEval.Analysis.Results;
 /// <param name="ConfidenceLevel">Confidence level of the intervals.</param>
 /// <param name="Multiplicity">Adjustment applied across the outcomes, within each contrast.</param>
 /// <param name="Contrasts">One estimate per outcome and contrast.</param>
+/// <param name="Weighting">Diagnostics of the propensity weights (weighting analyses only).</param>
 public sealed record AnalysisResult(
     string Code,
     string Label,
@@ -20,4 +21,5 @@ public sealed record AnalysisResult(
     string Wave,
     double ConfidenceLevel,
     Multiplicity Multiplicity,
-    ImmutableArray<ContrastEstimate> Contrasts);
+    ImmutableArray<ContrastEstimate> Contrasts,
+    WeightingDiagnostics? Weighting);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImpactEval.Statistics;
 
 namespace ImpactEval.Analysis.Results;
 
@@ -9,7 +10,10 @@ namespace ImpactEval.Analysis.Results;
 /// <param name="Participants">Rows of the dataset (enrolments).</param>
 /// <param name="Flow">Sample flow per group and wave.</param>
 /// <param name="Descriptives">Descriptives per indicator, wave and group.</param>
+/// <param name="Balance">Baseline balance per contrast and sample.</param>
+/// <param name="Attrition">Overall and differential attrition per analysed wave and contrast, against the WWC boundaries.</param>
 /// <param name="Analyses">The protocol's analyses.</param>
+/// <param name="Sensitivity">Minimum detectable effects with the planned and the observed sizes.</param>
 /// <param name="Notes">French notes on data quality and on what the data cannot show.</param>
 public sealed record AnalysisResults(
     string ProtocolId,
@@ -18,5 +22,8 @@ public sealed record AnalysisResults(
     int Participants,
     SampleFlow Flow,
     ImmutableArray<IndicatorDescriptives> Descriptives,
+    ImmutableArray<BalanceTable> Balance,
+    ImmutableArray<AttritionAssessment> Attrition,
     ImmutableArray<AnalysisResult> Analyses,
+    ImmutableArray<DetectableEffect> Sensitivity,
     ImmutableArray<string> Notes);

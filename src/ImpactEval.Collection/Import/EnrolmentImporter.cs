@@ -29,7 +29,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
     {
         var problems = new List<ImportProblem>();
         var stored = await db.Protocols.Include(p => p.Territory).SingleAsync(p => p.Code == protocol.Id, cancellationToken);
-        var rows = TabularFile.ReadCsv(stream, fileName, problems, out var headers);
+        var rows = TabularSource.Open(stream, fileName, problems, out var headers);
         var required = new HashSet<ColumnKind> { ColumnKind.Identifier, ColumnKind.Group, ColumnKind.EnrolledOn };
         if (protocol.Cluster is not null) required.Add(ColumnKind.Cluster);
         var map = ColumnMap.Match(headers, protocol, Allowed, required, fileName, problems);

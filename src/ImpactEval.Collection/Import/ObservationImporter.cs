@@ -30,7 +30,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         if (options.Wave is not null && protocol.FindWave(options.Wave) is null)
             return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, $"La vague « {options.Wave} » n'existe pas dans le protocole.",
                 $"Vagues : {string.Join(", ", protocol.Waves.Select(w => w.Code))}.")]);
-        var rows = TabularFile.ReadCsv(stream, fileName, problems, out var headers);
+        var rows = TabularSource.Open(stream, fileName, problems, out var headers);
         var required = new HashSet<ColumnKind> { ColumnKind.Identifier };
         if (options.Wave is null) required.Add(ColumnKind.Wave);
         var map = ColumnMap.Match(headers, protocol, Allowed, required, fileName, problems);

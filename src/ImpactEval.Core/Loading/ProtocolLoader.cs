@@ -21,7 +21,7 @@ public static class ProtocolLoader
     private static readonly string[] RootKeys =
     [
         "id", "title", "territory", "version", "authors", "dates", "objectives", "public", "leverage",
-        "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "report",
+        "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "design", "report",
     ];
 
     /// <summary>Loads a protocol file from disk.</summary>
@@ -117,11 +117,12 @@ public static class ProtocolLoader
             var questions = ReadList(map, "questions", false, ReadQuestion);
             var cluster = ReadCluster(map);
             var analyses = ReadList(map, "analyses", false, (m, i) => ReadAnalysis(m, i, groups));
+            var design = ReadDesign(map);
             var report = map.Map("report", false, "la section report", "template");
             var template = report?.String("template", true, "rapport-cohorte") ?? "rapport-cohorte";
 
             return new Protocol(id, title, territoryCode, territoryName, version, authors, dates, objectives, targetPublic, leverage,
-                questions, indicators, groups, waves, covariates, cluster, analyses, template);
+                questions, indicators, groups, waves, covariates, cluster, analyses, design, template);
         }
 
         private (string Code, string? Name) ReadTerritory(YamlMap map)
@@ -184,7 +185,7 @@ public static class ProtocolLoader
         private static string[] KeysOf(string list) => list switch
         {
             "indicators" => ["code", "label", "level", "type", "unit", "range", "levels", "direction", "source", "respondent", "waves"],
-            "groups" => ["code", "label", "role", "membership"],
+            "groups" => ["code", "label", "role", "membership", "planned_size"],
             "waves" => ["code", "label", "date", "offset_days", "window"],
             "covariates" => ["code", "label", "type", "unit", "range", "levels"],
             "questions" => ["code", "text", "criteria"],
@@ -298,8 +299,11 @@ public static class ProtocolLoader
         private Group? ReadGroup(YamlMap map, int index)
         {
             var code = ReadCode(map, "BEN");
+            var size = map.Integer("planned_size", false, "300");
+            if (size is <= 1)
+                sink.Error(map.PositionOf("planned_size"), $"L'effectif prévu de {map.What} doit être d'au moins 2 participants.");
             return new Group(code, map.String("label", true, "\"Familles bénéficiaires\"") ?? code,
-                map.Choice("role", true, Vocabulary.Roles) ?? GroupRole.Comparison, map.String("membership", false), map.Position);
+                map.Choice("role", true, Vocabulary.Roles) ?? GroupRole.Comparison, map.String("membership", false), size, map.Position);
         }
 
         private Wave? ReadWave(YamlMap map, int index)
@@ -340,6 +344,21 @@ public static class ProtocolLoader
                 return new JudgementCriterion(criterionCode, criterionText, [.. indicators.Select(i => i.Code)]);
             });
             return new EvaluationQuestion(code, text, criteria);
+        }
+
+        private DesignAssumptions ReadDesign(YamlMap map)
+        {
+            var design = map.Map("design", false, "la section design", "icc", "covariate_r2", "power", "alpha");
+            if (design is null) return DesignAssumptions.Default;
+            var icc = design.Number("icc", false, "0.10");
+            var r2 = design.Number("covariate_r2", false, "0.20") ?? 0;
+            var power = design.Number("power", false, "0.80") ?? 0.80;
+            var alpha = design.Number("alpha", false, "0.05") ?? 0.05;
+            if (icc is < 0 or >= 1) sink.Error(design.PositionOf("icc"), "La corrélation intra-classe (icc) doit être comprise entre 0 (inclus) et 1 (exclu).", "Valeurs usuelles entre écoles : 0.05 à 0.20.");
+            if (r2 is < 0 or >= 1) sink.Error(design.PositionOf("covariate_r2"), "La part de variance expliquée par les covariables (covariate_r2) doit être comprise entre 0 (inclus) et 1 (exclu).");
+            if (power is <= 0 or >= 1) sink.Error(design.PositionOf("power"), "La puissance visée doit être strictement comprise entre 0 et 1.", "La valeur usuelle est 0.80.");
+            if (alpha is <= 0 or >= 1) sink.Error(design.PositionOf("alpha"), "Le risque alpha doit être strictement compris entre 0 et 1.", "La valeur usuelle est 0.05.");
+            return new DesignAssumptions(icc, r2, power, alpha);
         }
 
         private ClusterUnit? ReadCluster(YamlMap map)

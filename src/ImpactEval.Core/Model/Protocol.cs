@@ -24,6 +24,7 @@ namespace ImpactEval.Core.Model;
 /// <param name="Covariates">Baseline covariates.</param>
 /// <param name="Cluster">The clustering unit, if any.</param>
 /// <param name="Analyses">Declared analyses.</param>
+/// <param name="Design">Assumptions for power and minimum detectable effects.</param>
 /// <param name="ReportTemplate">Name of the report template in templates/ (without extension).</param>
 public sealed record Protocol(
     string Id,
@@ -43,6 +44,7 @@ public sealed record Protocol(
     ImmutableArray<Covariate> Covariates,
     ClusterUnit? Cluster,
     ImmutableArray<AnalysisSpec> Analyses,
+    DesignAssumptions Design,
     string ReportTemplate)
 {
     /// <summary>The indicator with this code (exact match), or null.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -88,7 +89,7 @@ public static class BinaryContrasts
         var se = Math.Sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
         var pooled = (table.FocalEvents + table.ComparisonEvents) / (n1 + n2);
         var z = d / Math.Sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
-        return new Estimate("risk_difference", d, se, z, double.PositiveInfinity, Probability.NormalTwoSided(z),
+        return new Estimate("risk_difference", d, se, z, double.PositiveInfinity, NormalDistribution.TwoSidedPValue(z),
             new ConfidenceInterval(lower, upper, level),
             "Risk difference, Newcombe (1998) hybrid score interval (method 10); pooled score test (prop.test, correct = FALSE); SE = unpooled Wald",
             table.FocalN + table.ComparisonN, ImmutableArray<string>.Empty);
@@ -173,15 +174,18 @@ public static class BinaryContrasts
 
     private static Estimate LogScale(string term, double logValue, double se, double level, string method, int n, ImmutableArray<string> warnings)
     {
-        var z = logValue / se;
-        var q = Probability.NormalQuantile(1 - (1 - level) / 2);
-        return new Estimate(term, Math.Exp(logValue), se, z, double.PositiveInfinity, Probability.NormalTwoSided(z),
-            new ConfidenceInterval(Math.Exp(logValue - q * se), Math.Exp(logValue + q * se), level), method, n, warnings);
+        // The Wald row on the log scale, with the value and interval exponentiated; the SE stays on the log scale.
+        var log = Estimate.FromStandardError(term, logValue, se, double.PositiveInfinity, level, method, n, warnings);
+        return log with
+        {
+            Value = Math.Exp(logValue),
+            Interval = new ConfidenceInterval(Math.Exp(log.Interval.Lower), Math.Exp(log.Interval.Upper), level),
+        };
     }
 
     private static void Validate(TwoByTwoTable table, double level)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         if (table.FocalN < 0 || table.FocalEvents < 0 || table.FocalEvents > table.FocalN)
             throw new ArgumentOutOfRangeException(nameof(table), $"Focal counts are inconsistent: {table.FocalEvents} events of {table.FocalN}.");
         if (table.ComparisonN < 0 || table.ComparisonEvents < 0 || table.ComparisonEvents > table.ComparisonN)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -15,7 +16,7 @@ public static class ContingencyTests
     /// <returns>The test with observed and expected counts; see <see cref="ChiSquareIndependence(int[,], IReadOnlyList{string}, IReadOnlyList{string})"/>.</returns>
     /// <exception cref="StatisticsException">Fewer than two groups, an empty group, or fewer than two categories observed.</exception>
     /// <exception cref="ArgumentException">A value is not one of the codes, or labels repeat.</exception>
-    public static ChiSquareIndependenceTest ChiSquareIndependence(IReadOnlyList<GroupSample> groups, IReadOnlyList<ScaleLevel> levels)
+    public static ChiSquareIndependenceTest ChiSquareIndependence(IReadOnlyList<GroupSample> groups, IReadOnlyList<LevelLabel> levels)
     {
         var counts = new int[groups.Count, levels.Count];
         for (var i = 0; i < groups.Count; i++)
@@ -93,7 +94,7 @@ public static class ContingencyTests
             warnings.Add($"Au moins un effectif théorique est inférieur à 5 (le plus petit vaut {Checks.Fr(minimum)}) : l'approximation du khi-deux peut être inexacte ; préférer un test exact (Fisher) ou regrouper des modalités.");
         double df = (rows - 1) * (kept.Count - 1);
         var test = new MultiGroupTest("Pearson's chi-square test of independence, no continuity correction (chisq.test, correct = FALSE)",
-            rowLabels.ToImmutableArray(), x2, df, double.PositiveInfinity, Probability.ChiSquareUpper(x2, df), (int)total,
+            rowLabels.ToImmutableArray(), x2, df, double.PositiveInfinity, ChiSquareDistribution.UpperTail(x2, df), (int)total,
             warnings.ToImmutable());
         return new ChiSquareIndependenceTest(test, rowLabels.ToImmutableArray(),
             kept.Select(j => columnLabels[j]).ToImmutableArray(), observed.MoveToImmutable(), expected.MoveToImmutable(), minimum);

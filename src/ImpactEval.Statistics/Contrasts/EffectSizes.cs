@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
 
 namespace ImpactEval.Statistics;
@@ -30,7 +31,7 @@ public static class EffectSizes
     /// </remarks>
     public static Estimate HedgesG(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(focal, 2, "le g de Hedges est");
         var y = Checks.Observed(comparison, 2, "le g de Hedges est");
         int n1 = x.Length, n2 = y.Length;
@@ -44,11 +45,11 @@ public static class EffectSizes
         var j = Math.Exp(SpecialFunctions.GammaLn(df / 2) - Math.Log(Math.Sqrt(df / 2)) - SpecialFunctions.GammaLn((df - 1) / 2));
         var g = (m1 - m2) / sp * j;
         var alpha = (1 - level) / 2;
-        var lowerNcp = NoncentralT.NoncentralityAt(t, df, 1 - alpha);
-        var upperNcp = NoncentralT.NoncentralityAt(t, df, alpha);
+        var lowerNcp = TDistribution.NoncentralityAt(t, df, 1 - alpha);
+        var upperNcp = TDistribution.NoncentralityAt(t, df, alpha);
         var scale = Math.Sqrt(hn) * j;
         var se = Math.Sqrt(hn + g * g / (2.0 * (n1 + n2)));
-        return new Estimate("hedges_g", g, se, t, df, Probability.StudentTwoSided(t, df),
+        return new Estimate("hedges_g", g, se, t, df, TDistribution.TwoSidedPValue(t, df),
             new ConfidenceInterval(lowerNcp * scale, upperNcp * scale, level),
             "Hedges' g, pooled SD, exact J correction, noncentral-t interval (effectsize::hedges_g)",
             n1 + n2, ImmutableArray<string>.Empty);

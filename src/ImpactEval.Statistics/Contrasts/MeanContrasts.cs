@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -24,7 +24,7 @@ public static class MeanContrasts
     /// </remarks>
     public static MeanDifference Welch(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(focal, 2, "la comparaison de moyennes de Welch est");
         var y = Checks.Observed(comparison, 2, "la comparaison de moyennes de Welch est");
         double mx = Moments.Mean(x), my = Moments.Mean(y);
@@ -53,7 +53,7 @@ public static class MeanContrasts
     /// </remarks>
     public static MeanDifference Student(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(focal, 1, "la comparaison de moyennes est");
         var y = Checks.Observed(comparison, 1, "la comparaison de moyennes est");
         var df = x.Length + y.Length - 2.0;
@@ -76,12 +76,7 @@ public static class MeanContrasts
     private static MeanDifference Build(GroupSample focal, GroupSample comparison, int nx, int ny,
         double mx, double my, double se, double df, double level, string method)
     {
-        var difference = mx - my;
-        var t = difference / se;
-        var q = Probability.StudentQuantile(1 - (1 - level) / 2, df);
-        var estimate = new Estimate("mean_difference", difference, se, t, df, Probability.StudentTwoSided(t, df),
-            new ConfidenceInterval(difference - q * se, difference + q * se, level), method, nx + ny,
-            ImmutableArray<string>.Empty);
+        var estimate = Estimate.FromStandardError("mean_difference", mx - my, se, df, level, method, nx + ny, []);
         return new MeanDifference(focal.Label, comparison.Label, mx, my, nx, ny, estimate);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -46,7 +47,7 @@ public static class MultiGroupTests
         var f = between / ((k - 1) * (1 + 2 * (k - 2) * a));
         double df1 = k - 1, df2 = 1 / (3 * a);
         return new MultiGroupTest("Welch one-way ANOVA, unequal variances (oneway.test, var.equal = FALSE)",
-            Labels(groups), f, df1, df2, Probability.FUpper(f, df1, df2), (int)n, ImmutableArray<string>.Empty);
+            Labels(groups), f, df1, df2, FDistribution.UpperTail(f, df1, df2), (int)n, ImmutableArray<string>.Empty);
     }
 
     /// <summary>The Kruskal–Wallis rank-sum test, with the correction for ties.</summary>
@@ -81,7 +82,7 @@ public static class MultiGroupTests
         var h = (12 * sum / (n * (n + 1)) - 3 * (n + 1)) / (1 - Ranking.TieCubes(ties) / (n * n * n - n));
         double df = data.Length - 1;
         return new MultiGroupTest("Kruskal-Wallis rank sum test, tie-corrected (kruskal.test)",
-            Labels(groups), h, df, double.PositiveInfinity, Probability.ChiSquareUpper(h, df), total, ImmutableArray<string>.Empty);
+            Labels(groups), h, df, double.PositiveInfinity, ChiSquareDistribution.UpperTail(h, df), total, ImmutableArray<string>.Empty);
     }
 
     private static double[][] Prepare(IReadOnlyList<GroupSample> groups, int minimum, string purpose)

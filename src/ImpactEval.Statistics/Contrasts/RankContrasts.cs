@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -46,18 +47,12 @@ public static class RankContrasts
     /// </remarks>
     public static WilcoxonTest WilcoxonMannWhitney(GroupSample focal, GroupSample comparison)
     {
-        var x = Checks.Observed(focal, 1, "le test de Wilcoxon-Mann-Whitney est");
-        var y = Checks.Observed(comparison, 1, "le test de Wilcoxon-Mann-Whitney est");
+        var (x, y, ranks, ties) = PooledRanks(focal, comparison, 1, "le test de Wilcoxon-Mann-Whitney est");
         int n1 = x.Length, n2 = y.Length;
-        var combined = new double[n1 + n2];
-        x.CopyTo(combined, 0);
-        y.CopyTo(combined, n1);
-        var ranks = Ranking.MidRanks(combined, out var ties);
-        if (ties.Count == 1) throw AllEqual(focal, comparison);
         var rankSum = 0.0;
         for (var i = 0; i < n1; i++) rankSum += ranks[i];
         var w = rankSum - n1 * (n1 + 1) / 2.0;
-        var hasTies = ties.Count < combined.Length;
+        var hasTies = ties.Count < n1 + n2;
         if (n1 < 50 && n2 < 50 && !hasTies)
         {
             var distribution = new MannWhitneyDistribution(n1, n2);
@@ -73,7 +68,7 @@ public static class RankContrasts
         var warnings = hasTies && n1 < 50 && n2 < 50
             ? ImmutableArray.Create("Des valeurs ex æquo empêchent le calcul exact de la p-valeur du test de Wilcoxon-Mann-Whitney : approximation normale avec correction de continuité.")
             : ImmutableArray<string>.Empty;
-        return new WilcoxonTest(w, Probability.NormalTwoSided(z), false,
+        return new WilcoxonTest(w, NormalDistribution.TwoSidedPValue(z), false,
             "Wilcoxon rank sum test, normal approximation with tie and continuity correction (wilcox.test)", warnings);
     }
 
@@ -101,15 +96,9 @@ public static class RankContrasts
     /// </remarks>
     public static Estimate BrunnerMunzel(GroupSample focal, GroupSample comparison, double level = 0.95)
     {
-        Checks.Level(level);
-        var x = Checks.Observed(focal, 2, "le test de Brunner-Munzel est");
-        var y = Checks.Observed(comparison, 2, "le test de Brunner-Munzel est");
+        ConfidenceInterval.CheckLevel(level);
+        var (x, y, ranks, _) = PooledRanks(focal, comparison, 2, "le test de Brunner-Munzel est");
         int n1 = x.Length, n2 = y.Length;
-        var combined = new double[n1 + n2];
-        x.CopyTo(combined, 0);
-        y.CopyTo(combined, n1);
-        var ranks = Ranking.MidRanks(combined, out var ties);
-        if (ties.Count == 1) throw AllEqual(focal, comparison);
         var inner1 = Ranking.MidRanks(x, out _);
         var inner2 = Ranking.MidRanks(y, out _);
         double mean1 = 0, mean2 = 0;
@@ -135,13 +124,28 @@ public static class RankContrasts
         var se = Math.Sqrt(s1 / ((double)n2 * n2) / n1 + s2 / ((double)n1 * n1) / n2);
         var df = Square(n1 * s1 + n2 * s2) / (Square(n1 * s1) / (n1 - 1) + Square(n2 * s2) / (n2 - 1));
         var t = (ps - 0.5) / se;
-        var q = Probability.StudentQuantile(1 - (1 - level) / 2, df);
-        return new Estimate("prob_superiority", ps, se, t, df, Probability.StudentTwoSided(t, df),
+        var q = TDistribution.CriticalValue(level, df);
+        return new Estimate("prob_superiority", ps, se, t, df, TDistribution.TwoSidedPValue(t, df),
             new ConfidenceInterval(ps - q * se, ps + q * se, level), method, n, ImmutableArray<string>.Empty);
     }
 
-    private static StatisticsException AllEqual(GroupSample focal, GroupSample comparison) =>
-        new($"Toutes les valeurs des groupes « {focal.Label} » et « {comparison.Label} » sont identiques : aucune comparaison de rangs n'est possible.");
+    /// <summary>
+    /// The observed values of both groups (at least <paramref name="minimum"/> each) and their
+    /// mid-ranks in the pooled sample (focal first), with the tie-group sizes; throws when every value is equal.
+    /// </summary>
+    private static (double[] X, double[] Y, double[] Ranks, List<int> Ties) PooledRanks(
+        GroupSample focal, GroupSample comparison, int minimum, string purpose)
+    {
+        var x = Checks.Observed(focal, minimum, purpose);
+        var y = Checks.Observed(comparison, minimum, purpose);
+        var combined = new double[x.Length + y.Length];
+        x.CopyTo(combined, 0);
+        y.CopyTo(combined, x.Length);
+        var ranks = Ranking.MidRanks(combined, out var ties);
+        if (ties.Count == 1)
+            throw new StatisticsException($"Toutes les valeurs des groupes « {focal.Label} » et « {comparison.Label} » sont identiques : aucune comparaison de rangs n'est possible.");
+        return (x, y, ranks, ties);
+    }
 
     private static double Square(double v) => v * v;
 }

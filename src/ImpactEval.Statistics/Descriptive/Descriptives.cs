@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -22,7 +23,7 @@ public static class Descriptives
     /// </remarks>
     public static GroupSummary Summarize(GroupSample group, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var x = Checks.Observed(group, 1, "le résumé descriptif est");
         var n = x.Length;
         Array.Sort(x);
@@ -40,12 +41,12 @@ public static class Descriptives
         {
             sd = Math.Sqrt(Moments.Variance(x, mean));
             se = sd / Math.Sqrt(n);
-            var q = Probability.StudentQuantile(1 - (1 - level) / 2, df);
+            var q = TDistribution.CriticalValue(level, df);
             interval = new ConfidenceInterval(mean - q * se, mean + q * se, level);
             if (se > 0)
             {
                 t = mean / se;
-                p = Probability.StudentTwoSided(t, df);
+                p = TDistribution.TwoSidedPValue(t, df);
             }
             else
             {
@@ -72,9 +73,9 @@ public static class Descriptives
     /// <exception cref="ArgumentException">A value is not one of the scale's codes, or codes repeat.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The level is outside (0, 1).</exception>
     /// <remarks>Each interval is <see cref="Proportions.Wilson"/> (R's <c>prop.test(count, n, correct = FALSE)</c>).</remarks>
-    public static LevelDistribution Levels(GroupSample group, IReadOnlyList<ScaleLevel> levels, double level = 0.95)
+    public static LevelDistribution Levels(GroupSample group, IReadOnlyList<LevelLabel> levels, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         var counts = LevelCounts.Count(group, levels);
         var x = Checks.Observed(group, 1, "la répartition par modalité est");
         var shares = ImmutableArray.CreateBuilder<LevelShare>(levels.Count);

@@ -1,4 +1,5 @@
 using ImpactEval.Statistics.Contrasts;
+using ImpactEval.Statistics.Numerics;
 
 namespace ImpactEval.Statistics;
 
@@ -22,7 +23,7 @@ public static class Proportions
     /// </remarks>
     public static Proportion Wilson(int count, int total, double level = 0.95)
     {
-        Checks.Level(level);
+        ConfidenceInterval.CheckLevel(level);
         if (total < 0) throw new ArgumentOutOfRangeException(nameof(total), total, "The total cannot be negative.");
         if (count < 0 || count > total)
             throw new ArgumentOutOfRangeException(nameof(count), count, "The count must lie between 0 and the total.");
@@ -38,7 +39,7 @@ public static class Proportions
     {
         var n = (double)total;
         var p = count / n;
-        var z = Probability.NormalQuantile(1 - (1 - level) / 2);
+        var z = NormalDistribution.CriticalValue(level);
         var z22n = z * z / (2 * n);
         var root = z * Math.Sqrt(p * (1 - p) / n + z22n / (2 * n));
         var lower = (p + z22n - root) / (1 + 2 * z22n);

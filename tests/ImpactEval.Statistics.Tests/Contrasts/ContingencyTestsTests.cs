@@ -30,7 +30,7 @@ public class ContingencyTestsTests
         {
             var codes = ReferenceFixture.Doubles(c.GetProperty("codes"));
             var labels = ReferenceFixture.Strings(c.GetProperty("labels"));
-            t = ContingencyTests.ChiSquareIndependence(c.Groups(), codes.Select((k, i) => new ScaleLevel(k, labels[i])).ToList());
+            t = ContingencyTests.ChiSquareIndependence(c.Groups(), codes.Select((k, i) => new LevelLabel(k, labels[i])).ToList());
         }
 
         ReferenceFixture.AssertClose(c.D("x2"), t.Test.Statistic, EstimateTol, "X2");
@@ -54,7 +54,7 @@ public class ContingencyTestsTests
         var c = Case("multigroup.json", "chisq", "unobserved_level_dropped");
         var labels = ReferenceFixture.Strings(c.GetProperty("labels"));
         var t = ContingencyTests.ChiSquareIndependence(c.Groups(),
-            ReferenceFixture.Doubles(c.GetProperty("codes")).Select((k, i) => new ScaleLevel(k, labels[i])).ToList());
+            ReferenceFixture.Doubles(c.GetProperty("codes")).Select((k, i) => new LevelLabel(k, labels[i])).ToList());
 
         Assert.Equal(["Jamais", "Parfois", "Toujours"], t.ColumnLabels.ToArray());
         Assert.Contains(t.Test.Warnings, w => w.Contains("« Souvent » n'est observée dans aucun groupe"));

@@ -108,7 +108,7 @@ public class DescriptivesTests
         var c = Case("levels.json", "distributions", name);
         var codes = ReferenceFixture.Doubles(c.GetProperty("codes"));
         var labels = ReferenceFixture.Strings(c.GetProperty("labels"));
-        var scale = codes.Select((code, i) => new ScaleLevel(code, labels[i])).ToList();
+        var scale = codes.Select((code, i) => new LevelLabel(code, labels[i])).ToList();
 
         var d = Descriptives.Levels(c.Group("values", "BEN"), scale, c.D("level"));
 
@@ -132,14 +132,14 @@ public class DescriptivesTests
     [Fact]
     public void Levels_ValueOutsideScale_ThrowsArgumentException()
     {
-        var scale = new[] { new ScaleLevel(1, "Non"), new ScaleLevel(2, "Oui") };
+        var scale = new[] { new LevelLabel(1, "Non"), new LevelLabel(2, "Oui") };
         Assert.Throws<ArgumentException>(() => Descriptives.Levels(GroupSample.Of("A", 1, 2, 3), scale));
     }
 
     [Fact]
     public void Levels_AllMissing_ThrowsStatisticsException()
     {
-        var scale = new[] { new ScaleLevel(1, "Non"), new ScaleLevel(2, "Oui") };
+        var scale = new[] { new LevelLabel(1, "Non"), new LevelLabel(2, "Oui") };
         Assert.Throws<StatisticsException>(() => Descriptives.Levels(GroupSample.Of("A", double.NaN), scale));
     }
 }

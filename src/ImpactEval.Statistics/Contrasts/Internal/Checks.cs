@@ -2,17 +2,10 @@ using System.Globalization;
 
 namespace ImpactEval.Statistics.Contrasts;
 
-/// <summary>Argument checks and French number formatting shared by the contrast estimators.</summary>
+/// <summary>Group-size checks and French number formatting shared by the contrast and descriptive estimators.</summary>
 internal static class Checks
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>Throws when the confidence level is not strictly between 0 and 1.</summary>
-    public static void Level(double level)
-    {
-        if (!(level > 0 && level < 1))
-            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie strictly between 0 and 1.");
-    }
 
     /// <summary>A number written the French way (decimal comma), with at most <paramref name="decimals"/> decimals.</summary>
     public static string Fr(double value, int decimals = 2) =>

@@ -1,5 +1,5 @@
+using ImpactEval.Statistics.Numerics;
 using MathNet.Numerics;
-using MathNet.Numerics.RootFinding;
 
 namespace ImpactEval.Statistics.Contrasts;
 
@@ -113,6 +113,6 @@ internal sealed class ConditionalHypergeometric
         double lower = -5, upper = 5;
         while (f(lower) > 0 && lower > -700) lower -= 10;
         while (f(upper) < 0 && upper < 700) upper += 10;
-        return Brent.FindRoot(f, lower, upper, 1e-13, 500);
+        return RootFinder.Brent(f, lower, upper, 1e-13);
     }
 }

@@ -5,7 +5,7 @@ internal static class LevelCounts
 {
     /// <summary>Counts per level (in scale order) of the group's non-missing values.</summary>
     /// <exception cref="ArgumentException">Codes repeat, or a value is not one of the codes.</exception>
-    public static int[] Count(GroupSample group, IReadOnlyList<ScaleLevel> levels)
+    public static int[] Count(GroupSample group, IReadOnlyList<LevelLabel> levels)
     {
         var index = new Dictionary<double, int>(levels.Count);
         for (var i = 0; i < levels.Count; i++)

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ImpactEval.Cli.Commands;
+using Spectre.Console;
+
+namespace ImpactEval.Cli;
+
+/// <summary>Composes every subcommand in one place and runs the command line.</summary>
+public static class CliApplication
+{
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("ImpactEval : protocoles d'évaluation, suivi de cohortes et estimations pour les cités éducatives.");
+        root.Options.Add(CommonOptions.Data);
+        root.Subcommands.Add(DemoCommand.GetCommand());
+        root.Subcommands.Add(ProtocolCommand.GetCommand());
+        root.Subcommands.Add(ImportCommand.GetCommand());
+        root.Subcommands.Add(ImportCommand.GetEnrolCommand());
+        root.Subcommands.Add(EstimateCommand.GetCommand());
+        root.Subcommands.Add(PowerCommand.GetCommand());
+        root.Subcommands.Add(WorkbookCommand.GetCommand());
+        return root;
+    }
+
+    /// <summary>Parses and runs; unexpected failures are reported in French with exit code 1.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+        // Redirected output (CI logs, pipes) would otherwise be wrapped at 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+        try
+        {
+            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(e.Message)}");
+            if (Environment.GetEnvironmentVariable("IMPACTEVAL_DEBUG") == "1") AnsiConsole.WriteException(e);
+            return ExitCodes.Failure;
+        }
+    }
+}

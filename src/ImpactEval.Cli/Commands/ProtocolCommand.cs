@@ -1,0 +1,93 @@
+using System.CommandLine;
+using ImpactEval.Core.Loading;
+using ImpactEval.Data;
+using Spectre.Console;
+
+namespace ImpactEval.Cli.Commands;
+
+/// <summary><c>impacteval protocol validate FILE...</c> and <c>impacteval protocol register FILE</c>.</summary>
+public static class ProtocolCommand
+{
+    /// <summary>The command and its subcommands.</summary>
+    public static Command GetCommand()
+    {
+        var command = new Command("protocol", "Vérifier et enregistrer des protocoles d'évaluation.");
+        command.Subcommands.Add(Validate());
+        command.Subcommands.Add(Register());
+        return command;
+    }
+
+    private static Command Validate()
+    {
+        var files = new Argument<FileInfo[]>("fichiers") { Description = "Fichiers de protocole YAML.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Vérifie un ou plusieurs fichiers de protocole et affiche chaque problème avec sa ligne et sa colonne.") { files };
+        command.SetAction(parse =>
+        {
+            var exit = ExitCodes.Ok;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var result = ProtocolLoader.LoadFile(file.ToString());
+                PrintProblems(result);
+                if (result.IsValid)
+                    AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(file.ToString())} : protocole valide ({result.Protocol!.Indicators.Length} indicateurs, {result.Protocol.Groups.Length} groupes, {result.Protocol.Waves.Length} vagues).");
+                else
+                {
+                    AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(file.ToString())} : {result.Errors.Count()} erreur(s).");
+                    exit = ExitCodes.InvalidInput;
+                }
+            }
+            return exit;
+        });
+        return command;
+    }
+
+    private static Command Register()
+    {
+        var file = new Argument<FileInfo>("fichier") { Description = "Fichier de protocole YAML." };
+        var command = new Command("register", "Enregistre un protocole (nouvelle version si le fichier a changé).") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = CliContext.From(parse);
+            await using var db = await context.OpenStoreAsync(cancellationToken);
+            var outcome = await new ProtocolRegistry(db).RegisterFileAsync(parse.GetValue(file)!.ToString(), CliContext.Actor, cancellationToken);
+            return Report(outcome, parse.GetValue(file)!.ToString());
+        });
+        return command;
+    }
+
+    /// <summary>Prints a registration outcome and returns the exit code.</summary>
+    public static int Report(RegistrationOutcome outcome, string file)
+    {
+        foreach (var problem in outcome.Problems) PrintProblem(problem);
+        switch (outcome.Status)
+        {
+            case RegistrationStatus.Created:
+                AnsiConsole.MarkupLine($"[green]✓[/] Protocole « {outcome.ProtocolCode} » enregistré (version {outcome.Version}).");
+                return ExitCodes.Ok;
+            case RegistrationStatus.NewVersion:
+                AnsiConsole.MarkupLine($"[green]✓[/] Protocole « {outcome.ProtocolCode} » : nouvelle version {outcome.Version} enregistrée.");
+                return ExitCodes.Ok;
+            case RegistrationStatus.Unchanged:
+                AnsiConsole.MarkupLine($"[grey]=[/] Protocole « {outcome.ProtocolCode} » inchangé (version {outcome.Version}).");
+                return ExitCodes.Ok;
+            case RegistrationStatus.Refused:
+                AnsiConsole.MarkupLine($"[red]✗[/] Modification refusée : elle changerait le sens de données déjà saisies. Rien n'a été enregistré.");
+                foreach (var refusal in outcome.Refusals) AnsiConsole.MarkupLine($"  - {Markup.Escape(refusal)}");
+                return ExitCodes.InvalidInput;
+            default:
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(file)} contient des erreurs : rien n'a été enregistré.");
+                return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static void PrintProblems(ProtocolLoadResult result)
+    {
+        foreach (var problem in result.Problems) PrintProblem(problem);
+    }
+
+    private static void PrintProblem(ProtocolProblem problem)
+    {
+        var colour = problem.Severity == Severity.Error ? "red" : "yellow";
+        AnsiConsole.MarkupLine($"[{colour}]{Markup.Escape(problem.ToString())}[/]");
+    }
+}

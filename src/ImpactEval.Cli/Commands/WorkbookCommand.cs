@@ -1,0 +1,65 @@
+using System.CommandLine;
+using ImpactEval.Collection.Import;
+using ImpactEval.Collection.Workbooks;
+using ImpactEval.Data;
+using Spectre.Console;
+
+namespace ImpactEval.Cli.Commands;
+
+/// <summary>
+/// <c>impacteval workbook --protocol ID --wave W --out FILE.xlsx [--roster FILE]</c>: generates the collection
+/// workbook of a wave. ImpactEval keeps only pseudonyms, so the roster of identifiers to print comes from a file
+/// the cité holds (e.g. its enrolment file: its "identifiant" column is used); without it the sheet is empty.
+/// </summary>
+public static class WorkbookCommand
+{
+    /// <summary>The command.</summary>
+    public static Command GetCommand()
+    {
+        var protocol = CommonOptions.Protocol();
+        var wave = new Option<string>("--wave", "-w") { Description = "Code de la vague.", Required = true };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "Classeur .xlsx à écrire.", Required = true };
+        var roster = new Option<FileInfo?>("--roster") { Description = "Fichier (CSV ou XLSX) dont la colonne « identifiant » donne la liste des participants attendus." };
+        var command = new Command("workbook", "Génère le classeur de collecte d'une vague (listes déroulantes, contrôles de saisie, consignes).") { protocol, wave, output, roster };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = CliContext.From(parse);
+            await using var db = await context.OpenStoreAsync(cancellationToken);
+            var current = await new ProtocolRegistry(db).LoadCurrentAsync(parse.GetValue(protocol)!, cancellationToken);
+            if (current is null)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] Aucun protocole « {Markup.Escape(parse.GetValue(protocol)!)} » n'est enregistré.");
+                return ExitCodes.InvalidInput;
+            }
+            var identifiers = new List<string>();
+            if (parse.GetValue(roster) is { } rosterFile)
+            {
+                var problems = new List<ImportProblem>();
+                using var table = TabularSource.OpenFile(rosterFile.FullName, problems);
+                var column = table.Headers.ToList().FindIndex(h => Core.Text.TextKey.Normalize(h) == "identifiant");
+                if (column < 0 && problems.Count == 0)
+                    problems.Add(new ImportProblem(rosterFile.Name, 1, null, null, null, "Colonne « identifiant » introuvable.", "La liste des participants doit avoir une colonne « identifiant »."));
+                if (column >= 0)
+                    identifiers.AddRange(table.Rows.Select(r => r.Cells[column].Trim()).Where(id => id.Length > 0).Distinct());
+                if (problems.Count > 0)
+                {
+                    foreach (var problem in problems) AnsiConsole.MarkupLine($"[red]-[/] {Markup.Escape(problem.ToString())}");
+                    return ExitCodes.InvalidInput;
+                }
+            }
+            var path = parse.GetValue(output)!.FullName;
+            try
+            {
+                CollectionWorkbook.WriteFile(current.Value.Protocol, parse.GetValue(wave)!, identifiers, path);
+            }
+            catch (ArgumentException e)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(e.Message)}");
+                return ExitCodes.InvalidInput;
+            }
+            AnsiConsole.MarkupLine($"[green]✓[/] Classeur écrit : {Markup.Escape(path)} ({identifiers.Count} participants attendus).");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

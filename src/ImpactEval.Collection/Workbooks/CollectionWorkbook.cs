@@ -1,0 +1,132 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using ImpactEval.Core.Model;
+
+namespace ImpactEval.Collection.Workbooks;
+
+/// <summary>
+/// Generates the Excel workbook (.xlsx) a cité fills for one wave of a protocol, ready to be imported back by
+/// <see cref="Import.ObservationImporter"/>: a sheet to fill (named after the wave, first tab), an
+/// "Instructions" sheet in French, and a hidden sheet holding the drop-down lists.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The sheet to fill has one header row — identifiant, vague, date_collecte, then the code of each indicator
+/// collected at the wave — which the importer matches exactly; the French labels are shown as the input message
+/// of each column and listed on the Instructions sheet, so no second header row has to be skipped on import. It
+/// is the first sheet, which is what <see cref="Import.TabularSource"/> reads when no sheet is named; the workbook
+/// structure is protected (no password) so that sheets are not moved, renamed or unhidden by accident.
+/// </para>
+/// <para>
+/// Drop-down lists (labels of ordinal, binary and categorical scales), whole-number and decimal ranges (count and
+/// continuous scales), and a date check on date_collecte (a warning outside a fixed collection window) guide the
+/// entry; the importer still validates everything. The header row is locked and frozen; the sheet is protected
+/// without a password, which prevents accidents, not deliberate changes. Every text is an inline string, never a
+/// formula.
+/// </para>
+/// <para>
+/// Privacy: ImpactEval stores only pseudonyms (an HMAC of the cité's identifier), never the identifiers
+/// themselves, so it cannot print the roster of expected participants on its own. The caller passes the
+/// identifiers to print — typically read from the cité's own enrolment file at the moment of generation — and
+/// they exist only in the generated file, which must then be handled as personal data.
+/// </para>
+/// </remarks>
+public static class CollectionWorkbook
+{
+    /// <summary>Name of the instructions sheet.</summary>
+    public const string InstructionsSheetName = InstructionsSheet.SheetName;
+
+    /// <summary>The name of the sheet to fill for a wave: "Vague " and the wave code, within Excel's 31 characters.</summary>
+    /// <param name="wave">The wave.</param>
+    public static string DataSheetName(Wave wave)
+    {
+        var name = "Vague " + new string([.. wave.Code.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))]);
+        return name.Length <= 31 ? name : name[..31];
+    }
+
+    /// <summary>The indicators collected at a wave, in protocol order: the value columns of its sheet.</summary>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="wave">The wave.</param>
+    public static IReadOnlyList<Indicator> IndicatorsAt(Protocol protocol, Wave wave) =>
+        [.. protocol.Indicators.Where(i => i.WaveCodes.Contains(wave.Code))];
+
+    /// <summary>Writes the collection workbook of one wave to <paramref name="output"/>.</summary>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="waveCode">Code of the wave (exact, as in the protocol).</param>
+    /// <param name="identifiers">
+    /// The cité's identifiers of the expected participants, printed one per row in this order (trimmed); may be
+    /// empty, for a blank sheet. They are not stored anywhere by ImpactEval (see remarks).
+    /// </param>
+    /// <param name="output">Where the .xlsx bytes go (writable and seekable, as a zip package needs; left open).</param>
+    /// <exception cref="ArgumentException">
+    /// The wave does not exist, no indicator is collected at it, or an identifier is empty, duplicated or holds
+    /// control characters (messages in French, for the user who launched the generation).
+    /// </exception>
+    public static void Write(Protocol protocol, string waveCode, IReadOnlyList<string> identifiers, Stream output)
+    {
+        var wave = protocol.FindWave(waveCode)
+            ?? throw new ArgumentException($"La vague « {waveCode} » n'existe pas dans le protocole. Vagues : {string.Join(", ", protocol.Waves.Select(w => w.Code))}.", nameof(waveCode));
+        var indicators = IndicatorsAt(protocol, wave);
+        if (indicators.Count == 0)
+            throw new ArgumentException($"Aucun indicateur n'est recueilli à la vague {wave.Code} : il n'y a pas de classeur de collecte à produire.", nameof(waveCode));
+        var roster = CheckIdentifiers(identifiers);
+
+        var dataSheet = DataSheetName(wave);
+        var lists = new WorkbookLists();
+        var data = WaveSheet.Build(protocol, wave, indicators, roster, lists);
+        var instructions = InstructionsSheet.Build(protocol, wave, indicators, dataSheet, roster.Count);
+
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbookPart = document.AddWorkbookPart();
+        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
+        var sheets = new Sheets();
+        AddSheet(workbookPart, sheets, data, dataSheet, SheetStateValues.Visible);
+        AddSheet(workbookPart, sheets, instructions, InstructionsSheetName, SheetStateValues.Visible);
+        AddSheet(workbookPart, sheets, lists.BuildSheet(), WorkbookLists.SheetName, SheetStateValues.Hidden);
+        workbookPart.Workbook = new Workbook(
+            new WorkbookProtection { LockStructure = true },
+            new BookViews(new WorkbookView { ActiveTab = 0, FirstSheet = 0 }),
+            sheets,
+            new DefinedNames(lists.DefinedNames()));
+        workbookPart.Workbook.Save();
+    }
+
+    /// <summary>Writes the collection workbook of one wave to a file (created or replaced).</summary>
+    /// <param name="protocol">The protocol.</param>
+    /// <param name="waveCode">Code of the wave.</param>
+    /// <param name="identifiers">The identifiers of the expected participants (see <see cref="Write"/>).</param>
+    /// <param name="path">Path of the .xlsx file.</param>
+    /// <exception cref="ArgumentException">See <see cref="Write"/>.</exception>
+    public static void WriteFile(Protocol protocol, string waveCode, IReadOnlyList<string> identifiers, string path)
+    {
+        using var stream = new MemoryStream();
+        Write(protocol, waveCode, identifiers, stream);
+        File.WriteAllBytes(path, stream.ToArray());
+    }
+
+    private static List<string> CheckIdentifiers(IReadOnlyList<string> identifiers)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var roster = new List<string>(identifiers.Count);
+        for (var i = 0; i < identifiers.Count; i++)
+        {
+            var id = identifiers[i]?.Trim() ?? "";
+            if (id.Length == 0) throw new ArgumentException($"L'identifiant n° {i + 1} de la liste des participants est vide.", nameof(identifiers));
+            if (id.Any(char.IsControl)) throw new ArgumentException($"L'identifiant n° {i + 1} contient un caractère de contrôle.", nameof(identifiers));
+            if (!seen.Add(id)) throw new ArgumentException($"L'identifiant n° {i + 1} figure déjà plus haut dans la liste des participants.", nameof(identifiers));
+            roster.Add(id);
+        }
+        return roster;
+    }
+
+    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, Worksheet worksheet, string name, SheetStateValues state)
+    {
+        var part = workbookPart.AddNewPart<WorksheetPart>();
+        part.Worksheet = worksheet;
+        part.Worksheet.Save();
+        var sheet = new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name };
+        if (state != SheetStateValues.Visible) sheet.State = state;
+        sheets.Append(sheet);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace ImpactEval.Cli.Tests;
+
+/// <summary>Runs the real impacteval executable (the built impacteval.dll) as a child process in a scratch directory.</summary>
+public sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        WorkingDirectory = Path.Combine(Path.GetTempPath(), "impacteval-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(WorkingDirectory);
+    }
+
+    public string WorkingDirectory { get; }
+
+    public string DataDirectory => Path.Combine(WorkingDirectory, "data");
+
+    public sealed record Run(int ExitCode, string Output);
+
+    public async Task<Run> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = WorkingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "impacteval.dll"));
+        start.ArgumentList.Add("--data");
+        start.ArgumentList.Add(DataDirectory);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["IMPACTEVAL_DATA"] = DataDirectory;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Run(process.ExitCode, await output + await error);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(WorkingDirectory, recursive: true); } catch (IOException) { }
+    }
+}
