@@ -40,6 +40,7 @@ public static partial class ReportModelBuilder
         {
             var spec = p.Analyses.FirstOrDefault(s => s.Code == a.Code);
             var oddsRatio = a.Contrasts.Any(c => c.Scale == EffectScale.OddsRatio);
+            var adjusts = Adjusts(a, spec);
             var views = new List<ContrastView>();
             var rows = new List<TableRow>();
             var forest = new List<ForestPlot.Row>();
@@ -54,7 +55,8 @@ public static partial class ReportModelBuilder
                 var focalLabel = context.GroupLabel(c.Focal);
                 var comparisonLabel = context.GroupLabel(c.Comparison);
                 var effect = c.Effect;
-                var rawMeans = effect is null || effect.Term == "mean_difference" || a.Estimator == Estimator.DifferenceInMeans;
+                // A raw difference of means (no model) is the difference of the two published means.
+                var rawMeans = a.Estimator == Estimator.DifferenceInMeans;
                 var focalSummary = context.Descriptives(c.Indicator, a.Wave, c.Focal) is null || context.SummaryShown(indicator, a.Wave, c.Focal);
                 var comparisonSummary = context.Descriptives(c.Indicator, a.Wave, c.Comparison) is null || context.SummaryShown(indicator, a.Wave, c.Comparison);
                 // Withheld when a group is below the threshold, or when the effect is a raw difference of means one of which is withheld
@@ -77,7 +79,7 @@ public static partial class ReportModelBuilder
                     sentence = ContrastInterpretation.Describe(new ContrastInterpretation.Input(
                         indicator, focalLabel, comparisonLabel, c.Scale, effect!.Value, effect.Interval.Lower, effect.Interval.Upper, effect.Interval.Level,
                         c.Adjusted is { } adj && !adj.IsMissing ? adj.Value : null, multiplicity,
-                        AdjustsForCovariates: Vocabulary.AdjustsForCovariates(a.Estimator) && effect.Term != "mean_difference" && (spec?.CovariateCodes.Length ?? 0) > 0,
+                        AdjustsForCovariates: adjusts,
                         Randomised: false, c.FocalN, c.ComparisonN));
                 }
                 var show = shown && estimated;
@@ -116,7 +118,7 @@ public static partial class ReportModelBuilder
                 if (show && double.IsFinite(e!.Interval.Lower) && double.IsFinite(e.Interval.Upper) && (c.Scale != EffectScale.OddsRatio || e.Interval.Lower > 0))
                     forest.Add(new ForestPlot.Row(indicator.Label, $"vs {comparisonLabel}", e.Value, e.Interval.Lower, e.Interval.Upper, context.Style(c.Comparison)));
             }
-            var effectName = oddsRatio ? "Rapport des chances" : "Écart";
+            var effectName = oddsRatio ? "Rapport des chances" : a.Estimator == Estimator.DifferenceInMeans ? "Écart brut" : adjusts ? "Écart ajusté" : "Écart";
             var columns = ImmutableArray.Create<TableColumn>(
                 new("Indicateur", CellKind.Text), new("Groupe de comparaison", CellKind.Text),
                 new("n bénéficiaires", CellKind.Count), new("n comparaison", CellKind.Count),
@@ -130,7 +132,7 @@ public static partial class ReportModelBuilder
             Chart? chart = null;
             if (forest.Count > 0)
             {
-                var title = $"{a.Code} — écarts estimés et intervalles de confiance";
+                var title = oddsRatio ? $"{a.Code} — rapports des chances estimés et intervalles de confiance" : $"{a.Code} — écarts estimés et intervalles de confiance";
                 var description = oddsRatio
                     ? $"Rapport des chances de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des chances égales."
                     : $"Écart entre groupes pour chaque indicateur et chaque groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0 correspond à l'absence d'écart. Un intervalle qui croise cette ligne signifie que les données ne permettent pas de conclure.";
@@ -141,9 +143,11 @@ public static partial class ReportModelBuilder
             }
             var covariates = spec is null || spec.CovariateCodes.IsDefaultOrEmpty ? "aucune" : string.Join(", ", spec.CovariateCodes.Select(context.CovariateLabel));
             var outcomes = a.Contrasts.Select(c => c.Indicator).Distinct().Count();
-            var multiplicityText = multiplicity is null
-                ? "aucune correction des p-valeurs pour comparaisons multiples"
-                : $"p-valeurs ajustées par la correction de {multiplicity} sur les {outcomes} indicateurs de chaque contraste";
+            var multiplicityText = outcomes < 2
+                ? "un seul indicateur par contraste : aucune correction pour comparaisons multiples n'est nécessaire"
+                : multiplicity is null
+                    ? "aucune correction des p-valeurs pour comparaisons multiples"
+                    : $"p-valeurs ajustées par la correction de {multiplicity} sur les {outcomes} indicateurs de chaque contraste";
             var clusterText = p.Cluster is { } cl ? $"Les participants sont regroupés par {cl.Label.ToLowerInvariant()} : {(a.Method.Contains("CR", StringComparison.Ordinal) ? "les erreurs-types tiennent compte de ce regroupement." : "les erreurs-types de cette analyse ne tiennent pas encore compte de ce regroupement, les intervalles peuvent être trop étroits.")}" : null;
             static string Some(int n, string none, string one, string many) => n == 0 ? none : French.Counted(n, one, many);
             var parts = new List<string>
@@ -158,8 +162,41 @@ public static partial class ReportModelBuilder
                 ? $"{a.Code} — {a.Label} : aucune comparaison."
                 : $"{a.Code} — {a.Label} : sur {French.Counted(a.Contrasts.Length, "comparaison", "comparaisons")}, {string.Join(", ", parts.Take(parts.Count - 1))} et {parts[^1]}.";
             sections.Add(new AnalysisSection(a.Code, a.Label, Vocabulary.Estimator(a.Estimator), a.Method, context.WaveLabel(a.Wave), confidence,
-                multiplicityText, covariates, clusterText, oddsRatio ? "rapport des chances" : "écart de moyennes", summary, [.. views], table, chart));
+                multiplicityText, covariates, clusterText, EffectScaleText(a, oddsRatio, adjusts), ScaleExplanation(a, oddsRatio, adjusts, confidence), summary, [.. views], table, chart,
+                BuildWeighting(context, a)));
         }
         return [.. sections];
+    }
+
+    /// <summary>
+    /// Whether the analysis compares groups after adjusting on measured characteristics (covariates, the baseline value of
+    /// the indicator, or propensity weights built on covariates).
+    /// </summary>
+    private static bool Adjusts(AnalysisResult a, AnalysisSpec? spec) =>
+        Vocabulary.AdjustsForCovariates(a.Estimator) && spec is not null && (!spec.CovariateCodes.IsDefaultOrEmpty || spec.BaselineWaveCode is not null);
+
+    private static string EffectScaleText(AnalysisResult a, bool oddsRatio, bool adjusts) => (oddsRatio, a.Estimator) switch
+    {
+        (true, _) => adjusts ? "rapport des chances ajusté sur les caractéristiques mesurées" : "rapport des chances",
+        (_, Estimator.DifferenceInMeans) => "écart brut de moyennes",
+        (_, Estimator.DifferenceInDifferences) => "écart entre les évolutions des groupes (doubles différences)",
+        (_, Estimator.Weighting) => adjusts ? "écart après pondération sur les caractéristiques mesurées" : "écart pondéré",
+        _ => adjusts ? "écart ajusté sur les caractéristiques mesurées" : "écart de moyennes",
+    };
+
+    private static string ScaleExplanation(AnalysisResult a, bool oddsRatio, bool adjusts, string confidence)
+    {
+        if (oddsRatio)
+            return "Chaque résultat est un rapport des chances : il compare, entre le groupe bénéficiaire et le groupe de comparaison, les chances d'atteindre un niveau plus élevé de l'indicateur (d'une réponse « oui » pour un indicateur oui/non)"
+                   + (adjusts ? ", à caractéristiques mesurées égales" : "")
+                   + $". Un rapport de 1 signifie des chances égales ; au-dessus de 1, les chances sont plus grandes dans le groupe bénéficiaire (1,5 : une fois et demie), en dessous de 1 elles sont plus petites. Le graphique utilise une échelle logarithmique, sur laquelle 0,5 et 2 sont à égale distance de 1 ; si l'intervalle de confiance à {confidence} contient 1, les données ne permettent pas de conclure.";
+        return a.Estimator switch
+        {
+            Estimator.Weighting => "Chaque résultat est l'écart entre les deux groupes dans l'unité de l'indicateur, après pondération des familles de comparaison pour qu'elles ressemblent aux familles bénéficiaires sur les caractéristiques mesurées au départ (pas sur celles qui n'ont pas été mesurées).",
+            Estimator.DifferenceInMeans => "Chaque résultat est l'écart brut entre les moyennes des deux groupes, dans l'unité de l'indicateur, sans tenir compte de leurs différences de départ.",
+            Estimator.DifferenceInDifferences => "Chaque résultat compare l'évolution de l'indicateur entre la mesure initiale et la mesure analysée dans les deux groupes, dans l'unité de l'indicateur.",
+            _ => "Chaque résultat est l'écart entre les deux groupes dans l'unité de l'indicateur"
+                 + (adjusts ? ", ajusté sur les caractéristiques mesurées au départ : il tient compte de ces différences de départ, pas de celles qui n'ont pas été mesurées." : "."),
+        };
     }
 }

@@ -87,20 +87,35 @@ public static partial class ReportModelBuilder
             ? new EvidenceItem("Plan d'évaluation", "Groupes de comparaison constitués sans tirage au sort (plan quasi expérimental) : les écarts observés sont des associations, que d'autres différences entre les familles peuvent expliquer en partie.", "réserve")
             : new EvidenceItem("Plan d'évaluation", "Aucun groupe de comparaison : l'évaluation décrit l'évolution des bénéficiaires sans pouvoir estimer ce qui se serait passé sans l'action.", "réserve"));
 
-        var input = context.Supplements.Balance.IsDefault ? [] : context.Supplements.Balance;
-        if (balance is null)
-            items.Add(new EvidenceItem("Équivalence initiale des groupes", "Non évaluée : les résultats ne comportent pas encore de comparaison des caractéristiques initiales des groupes.", "non évalué"));
-        else if (input.Any(b => b.Band == Inputs.EquivalenceBand.NotSatisfied))
-            items.Add(new EvidenceItem("Équivalence initiale des groupes", balance.Summary + " Les groupes différaient nettement au départ sur au moins une caractéristique : les écarts estimés peuvent en partie refléter ces différences.", "réserve"));
-        else if (input.Any(b => b.Band == Inputs.EquivalenceBand.RequiresStatisticalAdjustment))
-            items.Add(new EvidenceItem("Équivalence initiale des groupes", balance.Summary + " Les différences initiales restent modérées, à condition que les analyses en tiennent compte (ajustement sur les covariables).", "satisfait sous réserve d'ajustement"));
+        var bands = context.AnalyticBands;
+        if (balance is null || bands.Count == 0)
+            items.Add(new EvidenceItem("Équivalence initiale des groupes", balance is null
+                ? "Non évaluée : les résultats ne comportent pas de comparaison des caractéristiques initiales des groupes (aucune caractéristique déclarée, ou aucune comparaison publiable)."
+                : balance.Summary, "non évalué"));
+        else if (bands.Any(b => b.Band == Statistics.WwcEquivalenceBand.NotSatisfied))
+            items.Add(new EvidenceItem("Équivalence initiale des groupes", balance.Summary + " Les groupes différaient nettement au départ sur au moins une caractéristique : les écarts estimés peuvent en partie refléter ces différences, qu'un ajustement statistique ne suffit pas à compenser au-delà de 0,25 selon le What Works Clearinghouse.", "réserve"));
+        else if (bands.Any(b => b.Band == Statistics.WwcEquivalenceBand.RequiresStatisticalAdjustment))
+        {
+            // WWC: a difference between 0.05 and 0.25 is acceptable only if every impact model adjusts for that characteristic.
+            var needed = bands.Where(b => b.Band == Statistics.WwcEquivalenceBand.RequiresStatisticalAdjustment).Select(b => b.Covariate).ToHashSet(StringComparer.Ordinal);
+            var models = p.Analyses.Where(a => a.Estimator != Estimator.DifferenceInDifferences).ToList();
+            items.Add(models.Count > 0 && models.All(a => a.Estimator != Estimator.DifferenceInMeans && needed.IsSubsetOf(a.CovariateCodes))
+                ? new EvidenceItem("Équivalence initiale des groupes", balance.Summary + " Les différences initiales restent modérées, et les analyses ajustent sur les caractéristiques concernées.", "satisfait sous réserve d'ajustement")
+                : new EvidenceItem("Équivalence initiale des groupes", balance.Summary + " Les différences initiales restent modérées, à condition que les analyses ajustent sur les caractéristiques concernées, ce que toutes ne font pas.", "réserve"));
+        }
+        else if (bands.Any(b => b.Band is null))
+            items.Add(new EvidenceItem("Équivalence initiale des groupes", balance.Summary + " L'écart n'a pas pu être calculé pour au moins une caractéristique.", "réserve"));
         else
             items.Add(new EvidenceItem("Équivalence initiale des groupes", balance.Summary, "satisfait"));
 
         if (attrition is null)
             items.Add(new EvidenceItem("Attrition", "Non évaluée selon les limites du What Works Clearinghouse ; le flux des participants donne l'attrition observée par groupe.", "non évalué"));
+        else if (attrition.Rows.All(r => r.IsLowCautious))
+            items.Add(new EvidenceItem("Attrition", attrition.Summary, "satisfait"));
+        else if (attrition.Rows.All(r => r.IsLowOptimistic))
+            items.Add(new EvidenceItem("Attrition", attrition.Summary + " L'attrition n'est faible que selon la limite optimiste, qui suppose que le dispositif n'influe pas sur qui reste suivi.", "réserve"));
         else
-            items.Add(new EvidenceItem("Attrition", attrition.Summary, attrition.Rows.All(r => r.IsLow) ? "satisfait" : "réserve"));
+            items.Add(new EvidenceItem("Attrition", attrition.Summary, "réserve"));
 
         var smallest = context.Results.Flow.Groups.Select(g => g.Enrolled).DefaultIfEmpty(0).Min();
         items.Add(smallest < ContrastInterpretation.SmallGroup
@@ -113,11 +128,11 @@ public static partial class ReportModelBuilder
             : new EvidenceItem("Comparaisons multiples", "Quand une analyse porte sur plusieurs indicateurs, ses p-valeurs sont corrigées pour le nombre d'indicateurs.", "satisfait"));
 
         // "At comparable characteristics" only when at least one analysis actually adjusted for covariates.
-        var adjusted = context.Results.Analyses.Any(a => Vocabulary.AdjustsForCovariates(a.Estimator)
-            && a.Contrasts.Any(c => c.Effect is { } e && e.Term != "mean_difference"));
+        var adjustedAnalyses = context.Results.Analyses.Any(a => Adjusts(a, p.Analyses.FirstOrDefault(s => s.Code == a.Code))
+            && a.Contrasts.Any(c => c.Effect is { IsEstimable: true }));
         var overall = hasComparison
-            ? adjusted
-                ? "Au mieux, ce plan permet de décrire des écarts entre groupes associés au dispositif, à caractéristiques mesurées comparables ; il ne permet pas à lui seul d'attribuer ces écarts au dispositif."
+            ? adjustedAnalyses
+                ? "Au mieux, ce plan permet de décrire des écarts entre groupes associés au dispositif, ajustés sur les caractéristiques mesurées au départ ; il ne permet pas à lui seul d'attribuer ces écarts au dispositif, car des différences non mesurées entre les familles peuvent subsister."
                 : "Ce plan permet de décrire des écarts bruts entre groupes, sans tenir compte de leurs différences de départ ; il ne permet pas d'attribuer ces écarts au dispositif."
             : "Ce plan permet de décrire l'évolution des bénéficiaires ; il ne permet pas d'estimer l'effet du dispositif.";
         if (items.Any(i => i.Status is "réserve" or "non évalué")) overall += " Les réserves et les points non évalués de l'appréciation du niveau de preuve invitent à une lecture prudente.";
@@ -132,7 +147,7 @@ public static partial class ReportModelBuilder
             list.Add("Certains groupes sont petits : les intervalles de confiance sont larges et seuls des écarts importants peuvent être détectés.");
         if (context.Plan.Any || context.WithheldEstimates > 0)
             list.Add("Pour préserver l'anonymat des familles, certaines valeurs et estimations ne sont pas publiées (secret statistique).");
-        if (context.Supplements.Balance.IsDefaultOrEmpty)
+        if (context.Results.Balance.IsDefaultOrEmpty && context.Protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             list.Add("L'équilibre initial des groupes n'est pas présenté : on ne peut pas vérifier ici que les groupes se ressemblaient au départ.");
         if (context.Protocol.Indicators.Any(i => i.Respondent is { } r && r.Contains("enseignant", StringComparison.OrdinalIgnoreCase)))
             list.Add("Plusieurs indicateurs reposent sur l'appréciation des enseignant·es, qui peuvent savoir quelles familles ont bénéficié du dispositif : leur regard peut en être influencé.");

@@ -25,7 +25,7 @@ public static partial class ReportModelBuilder
     /// <param name="protocol">The protocol the results come from.</param>
     /// <param name="results">The analysis results.</param>
     /// <param name="generation">Generation metadata (timestamp, versions, fingerprint).</param>
-    /// <param name="options">Disclosure threshold, territory facts, supplementary results; defaults when null.</param>
+    /// <param name="options">Disclosure threshold and territory facts; defaults when null.</param>
     /// <exception cref="ArgumentException">The results belong to another protocol.</exception>
     public static ReportModel Build(Protocol protocol, AnalysisResults results, ReportGeneration generation, ReportOptions? options = null)
     {
@@ -37,9 +37,9 @@ public static partial class ReportModelBuilder
         var ledger = new CountLedger();
         RegisterFlow(context, ledger);
         RegisterDescriptives(context, ledger);
-        RegisterAnalyses(context, ledger);
         RegisterBalance(context, ledger);
         RegisterAttrition(context, ledger);
+        RegisterAnalyses(context, ledger);
         RegisterWeighting(context, ledger);
         RegisterPower(context, ledger);
         var plan = DisclosureControl.Protect(ledger, options.SuppressionThreshold);
@@ -50,7 +50,6 @@ public static partial class ReportModelBuilder
         var balance = BuildBalance(context);
         var attrition = BuildAttrition(context);
         var analyses = BuildAnalyses(context);
-        var weighting = BuildWeighting(context);
         var power = BuildPower(context);
         var quality = BuildDataQuality(context, descriptives, analyses);
         var evidence = BuildEvidence(context, balance, attrition);
@@ -65,12 +64,15 @@ public static partial class ReportModelBuilder
             French.Suppressed);
 
         var tables = new List<ReportTable> { flow.Table };
-        if (balance is not null) tables.Add(balance.Table);
+        if (balance is not null) tables.AddRange(balance.Samples.Select(s => s.Table));
         if (attrition is not null) tables.Add(attrition.Table);
         tables.Add(descriptives.Table);
         if (descriptives.LevelsTable is not null) tables.Add(descriptives.LevelsTable);
-        tables.AddRange(analyses.Select(a => a.Table));
-        if (weighting is not null) tables.Add(weighting.Table);
+        foreach (var analysis in analyses)
+        {
+            tables.Add(analysis.Table);
+            if (analysis.Weighting is { } w) tables.AddRange([w.Table, w.OverlapTable]);
+        }
         if (power is not null) tables.Add(power.Table);
         tables.Add(quality.MissingTable);
         if (quality.LateTable is not null) tables.Add(quality.LateTable);
@@ -96,7 +98,6 @@ public static partial class ReportModelBuilder
             balance,
             attrition,
             analyses,
-            weighting,
             power,
             evidence,
             limitations,
@@ -113,7 +114,6 @@ public static partial class ReportModelBuilder
             Protocol = protocol;
             Results = results;
             Options = options;
-            Supplements = options.Supplements ?? new ReportSupplements();
             for (var i = 0; i < protocol.Groups.Length; i++) groupStyle[protocol.Groups[i].Code] = i;
             foreach (var d in results.Descriptives)
                 foreach (var g in d.Groups)
@@ -126,8 +126,22 @@ public static partial class ReportModelBuilder
         public Protocol Protocol { get; }
         public AnalysisResults Results { get; }
         public ReportOptions Options { get; }
-        public ReportSupplements Supplements { get; }
         public SuppressionPlan Plan { get; set; } = SuppressionPlan.None;
+
+        /// <summary>Ledger key of the number of participants of each (balance sample, group).</summary>
+        public Dictionary<(string Sample, string Group), string> BalanceKeys { get; } = [];
+
+        /// <summary>Ledger keys of the counts of each attrition contrast (enrolled and observed, focal then comparison).</summary>
+        public Dictionary<string, (string EnrolledFocal, string ObservedFocal, string EnrolledComparison, string ObservedComparison)> AttritionKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Ledger keys of the observed sizes of the minimum detectable effects.</summary>
+        public Dictionary<string, string> PowerKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Ledger keys of the weighting diagnostics' counts.</summary>
+        public Dictionary<string, string> WeightingKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>WWC bands of the published balance rows on the analytic samples (the enrolled when no wave is analysed).</summary>
+        public List<(string Covariate, Statistics.WwcEquivalenceBand? Band)> AnalyticBands { get; set; } = [];
 
         /// <summary>Estimates withheld because of small groups (for the disclosure notice).</summary>
         public int WithheldEstimates { get; set; }

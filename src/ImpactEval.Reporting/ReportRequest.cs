@@ -23,7 +23,6 @@ public enum ReportFormat
 /// <param name="GeneratedAt">Generation timestamp; null for now (pass a fixed value for reproducible outputs).</param>
 /// <param name="FileName">Base name of the files, without extension (default "rapport").</param>
 /// <param name="Territory">Facts of the territory sheet, or null.</param>
-/// <param name="Supplements">Results not yet carried by the analysis results (balance, attrition, weighting, power), or null.</param>
 public sealed record ReportRequest(
     string TemplateName,
     ImmutableArray<ReportFormat> Formats,
@@ -32,8 +31,7 @@ public sealed record ReportRequest(
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
     DateTimeOffset? GeneratedAt = null,
     string FileName = "rapport",
-    TerritoryProfile? Territory = null,
-    ReportSupplements? Supplements = null);
+    TerritoryProfile? Territory = null);
 
 /// <summary>What <see cref="ReportWriter.WriteAsync"/> wrote.</summary>
 /// <param name="Files">Full paths of the files written, in the order of the requested formats.</param>

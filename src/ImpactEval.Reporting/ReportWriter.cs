@@ -24,7 +24,7 @@ public static class ReportWriter
     {
         var generation = ReportGeneration.For(results, request.GeneratedAt ?? DateTimeOffset.Now);
         var model = ReportModelBuilder.Build(protocol, results, generation,
-            new ReportOptions(request.SuppressionThreshold, request.Territory, request.Supplements));
+            new ReportOptions(request.SuppressionThreshold, request.Territory));
         var renderer = new ReportRenderer(request.TemplatesDirectory);
         Directory.CreateDirectory(request.OutputDirectory);
         var files = ImmutableArray.CreateBuilder<string>();

@@ -56,7 +56,7 @@ public class DemoReportTests(ITestOutputHelper output)
         var charts = new List<Chart> { model.Flow.Chart };
         charts.AddRange(model.Descriptives.Indicators.SelectMany(i => new[] { i.Trajectory, i.Distribution }).OfType<Chart>());
         charts.AddRange(model.Analyses.Select(a => a.ForestPlot).OfType<Chart>());
-        if (model.Balance is not null) charts.Add(model.Balance.LovePlot);
+        if (model.Balance?.LovePlot is { } lovePlot) charts.Add(lovePlot);
 
         using var driver = Browser.Start(out var profile);
         try

@@ -42,15 +42,13 @@ public static class ForestPlot
         var svg = Svg.Open(id, width, height, title, description);
         var plotBottom = top + rows.Count * rowHeight;
         // Axis, ticks and reference line.
-        var ticks = oddsRatio
-            ? new[] { 0.125, 0.25, 0.5, 1, 2, 4, 8 }.Where(t => Math.Log(t) >= min && Math.Log(t) <= max).ToList()
-            : Svg.Ticks(min, max);
+        var ticks = oddsRatio ? RatioTicks(min, max) : Svg.Ticks(min, max);
         svg.Append($"<line x1=\"{Svg.N(labelWidth)}\" y1=\"{Svg.N(plotBottom)}\" x2=\"{Svg.N(width - right)}\" y2=\"{Svg.N(plotBottom)}\" stroke=\"#333\"/>");
         foreach (var t in ticks)
         {
             var x = X(t);
             svg.Append($"<line x1=\"{Svg.N(x)}\" y1=\"{Svg.N(plotBottom)}\" x2=\"{Svg.N(x)}\" y2=\"{Svg.N(plotBottom + 5)}\" stroke=\"#333\"/>");
-            Svg.Text(svg, x, plotBottom + 18, French.Number(t, oddsRatio ? (t < 1 ? 3 : 0) : decimals), "middle");
+            Svg.Text(svg, x, plotBottom + 18, French.Number(t, oddsRatio ? RatioDecimals(t) : decimals), "middle");
         }
         Svg.Text(svg, labelWidth + (width - labelWidth - right) / 2, plotBottom + 40, axisLabel, "middle", " font-style=\"italic\"");
         var xr = X(reference);
@@ -71,4 +69,18 @@ public static class ForestPlot
         }
         return Svg.Close(svg);
     }
+
+    /// <summary>Ticks of a logarithmic odds-ratio axis between e^min and e^max: powers of 2, or finer steps on a narrow axis.</summary>
+    private static List<double> RatioTicks(double min, double max)
+    {
+        bool Inside(double t) => Math.Log(t) >= min && Math.Log(t) <= max;
+        var coarse = new[] { 0.0625, 0.125, 0.25, 0.5, 1, 2, 4, 8, 16 }.Where(Inside).ToList();
+        if (coarse.Count >= 3) return coarse;
+        var fine = new[] { 0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4 }.Where(Inside).ToList();
+        return fine.Count > 7 ? [.. fine.Where(t => t is 0.25 or 0.5 or 0.75 or 1 or 1.5 or 2 or 3 or 4)] : fine;
+    }
+
+    /// <summary>Decimals of an odds-ratio tick label: as many as the tick has (0,25 ; 0,5 ; 1 ; 1,5).</summary>
+    private static int RatioDecimals(double t) =>
+        Math.Round(t) == t ? 0 : Math.Round(t, 1) == t ? 1 : Math.Round(t, 2) == t ? 2 : 4;
 }

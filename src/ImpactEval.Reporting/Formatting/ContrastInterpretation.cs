@@ -25,7 +25,7 @@ public static class ContrastInterpretation
     /// <param name="ConfidenceLevel">Confidence level in (0, 1).</param>
     /// <param name="AdjustedP">P-value adjusted for the number of outcomes, when the analysis adjusts.</param>
     /// <param name="Correction">French name of the adjustment ("Holm"…), when it applies.</param>
-    /// <param name="AdjustsForCovariates">Whether the estimator compares at comparable baseline characteristics.</param>
+    /// <param name="AdjustsForCovariates">Whether the estimate is adjusted on measured baseline characteristics (covariates, baseline value, propensity weights).</param>
     /// <param name="Randomised">Whether groups were drawn at random (never the case in the protocols met so far).</param>
     /// <param name="FocalN">Focal participants used.</param>
     /// <param name="ComparisonN">Comparison participants used.</param>
@@ -56,7 +56,9 @@ public static class ContrastInterpretation
         var focal = Quote(input.FocalLabel);
         var comparison = Quote(input.ComparisonLabel);
         var indicator = Quote(input.Indicator.Label);
-        var adjust = input.AdjustsForCovariates ? ", à caractéristiques mesurées au départ comparables" : "";
+        // Never "à caractéristiques égales" as if the groups were made comparable: only what was measured is adjusted for.
+        var adjust = input.AdjustsForCovariates ? ", écart ajusté sur les caractéristiques mesurées au départ" : "";
+        var adjustRatio = input.AdjustsForCovariates ? ", ajusté sur les caractéristiques mesurées au départ" : "";
         bool excludesNull;
         bool favourable;
         var higherBetter = input.Indicator.Direction == Direction.HigherIsBetter;
@@ -71,8 +73,8 @@ public static class ContrastInterpretation
             var nearOne = Math.Round(or, decimals, MidpointRounding.AwayFromZero) == 1;
             text.Append($"Dans le groupe {focal}, {what} sont estimées ");
             text.Append(nearOne
-                ? $"égales à celles du groupe {comparison}{adjust} (rapport des chances de {French.Number(or, decimals)})."
-                : $"à {French.Number(or, decimals)} fois celles du groupe {comparison}{adjust} (rapport des chances).");
+                ? $"égales à celles du groupe {comparison} (rapport des chances de {French.Number(or, decimals)}{adjustRatio})."
+                : $"à {French.Number(or, decimals)} fois celles du groupe {comparison} (rapport des chances{adjustRatio}).");
             excludesNull = input.Lower > 1 || input.Upper < 1;
             favourable = (or > 1) == higherBetter;
             if (excludesNull)

@@ -38,7 +38,7 @@ public static class Vocabulary
     public static string Estimator(Estimator estimator) => estimator switch
     {
         Core.Model.Estimator.DifferenceInMeans => "différence de moyennes (erreur-type de Welch)",
-        Core.Model.Estimator.Ancova => "analyse de covariance (ANCOVA) : régression sur le groupe, la valeur initiale et les covariables",
+        Core.Model.Estimator.Ancova => "analyse de covariance (ANCOVA) : régression de l'indicateur sur le groupe et les variables d'ajustement",
         Core.Model.Estimator.Lin => "régression de Lin (covariables centrées, en interaction avec le groupe)",
         Core.Model.Estimator.DifferenceInDifferences => "différence de différences entre la mesure initiale et la mesure analysée",
         Core.Model.Estimator.OrderedLogit => "régression logistique ordonnée (modèle à cotes proportionnelles)",

@@ -12,11 +12,13 @@ namespace ImpactEval.Reporting.Model;
 /// <param name="MultiplicityText">How p-values are adjusted across outcomes ("correction de Holm sur 4 indicateurs").</param>
 /// <param name="CovariatesText">Covariates of the model, or "aucune".</param>
 /// <param name="ClusterText">How clustering is handled, or null without a clustering unit.</param>
-/// <param name="EffectScaleText">What the effect column measures ("écart de moyennes" or "rapport des chances").</param>
+/// <param name="EffectScaleText">What the effect column measures ("écart ajusté sur les caractéristiques mesurées", "écart brut de moyennes", "rapport des chances ajusté sur les caractéristiques mesurées"…).</param>
+/// <param name="ScaleExplanation">How to read the effect column, in one French sentence (for odds ratios: what a ratio above or below 1 means).</param>
 /// <param name="Summary">One French sentence counting favourable, unfavourable and inconclusive contrasts (never only the favourable ones).</param>
 /// <param name="Contrasts">One row per outcome and contrast.</param>
 /// <param name="Table">The contrast table.</param>
-/// <param name="ForestPlot">The forest plot of the shown contrasts; null when none can be shown.</param>
+/// <param name="ForestPlot">The forest plot of the shown contrasts (odds ratios on a logarithmic axis with 1 as reference); null when none can be shown.</param>
+/// <param name="Weighting">Diagnostics of the propensity weights; null unless the analysis weights.</param>
 public sealed record AnalysisSection(
     string Code,
     string Label,
@@ -28,10 +30,12 @@ public sealed record AnalysisSection(
     string CovariatesText,
     string? ClusterText,
     string EffectScaleText,
+    string ScaleExplanation,
     string Summary,
     ImmutableArray<ContrastView> Contrasts,
     ReportTable Table,
-    Chart? ForestPlot);
+    Chart? ForestPlot,
+    WeightingSection? Weighting);
 
 /// <summary>One contrast on one outcome.</summary>
 /// <param name="IndicatorCode">Indicator code.</param>

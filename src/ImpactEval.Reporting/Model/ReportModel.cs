@@ -8,8 +8,8 @@ namespace ImpactEval.Reporting.Model;
 /// <see cref="ReportModelBuilder"/>; documented field by field for template authors in docs/report-model.md.
 /// </summary>
 /// <remarks>
-/// A section absent from the analysis results (balance, attrition, weighting, power) is null and the templates
-/// skip it. To add a section: one record here, one method in <see cref="ReportModelBuilder"/>, one partial.
+/// A section absent from the analysis results (balance, attrition, power) is null and the templates skip it; the
+/// weighting diagnostics belong to the analysis that weights (<see cref="AnalysisSection.Weighting"/>). To add a section: one record here, one method in <see cref="ReportModelBuilder"/>, one partial.
 /// </remarks>
 /// <param name="Title">Title of the report.</param>
 /// <param name="Generation">When, from what and by which version the report was produced.</param>
@@ -19,9 +19,8 @@ namespace ImpactEval.Reporting.Model;
 /// <param name="Descriptives">Descriptive statistics per indicator, wave and group.</param>
 /// <param name="Balance">Baseline balance of covariates between groups; null when not computed.</param>
 /// <param name="Attrition">Attrition per wave and contrast (What Works Clearinghouse boundaries); null when not computed.</param>
-/// <param name="Analyses">The protocol's analyses with their contrasts.</param>
-/// <param name="Weighting">Weighting diagnostics; null when no analysis weights.</param>
-/// <param name="Power">Power and minimum detectable effects; null when not computed.</param>
+/// <param name="Analyses">The protocol's analyses with their contrasts (and, for a weighting analysis, its weight diagnostics).</param>
+/// <param name="Power">Minimum detectable effects with the planned and observed sizes; null when not computed.</param>
 /// <param name="Evidence">What the design and the data allow to conclude.</param>
 /// <param name="Limitations">Limits of the evaluation, in French.</param>
 /// <param name="DataQuality">Missing values, late collections and estimator warnings.</param>
@@ -37,7 +36,6 @@ public sealed record ReportModel(
     BalanceSection? Balance,
     AttritionSection? Attrition,
     ImmutableArray<AnalysisSection> Analyses,
-    WeightingSection? Weighting,
     PowerSection? Power,
     EvidenceSection Evidence,
     ImmutableArray<string> Limitations,

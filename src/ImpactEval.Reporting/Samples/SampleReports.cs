@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
+using ImpactEval.Analysis;
 using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Loading;
 using ImpactEval.Core.Model;
 using ImpactEval.Reporting.Inputs;
 using ImpactEval.Reporting.Model;
 using ImpactEval.Reporting.National;
-using ImpactEval.Statistics;
 
 namespace ImpactEval.Reporting.Samples;
 
@@ -20,7 +20,7 @@ public static class SampleReports
     /// <summary>The fixed timestamp of the samples.</summary>
     public static DateTimeOffset SampleTimestamp { get; } = new(2026, 11, 22, 14, 5, 0, TimeSpan.FromHours(1));
 
-    /// <summary>The sample protocol with two groups, two waves, three indicators, covariates, a cluster and two analyses.</summary>
+    /// <summary>The sample protocol with two groups (planned sizes), two waves, three indicators, covariates, a cluster and three analyses (ANCOVA, ordered logit, weighting).</summary>
     public static Protocol FullProtocol { get; } = Load(FullYaml, "exemple.yaml");
 
     /// <summary>The smallest valid protocol: one group, one wave, one indicator, no analysis.</summary>
@@ -30,31 +30,25 @@ public static class SampleReports
     public static ReportModel Full()
     {
         var values = new Dictionary<(string, string, string), double[]>();
+        var covariates = new Dictionary<(string, string), double[]>();
         var sizes = new Dictionary<string, int> { ["BEN"] = 48, ["COMP"] = 41 };
         foreach (var (group, n) in sizes)
         {
             var shift = group == "BEN" ? 0.4 : 0.0;
+            covariates[("AGE", group)] = Series(n, $"AGE{group}", v => Math.Round(36 + 4 * v + (group == "BEN" ? 0.5 : 0)), missingEvery: 0);
+            covariates[("PREMIER", group)] = Series(n, $"PREMIER{group}", v => v + (group == "BEN" ? 0.1 : 0) > 0.1 ? 1 : 0, missingEvery: 0);
             foreach (var wave in new[] { "T1", "T2" })
             {
                 var waveShift = wave == "T2" ? 0.3 : 0.0;
-                values[("ORD", wave, group)] = Series(n, $"ORD{wave}{group}", v => Math.Clamp(Math.Round(2.4 + shift + waveShift + 1.1 * v), 1, 4), missingEvery: 9);
+                values[("ORD", wave, group)] = Series(n, $"ORD{wave}{group}", v => Math.Clamp(Math.Round(2.3 + shift + waveShift + 1.6 * v), 1, 4), missingEvery: 9);
                 values[("TAUX", wave, group)] = Series(n, $"TAUX{wave}{group}", v => Math.Clamp(86 + 4 * shift + 6 * v, 0, 100), missingEvery: 11);
                 if (wave == "T2") values[("OUI", wave, group)] = Series(n, $"OUI{wave}{group}", v => v + shift > 0.2 ? 1 : 0, missingEvery: 13);
             }
         }
-        var results = Results(FullProtocol, sizes, values, new Dictionary<string, int> { ["BEN"] = 3, ["COMP"] = 6 });
-        var supplements = new ReportSupplements(
-            Balance:
-            [
-                new BalanceInput("AGE", "COMP", 48, 41, 36.2, 35.8, 0.08, 0.02, EquivalenceBand.RequiresStatisticalAdjustment),
-                new BalanceInput("PREMIER", "COMP", 48, 41, 0.42, 0.39, 0.04, 0.01, EquivalenceBand.Satisfied),
-            ],
-            Attrition: [new AttritionInput("T2", "COMP", 48, results.Flow.Groups[0].Waves[1].Observed, 41, results.Flow.Groups[1].Waves[1].Observed, 0.12, 3.4, false, true)],
-            Weighting: [new WeightingInput("BEN", 48, 48, 1, 0), new WeightingInput("COMP", 41, 30.5, 3.2, 0.61)],
-            Power: [new PowerInput("TAUX", "COMP", 48, 41, 0.6, 3.9, 0.8, 0.05)]);
+        var results = Results(FullProtocol, sizes, values, new Dictionary<string, int> { ["BEN"] = 3, ["COMP"] = 6 }, covariates);
         var facts = new TerritoryProfile([("Commune", "Valbrune (fictive)"), ("Population en QPV", "12 345"), ("Année de labellisation", "2022")]);
         return ReportModelBuilder.Build(FullProtocol, results, new ReportGeneration(SampleTimestamp, ReportGeneration.CurrentVersion, 1, new string('a', 64)),
-            new ReportOptions(Disclosure.DisclosureControl.DefaultThreshold, facts, supplements));
+            new ReportOptions(Disclosure.DisclosureControl.DefaultThreshold, facts));
     }
 
     /// <summary>A report model with every optional section absent and every list empty.</summary>
@@ -63,7 +57,7 @@ public static class SampleReports
         var results = new AnalysisResults(MinimalProtocol.Id, 1, new string('0', 64), 0,
             new SampleFlow([new GroupFlow("SEUL", "Seul groupe", 0, 0, [new WaveCount("T1", 0, 0)])]),
             [new IndicatorDescriptives("IND", "T1", [new GroupDescriptives("SEUL", 0, 0, null, null, "Aucune valeur.")])],
-            [], []);
+            [], [], [], [], []);
         return ReportModelBuilder.Build(MinimalProtocol, results, new ReportGeneration(SampleTimestamp, ReportGeneration.CurrentVersion, 1, new string('0', 64)));
     }
 
@@ -86,100 +80,59 @@ public static class SampleReports
     ]);
 
     /// <summary>
-    /// Analysis results computed from per-participant values (NaN = missing) with the real estimators: flow,
-    /// descriptives, Welch contrasts (odds ratios for ordered-logit analyses, derived for the sample only), Holm.
+    /// Analysis results of hand-made data, computed by <see cref="ProtocolAnalysis.Run"/> exactly as for a stored cohort:
+    /// row r of group g holds value r of each (indicator, wave, group) series; NaN is a missing value.
     /// </summary>
     /// <param name="protocol">The protocol.</param>
     /// <param name="enrolled">Participants per group.</param>
     /// <param name="values">Values per (indicator, wave, group), one per participant.</param>
-    /// <param name="withdrawn">Withdrawn participants per group.</param>
+    /// <param name="withdrawn">Withdrawn participants per group (the first ones of the group).</param>
+    /// <param name="covariates">Baseline values per (covariate, group), one per participant; missing when absent.</param>
+    /// <remarks>
+    /// Participants are spread over the cluster units in turn. At a wave with a fixed date, one observed participant in
+    /// 20 is collected after the window closes.
+    /// </remarks>
     public static AnalysisResults Results(Protocol protocol, IReadOnlyDictionary<string, int> enrolled,
-        IReadOnlyDictionary<(string Indicator, string Wave, string Group), double[]> values, IReadOnlyDictionary<string, int>? withdrawn = null)
+        IReadOnlyDictionary<(string Indicator, string Wave, string Group), double[]> values, IReadOnlyDictionary<string, int>? withdrawn = null,
+        IReadOnlyDictionary<(string Covariate, string Group), double[]>? covariates = null)
     {
-        double[] Column(string indicator, string wave, string group) =>
-            values.TryGetValue((indicator, wave, group), out var v) ? v : Enumerable.Repeat(double.NaN, enrolled.GetValueOrDefault(group)).ToArray();
-        var flow = new SampleFlow([.. protocol.Groups.Select(g =>
-        {
-            var n = enrolled.GetValueOrDefault(g.Code);
-            var waves = protocol.Waves.Where(w => protocol.Indicators.Any(i => i.WaveCodes.Contains(w.Code))).Select(w =>
+        var groups = new List<string>();
+        var rowInGroup = new List<int>();
+        foreach (var g in protocol.Groups)
+            for (var r = 0; r < enrolled.GetValueOrDefault(g.Code); r++)
             {
-                var columns = protocol.Indicators.Where(i => i.WaveCodes.Contains(w.Code)).Select(i => Column(i.Code, w.Code, g.Code)).ToList();
-                var observed = Enumerable.Range(0, n).Count(r => columns.Any(c => r < c.Length && !double.IsNaN(c[r])));
-                return new WaveCount(w.Code, observed, w.Schedule.FixedDate is null ? 0 : observed / 20);
-            }).ToImmutableArray();
-            return new GroupFlow(g.Code, g.Label, n, withdrawn?.GetValueOrDefault(g.Code) ?? 0, waves);
-        })]);
-        var descriptives = new List<IndicatorDescriptives>();
+                groups.Add(g.Code);
+                rowInGroup.Add(r);
+            }
+        double Value(IReadOnlyDictionary<(string, string, string), double[]> source, string indicator, string wave, int i) =>
+            source.TryGetValue((indicator, wave, groups[i]), out var v) && rowInGroup[i] < v.Length ? v[rowInGroup[i]] : double.NaN;
+        var outcomes = ImmutableDictionary.CreateBuilder<string, ImmutableArray<double>>();
         foreach (var indicator in protocol.Indicators)
         foreach (var wave in indicator.WaveCodes)
+            outcomes[AnalysisDataset.Key(indicator.Code, wave)] = [.. Enumerable.Range(0, groups.Count).Select(i => Value(values, indicator.Code, wave, i))];
+        var baseline = protocol.Covariates.ToImmutableDictionary(c => c.Code, c => Enumerable.Range(0, groups.Count)
+            .Select(i => covariates is not null && covariates.TryGetValue((c.Code, groups[i]), out var v) && rowInGroup[i] < v.Length ? v[rowInGroup[i]] : double.NaN)
+            .ToImmutableArray());
+        var units = protocol.Cluster?.Units.Select(u => u.Code).ToList() ?? [];
+        var dates = ImmutableDictionary.CreateBuilder<string, ImmutableArray<DateOnly?>>();
+        foreach (var wave in protocol.Waves)
         {
-            var groups = protocol.Groups.Select(g =>
+            var late = 0;
+            dates[wave.Code] = [.. Enumerable.Range(0, groups.Count).Select(i =>
             {
-                var sample = new GroupSample(g.Code, Column(indicator.Code, wave, g.Code));
-                var n = sample.Count - sample.MissingCount;
-                if (n == 0) return new GroupDescriptives(g.Code, 0, sample.MissingCount, null, null, "Aucune valeur.");
-                var levels = indicator.Scale.IsLabelled
-                    ? Descriptives.Levels(sample, [.. indicator.Scale.EffectiveLevels.Select(l => new Statistics.ScaleLevel(l.Value, l.Label))])
-                    : null;
-                return new GroupDescriptives(g.Code, n, sample.MissingCount, Descriptives.Summarize(sample), levels, null);
-            }).ToImmutableArray();
-            descriptives.Add(new IndicatorDescriptives(indicator.Code, wave, groups));
+                var seen = protocol.Indicators.Any(ind => ind.WaveCodes.Contains(wave.Code) && !double.IsNaN(Value(values, ind.Code, wave.Code, i)));
+                if (!seen || wave.Schedule.FixedDate is not { } date) return (DateOnly?)null;
+                return ++late % 20 == 0 ? date.AddDays(wave.Schedule.DaysAfter + 7) : date;
+            })];
         }
-        var analyses = new List<AnalysisResult>();
-        foreach (var spec in protocol.Analyses)
-        {
-            var estimates = new List<ContrastEstimate>();
-            foreach (var contrast in spec.Contrasts)
-            {
-                var family = new List<ContrastEstimate>();
-                foreach (var code in spec.OutcomeCodes)
-                {
-                    var focal = new GroupSample(contrast.FocalCode, Column(code, spec.WaveCode, contrast.FocalCode));
-                    var comparison = new GroupSample(contrast.ComparisonCode, Column(code, spec.WaveCode, contrast.ComparisonCode));
-                    var (fn, cn) = (focal.Count - focal.MissingCount, comparison.Count - comparison.MissingCount);
-                    var (fm, cm) = (Mean(focal), Mean(comparison));
-                    try
-                    {
-                        var d = MeanContrasts.Welch(focal, comparison, spec.ConfidenceLevel).Difference;
-                        if (spec.Estimator == Estimator.OrderedLogit)
-                        {
-                            // Sample only: an odds ratio on the scale a proportional-odds model would report.
-                            d = d with { Term = "groupe", Value = Math.Exp(1.7 * d.Value), Interval = new ConfidenceInterval(Math.Exp(1.7 * d.Interval.Lower), Math.Exp(1.7 * d.Interval.Upper), d.Interval.Level) };
-                            family.Add(new ContrastEstimate(code, contrast.FocalCode, contrast.ComparisonCode, fn, cn, fm, cm, EffectScale.OddsRatio, d, null, null));
-                        }
-                        else
-                        {
-                            family.Add(new ContrastEstimate(code, contrast.FocalCode, contrast.ComparisonCode, fn, cn, fm, cm, EffectScale.Difference, d, null, null));
-                        }
-                    }
-                    catch (StatisticsException e)
-                    {
-                        family.Add(new ContrastEstimate(code, contrast.FocalCode, contrast.ComparisonCode, fn, cn, fm, cm, EffectScale.Difference, null, null, e.Message));
-                    }
-                }
-                if (spec.Multiplicity != Multiplicity.None && family.Count > 1)
-                {
-                    var adjusted = MultipleTesting.Holm([.. family.Select(e => e.Effect?.PValue ?? double.NaN)]);
-                    family = [.. family.Select((e, i) => e.Effect is null ? e : e with { Adjusted = adjusted[i] })];
-                }
-                estimates.AddRange(family);
-            }
-            analyses.Add(new AnalysisResult(spec.Code, spec.Label, spec.Estimator, "Différence de moyennes, erreur-type de Welch (exemple)", spec.WaveCode,
-                spec.ConfidenceLevel, spec.Multiplicity, [.. estimates]));
-        }
-        return new AnalysisResults(protocol.Id, 1, new string('f', 64), enrolled.Values.Sum(), flow, [.. descriptives], [.. analyses],
-            ["Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité."]);
+        var dataset = new AnalysisDataset(protocol.Id, 1, [.. groups],
+            [.. Enumerable.Range(0, groups.Count).Select(i => units.Count == 0 ? null : units[rowInGroup[i] % units.Count])],
+            [.. Enumerable.Range(0, groups.Count).Select(i => rowInGroup[i] < (withdrawn?.GetValueOrDefault(groups[i]) ?? 0) ? "withdrawn" : "active")],
+            baseline, outcomes.ToImmutable(), dates.ToImmutable(), new string('f', 64));
+        return ProtocolAnalysis.Run(protocol, dataset);
     }
 
-    private static double Mean(GroupSample sample)
-    {
-        double sum = 0;
-        var n = 0;
-        foreach (var v in sample.Values.Span) if (!double.IsNaN(v)) { sum += v; n++; }
-        return n == 0 ? double.NaN : sum / n;
-    }
-
-    /// <summary>Deterministic pseudo-random values: <paramref name="map"/> of a uniform draw in [−1, 1]; every k-th missing.</summary>
+    /// <summary>Deterministic pseudo-random values: <paramref name="map"/> of a uniform draw in [−1, 1]; every k-th missing (none when k is 0).</summary>
     private static double[] Series(int n, string seed, Func<double, double> map, int missingEvery)
     {
         ulong state = 14695981039346656037UL;
@@ -189,7 +142,7 @@ public static class SampleReports
         {
             state = state * 6364136223846793005UL + 1442695040888963407UL;
             var u = (state >> 11) * (1.0 / (1UL << 53)) * 2 - 1;
-            result[i] = (i + 1) % missingEvery == 0 ? double.NaN : map(u);
+            result[i] = missingEvery > 0 && (i + 1) % missingEvery == 0 ? double.NaN : map(u);
         }
         return result;
     }
@@ -240,8 +193,8 @@ public static class SampleReports
             type: binary
             waves: [T2]
         groups:
-          - { code: BEN, label: "Familles bénéficiaires", role: focal, membership: "Inscrites" }
-          - { code: COMP, label: "Familles non bénéficiaires", role: comparison }
+          - { code: BEN, label: "Familles bénéficiaires", role: focal, membership: "Inscrites", planned_size: 60 }
+          - { code: COMP, label: "Familles non bénéficiaires", role: comparison, planned_size: 60 }
         waves:
           - { code: T0, label: "Inscription", offset_days: 0, window: { before: 0, after: 30 } }
           - { code: T1, label: "Rentrée", date: 2025-10-10, window: { before: 14, after: 21 } }
@@ -252,7 +205,7 @@ public static class SampleReports
         cluster:
           code: ecole
           label: "École"
-          units: [{ code: E1, label: "École A" }, { code: E2, label: "École B" }]
+          units: [{ code: E1, label: "École A" }, { code: E2, label: "École B" }, { code: E3, label: "École C" }, { code: E4, label: "École D" }]
         analyses:
           - code: A1
             label: "Fin d'année"
@@ -267,6 +220,13 @@ public static class SampleReports
             wave: T2
             estimator: ordered_logit
             covariates: [AGE, PREMIER]
+          - code: A3
+            label: "Fin d'année : pondération"
+            outcomes: [TAUX]
+            wave: T2
+            estimator: weighting
+            covariates: [AGE, PREMIER]
+        design: { icc: 0.05, covariate_r2: 0.2, power: 0.8, alpha: 0.05 }
         """;
 
     private const string MinimalYaml = """

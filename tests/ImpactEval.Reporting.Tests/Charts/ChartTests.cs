@@ -77,4 +77,19 @@ public class ChartTests
         Assert.Contains(">1</text>", svg);
         Assert.Contains(">2</text>", svg);
     }
+
+    // On the log axis 0.5 and 2 lie at the same distance from 1 (a halving and a doubling of the chances are symmetric),
+    // and a narrow range of odds ratios still gets ticks around 1 to read it against.
+    [Fact]
+    public void ForestPlot_OddsRatios_LogScaleSymmetricAroundOne()
+    {
+        var wide = XElement.Parse(ForestPlot.Render("o", "Titre", "Description", [new("Implication", "vs Crèche", 1.0, 0.45, 2.2, 1)], true, "Rapport des chances", 2));
+        double TickX(XElement svg, string label) => double.Parse((string)svg.Descendants(Ns + "text").First(t => t.Value == label).Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(TickX(wide, "1") - TickX(wide, "0,5"), TickX(wide, "2") - TickX(wide, "1"), 6);
+
+        var narrow = ForestPlot.Render("n", "Titre", "Description", [new("Implication", "vs Crèche", 1.15, 0.95, 1.4, 1)], true, "Rapport des chances", 2);
+        Assert.Contains(">1</text>", narrow);
+        Assert.Contains(">1,25</text>", narrow);
+    }
 }

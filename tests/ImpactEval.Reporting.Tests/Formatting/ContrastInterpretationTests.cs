@@ -79,14 +79,27 @@ public class ContrastInterpretationTests
         Assert.Contains("12,3 points de pourcentage de plus", sentence);
     }
 
-    // Ordered logit: an odds ratio is a proper sentence about the chances of a higher level, at comparable characteristics.
+    // An ANCOVA gap is told as adjusted on what was measured, never as a comparison of equal families nor as an effect.
+    [Fact]
+    public void Describe_AdjustedDifference_SaysAdjustedOnMeasuredCharacteristics()
+    {
+        var sentence = Plain(ContrastInterpretation.Describe(Input(Ordinal(), 0.36, 0.16, 0.56, adjusts: true)));
+
+        Assert.Contains("0,36 point de plus", sentence);
+        Assert.Contains("écart ajusté sur les caractéristiques mesurées au départ", sentence);
+        Assert.DoesNotContain("égales", sentence);
+        NeverOverstates(sentence);
+    }
+
+    // Ordered logit: an odds ratio is a proper sentence about the chances of a higher level, said to be adjusted on the
+    // measured characteristics (never "at equal characteristics": unmeasured differences remain).
     [Fact]
     public void Describe_OddsRatio_ChancesOfHigherLevel()
     {
         var sentence = Plain(ContrastInterpretation.Describe(Input(Ordinal(), 1.83, 1.21, 2.77, EffectScale.OddsRatio, adjusts: true)));
 
         Assert.Contains("les chances d'atteindre un niveau plus élevé de l'indicateur « Implication du parent » sont estimées à 1,83 fois celles du groupe « Familles éloignées »", sentence);
-        Assert.Contains("à caractéristiques mesurées au départ comparables", sentence);
+        Assert.Contains("(rapport des chances, ajusté sur les caractéristiques mesurées au départ)", sentence);
         Assert.Contains("pourrait aller de 1,21 à 2,77", sentence);
         NeverOverstates(sentence);
     }

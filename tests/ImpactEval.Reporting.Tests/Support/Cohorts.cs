@@ -81,4 +81,46 @@ public static class Cohorts
         };
         return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["BEN"] = 3, ["COMP"] = 40 }, values));
     }
+
+    /// <summary>
+    /// Two groups of 40 families with two baseline characteristics, one of them rare: only 3 beneficiary families live in
+    /// precarious housing. Scores at T1 and T2; a few families are not observed at T2. ANCOVA at T2 on both characteristics.
+    /// </summary>
+    public static (Protocol Protocol, AnalysisResults Results) RareCharacteristic()
+    {
+        var protocol = Load("""
+            id: caracteristique-rare
+            title: "Caractéristique rare"
+            territory: CE-000-04
+            indicators:
+              - { code: SCORE, label: "Score d'implication", level: impact, type: continuous, range: { min: 0, max: 10 }, waves: [T1, T2] }
+            groups:
+              - { code: BEN, label: "Familles bénéficiaires", role: focal }
+              - { code: COMP, label: "Familles non bénéficiaires", role: comparison }
+            waves:
+              - { code: T1, label: "Rentrée", date: 2025-10-10 }
+              - { code: T2, label: "Fin d'année", date: 2026-06-12 }
+            covariates:
+              - { code: AGE, label: "Âge (mois)", type: continuous }
+              - { code: LOGEMENT, label: "Logement précaire", type: binary }
+            analyses:
+              - { code: A1, label: "Score en fin d'année", outcomes: [SCORE], wave: T2, estimator: ancova, covariates: [AGE, LOGEMENT] }
+            """);
+        double[] Scores(double shift, int lostFrom) => [.. Enumerable.Range(0, 40).Select(i => i >= lostFrom ? double.NaN : 4 + shift + (i % 7) * 0.5 + (i % 3) * 0.2)];
+        var values = new Dictionary<(string, string, string), double[]>
+        {
+            [("SCORE", "T1", "BEN")] = Scores(0.5, 40),
+            [("SCORE", "T1", "COMP")] = Scores(0, 40),
+            [("SCORE", "T2", "BEN")] = Scores(0.8, 37),
+            [("SCORE", "T2", "COMP")] = Scores(0.1, 33),
+        };
+        var covariates = new Dictionary<(string, string), double[]>
+        {
+            [("AGE", "BEN")] = [.. Enumerable.Range(0, 40).Select(i => 34.0 + i % 9)],
+            [("AGE", "COMP")] = [.. Enumerable.Range(0, 40).Select(i => 33.0 + i % 11)],
+            [("LOGEMENT", "BEN")] = [.. Enumerable.Range(0, 40).Select(i => i is 2 or 17 or 38 ? 1.0 : 0.0)],
+            [("LOGEMENT", "COMP")] = [.. Enumerable.Range(0, 40).Select(i => i % 4 == 0 ? 1.0 : 0.0)],
+        };
+        return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["BEN"] = 40, ["COMP"] = 40 }, values, covariates: covariates));
+    }
 }
