@@ -45,7 +45,8 @@ public static partial class ReportModelBuilder
                 var group = focal ? table.Focal : table.Comparison;
                 if (table.Rows.IsDefaultOrEmpty) continue;
                 var n = focal ? table.Rows[0].NFocal : table.Rows[0].NComparison;
-                if (table.Rows.Any(r => (focal ? r.NFocal : r.NComparison) != n)) continue; // complete cases: never happens
+                // Complete cases: every covariate has the same n. Were it not so, the counts stay unregistered and are never published.
+                if (table.Rows.Any(r => (focal ? r.NFocal : r.NComparison) != n)) continue;
                 if (context.BalanceKeys.ContainsKey((sample.Key, group))) continue; // the focal group's rows are the same in every contrast
                 var own = BalanceN(sample.Key, group);
                 var parentKey = (sample.Weighted || sample.Wave is not null) ? context.BalanceKeys.GetValueOrDefault(("inscrits", group)) : null;
@@ -166,8 +167,8 @@ public static partial class ReportModelBuilder
                         if (!sample.Weighted) bands.Add((row.Covariate, wwc?.Band));
                     }
                     views.Add(new BalanceRowView(label, comparison,
-                        focalKey is null ? French.Count(row.NFocal) : Cells.CountText(plan, focalKey, row.NFocal),
-                        comparisonKey is null ? French.Count(row.NComparison) : Cells.CountText(plan, comparisonKey, row.NComparison),
+                        focalKey is null ? French.Suppressed : Cells.CountText(plan, focalKey, row.NFocal),
+                        comparisonKey is null ? French.Suppressed : Cells.CountText(plan, comparisonKey, row.NComparison),
                         Mean(focalMean, focalShown), Mean(comparisonMean, comparisonShown),
                         Diff(row.Difference), sample.Weighted ? Diff(row.WeightedDifference) : null,
                         sample.Weighted || wwc is null ? null : shown ? (double.IsFinite(wwc.EffectSize) ? $"{French.Number(wwc.EffectSize, 2)} ({IndexText(wwc)})" : French.NotAvailable) : French.Suppressed,

@@ -59,8 +59,8 @@ public static class ForestPlot
             var row = rows[i];
             var y = top + i * rowHeight + rowHeight / 2;
             if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(y - rowHeight / 2)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(rowHeight)}\" fill=\"#f2f2f2\"/>");
-            Svg.Text(svg, labelWidth - 10, y - 3, Svg.Truncate(row.Label, 46), "end");
-            Svg.Text(svg, labelWidth - 10, y + 11, Svg.Truncate(row.SubLabel, 52), "end", " font-size=\"10\" fill=\"#444\"");
+            Svg.Text(svg, labelWidth - 10, y - 3, Svg.Truncate(row.Label, 40), "end");
+            Svg.Text(svg, labelWidth - 10, y + 11, Svg.Truncate(row.SubLabel, 48), "end", " font-size=\"10\" fill=\"#444\"");
             var colour = Svg.Colour(row.Style);
             svg.Append($"<line x1=\"{Svg.N(X(row.Lower))}\" y1=\"{Svg.N(y)}\" x2=\"{Svg.N(X(row.Upper))}\" y2=\"{Svg.N(y)}\" stroke=\"{colour}\" stroke-width=\"2\"/>");
             foreach (var end in new[] { row.Lower, row.Upper })

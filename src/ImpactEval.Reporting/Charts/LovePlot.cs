@@ -44,7 +44,7 @@ public static class LovePlot
         {
             var y = top + i * rowHeight + rowHeight / 2;
             if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(y - rowHeight / 2)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(rowHeight)}\" fill=\"#f2f2f2\"/>");
-            Svg.Text(svg, labelWidth - 10, y + 4, rows[i].Label, "end", maxChars: 40, lineHeight: 12);
+            Svg.Text(svg, labelWidth - 10, y + 4, rows[i].Label, "end", maxChars: 34, lineHeight: 12);
             foreach (var p in rows[i].Points.Where(p => double.IsFinite(p.Difference)))
             {
                 var colour = Svg.Colour(p.Style);
@@ -55,7 +55,7 @@ public static class LovePlot
         for (var i = 0; i < legend.Count; i++)
         {
             Svg.Marker(svg, legend[i].Style, labelWidth + 8, ly + i * legendLine - 4, 5, Svg.Colour(legend[i].Style));
-            Svg.Text(svg, labelWidth + 22, ly + i * legendLine, legend[i].Label);
+            Svg.Text(svg, labelWidth + 22, ly + i * legendLine, Svg.Truncate(legend[i].Label, 62));
         }
         Svg.Text(svg, labelWidth, ly + legend.Count * legendLine, "Lignes verticales : seuils 0,05 (pointillés) et 0,25 (tirets) du What Works Clearinghouse.", "start", " font-size=\"10\"");
         Svg.Text(svg, labelWidth, ly + (legend.Count + 1) * legendLine - 4, "Marqueur creux : après pondération.", "start", " font-size=\"10\"");
