@@ -39,7 +39,10 @@ public static class CliApplication
         if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
         try
         {
-            return await Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            var parse = Build().Parse(args);
+            var exit = await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // A command line that does not parse is invalid input, like an invalid file: exit 2, not the library's 1.
+            return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : exit;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -160,7 +160,7 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output) : IClassFi
 
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Aucun protocole « inconnu »", unknown.Output);
-        Assert.NotEqual(0, format.ExitCode);
+        Assert.Equal(2, format.ExitCode);
         Assert.Contains("« docx » n'est pas un format de rapport", format.Output);
         Assert.False(Directory.Exists(Path.Combine(demo.Cli.WorkingDirectory, "refus")));
     }
