@@ -19,6 +19,8 @@ public static class CliApplication
         root.Subcommands.Add(ImportCommand.GetCommand());
         root.Subcommands.Add(ImportCommand.GetEnrolCommand());
         root.Subcommands.Add(EstimateCommand.GetCommand());
+        root.Subcommands.Add(ReportCommand.GetCommand());
+        root.Subcommands.Add(TemplateCommand.GetCommand());
         root.Subcommands.Add(PowerCommand.GetCommand());
         root.Subcommands.Add(WorkbookCommand.GetCommand());
         root.Subcommands.Add(CohortCommand.GetCommand());
@@ -44,7 +46,9 @@ public static class CliApplication
             // "serve" runs the generic host, which handles SIGTERM/Ctrl+C itself and waits for running jobs up to
             // Worker:ShutdownTimeout; System.CommandLine's own handler would cut that wait at two seconds.
             if (parse.CommandResult.Command.Name == ServeCommand.Name) configuration.ProcessTerminationTimeout = null;
-            return await parse.InvokeAsync(configuration);
+            var exit = await parse.InvokeAsync(configuration);
+            // A command line that does not parse is invalid input, like an invalid file: exit 2, not the library's 1.
+            return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : exit;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -17,7 +17,10 @@ public sealed class CliRunner : IDisposable
 
     public sealed record Run(int ExitCode, string Output);
 
-    public async Task<Run> RunAsync(params string[] arguments)
+    public Task<Run> RunAsync(params string[] arguments) => RunWithEnvironmentAsync(new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs with extra environment variables (e.g. IMPACTEVAL_CHROMIUM pointing nowhere, as on a machine without Chromium).</summary>
+    public async Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -30,6 +33,7 @@ public sealed class CliRunner : IDisposable
         start.ArgumentList.Add(DataDirectory);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["IMPACTEVAL_DATA"] = DataDirectory;
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using ImpactEval.Core.Text;
+using ImpactEval.Reporting;
 
 namespace ImpactEval.Cli.Commands;
 
@@ -38,4 +40,57 @@ public static class CommonOptions
     {
         Description = "Vérifie le fichier et compte ce qui changerait, sans rien écrire.",
     };
+
+    /// <summary>--templates: the templates directory (its partials/ folder holds the shared partials).</summary>
+    public static Option<DirectoryInfo?> Templates() => new("--templates")
+    {
+        Description = "Dossier des gabarits de rapport. Par défaut $IMPACTEVAL_TEMPLATES, sinon les gabarits installés avec ImpactEval.",
+    };
+
+    /// <summary>The report formats written when --format is not given.</summary>
+    public static ImmutableArray<ReportFormat> AllFormats { get; } = [ReportFormat.Html, ReportFormat.Xlsx, ReportFormat.Pdf];
+
+    /// <summary>--format: report formats, comma-separated or repeated ("html,xlsx,pdf"); read it with <see cref="FormatsOrAll"/>.</summary>
+    public static Option<ImmutableArray<ReportFormat>> Formats() => new("--format", "-f")
+    {
+        Description = "Formats à produire, séparés par des virgules : html, xlsx, pdf (par défaut les trois).",
+        AllowMultipleArgumentsPerToken = true,
+        CustomParser = result =>
+        {
+            var formats = ImmutableArray.CreateBuilder<ReportFormat>();
+            foreach (var part in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+            {
+                switch (part.ToLowerInvariant())
+                {
+                    case "html": formats.Add(ReportFormat.Html); break;
+                    case "xlsx" or "excel": formats.Add(ReportFormat.Xlsx); break;
+                    case "pdf": formats.Add(ReportFormat.Pdf); break;
+                    default:
+                        result.AddError($"« {part} » n'est pas un format de rapport : choisissez parmi html, xlsx et pdf.");
+                        return [];
+                }
+            }
+            if (formats.Count == 0) result.AddError("Indiquez au moins un format : html, xlsx ou pdf.");
+            return [.. formats.Distinct()];
+        },
+    };
+
+    /// <summary>The formats asked for, or all of them when the option is absent.</summary>
+    public static ImmutableArray<ReportFormat> FormatsOrAll(ParseResult parse, Option<ImmutableArray<ReportFormat>> option) =>
+        parse.GetValue(option) is { IsDefaultOrEmpty: false } formats ? formats : AllFormats;
+
+    /// <summary>--threshold: the statistical-secrecy threshold (smallest publishable count).</summary>
+    public static Option<int> Threshold()
+    {
+        var option = new Option<int>("--threshold", "-s")
+        {
+            Description = "Secret statistique : plus petit effectif publiable (5 par défaut ; 11 pour certaines données de santé).",
+            DefaultValueFactory = _ => Reporting.Disclosure.DisclosureControl.DefaultThreshold,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1) result.AddError("Le seuil du secret statistique doit valoir au moins 1.");
+        });
+        return option;
+    }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using ImpactEval.Analysis;
 using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Synthetic;
 using ImpactEval.Data;
+using ImpactEval.Reporting;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
@@ -50,11 +50,16 @@ public static class DemoCommand
                     return ExitCodes.Failure;
             }
 
-            var computation = await new EstimateService(db).ComputeAsync(protocol.Id, CliContext.Actor, cancellationToken);
+            // Estimates and report in one export (audited like any other); the estimates are reused when the data did not change.
+            var export = await ReportCommand.ExportAsync(new ReportExportService(db),
+                new ReportExport(protocol.Id, null, CommonOptions.AllFormats, outDirectory.FullName), cancellationToken);
+            if (export is null) return ExitCodes.Failure;
+            var computation = export.Computation;
             AnsiConsole.MarkupLine(computation.Reused ? "Estimations : données inchangées, résultats repris." : "Estimations calculées.");
             var truths = cohort.Truths.ToDictionary(t => (t.Indicator, t.Wave, t.Comparison), t => t.Effect);
             AnsiConsole.Write(EstimateCommand.ContrastTable(protocol, computation.Results,
                 (indicator, wave, comparison) => truths.TryGetValue((indicator, wave, comparison), out var t) ? t : null));
+            ReportCommand.Print(export);
             return ExitCodes.Ok;
         });
         return command;

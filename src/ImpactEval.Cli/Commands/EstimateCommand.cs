@@ -41,13 +41,13 @@ public static class EstimateCommand
     public static Table ContrastTable(Core.Model.Protocol protocol, AnalysisResults results, Func<string, string, string, double?>? truth)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("Analyse", "Indicateur", "Comparaison", "n", "Écart estimé [[IC]]", "p (ajustée)");
+        table.AddColumns("Analyse", "Indicateur", "Comparaison", "n", "Écart estimé [[IC]] (RC : rapport des chances)", "p (ajustée)");
         if (truth is not null) table.AddColumns("Vrai effet", "Dans l'IC");
         foreach (var analysis in results.Analyses)
         foreach (var contrast in analysis.Contrasts)
         {
             var effect = contrast.Effect is { IsEstimable: true } e
-                ? $"{Format(e.Value)} [{Format(e.Interval.Lower)} ; {Format(e.Interval.Upper)}]"
+                ? $"{(contrast.Scale == EffectScale.OddsRatio ? "RC " : "")}{Format(e.Value)} [{Format(e.Interval.Lower)} ; {Format(e.Interval.Upper)}]"
                 : contrast.FailureReason ?? "non estimable";
             var p = contrast.Adjusted is { IsMissing: false } a ? FormatP(a.Value) : contrast.Effect is { } raw ? FormatP(raw.PValue) : "";
             var row = new List<string>

@@ -1,0 +1,36 @@
+using ImpactEval.Reporting.Disclosure;
+using ImpactEval.Reporting.Formatting;
+using ImpactEval.Reporting.Model;
+
+namespace ImpactEval.Reporting;
+
+/// <summary>Table cells already formatted, and already protected when they hold counts.</summary>
+internal static class Cells
+{
+    public static TableCell Text(string? text) => new(text ?? "", null, CellKind.Text, 0, false);
+
+    public static TableCell Count(SuppressionPlan plan, string key, int value) =>
+        plan.IsHidden(key) ? Hidden(CellKind.Count) : new TableCell(French.Count(value), value, CellKind.Count, 0, false);
+
+    public static TableCell Number(double value, int decimals, bool shown = true) =>
+        !shown ? Hidden(CellKind.Number)
+        : double.IsFinite(value) ? new TableCell(French.Number(value, decimals), Math.Round(value, 10), CellKind.Number, decimals, false)
+        : Missing(CellKind.Number, decimals);
+
+    public static TableCell Percent(double proportion, int decimals = 1, bool shown = true) =>
+        !shown ? Hidden(CellKind.Percent)
+        : double.IsFinite(proportion) ? new TableCell(French.Percent(proportion, decimals), Math.Round(proportion, 10), CellKind.Percent, decimals, false)
+        : Missing(CellKind.Percent, decimals);
+
+    public static TableCell PValue(double p, bool shown = true) =>
+        !shown ? Hidden(CellKind.PValue)
+        : double.IsFinite(p) ? new TableCell(French.PValueCell(p), Math.Round(p, 10), CellKind.PValue, 3, false)
+        : Missing(CellKind.PValue, 3);
+
+    public static TableCell Hidden(CellKind kind) => new(French.Suppressed, null, kind, 0, true);
+
+    public static TableCell Missing(CellKind kind, int decimals = 0) => new(French.NotAvailable, null, kind, decimals, false);
+
+    /// <summary>The text of a count: formatted, or "s" when hidden.</summary>
+    public static string CountText(SuppressionPlan plan, string key, int value) => plan.IsHidden(key) ? French.Suppressed : French.Count(value);
+}

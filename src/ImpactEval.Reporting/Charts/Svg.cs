@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+
+namespace ImpactEval.Reporting.Charts;
+
+/// <summary>
+/// Small helpers to write SVG by hand, deterministically: coordinates with at most two decimals in the invariant
+/// culture, text escaped, the accessible frame (&lt;title&gt;, &lt;desc&gt;, role="img") and the shared styles that
+/// keep every chart readable in greyscale (each group has a dash pattern, a marker shape and a fill pattern, not
+/// only a colour).
+/// </summary>
+internal static class Svg
+{
+    /// <summary>Okabe–Ito colours (safe for colour-blind readers), dark enough to print.</summary>
+    private static readonly string[] Colours = ["#0a5b8f", "#b34700", "#00755a", "#8e3b7a", "#8a6d00", "#444444"];
+
+    private static readonly string[] Dashes = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
+
+    private static readonly string[] MarkerNames = ["ronds", "carrés", "triangles", "losanges", "croix", "étoiles"];
+
+    private static readonly string[] DashNames = ["trait plein", "tirets", "pointillés", "tirets-points", "points serrés", "tirets longs"];
+
+    public static string N(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
+
+    public static string Colour(int index) => Colours[index % Colours.Length];
+
+    public static string Dash(int index) => Dashes[index % Dashes.Length];
+
+    /// <summary>How a group is drawn, in words, for readers of a greyscale print.</summary>
+    public static string StyleText(int index) => $"{DashNames[index % DashNames.Length]}, {MarkerNames[index % MarkerNames.Length]}";
+
+    /// <summary>Opens the SVG with its accessible title and description.</summary>
+    public static StringBuilder Open(string id, double width, double height, string title, string description)
+    {
+        var svg = new StringBuilder(4096);
+        svg.Append($"<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"{id}\" class=\"chart\" viewBox=\"0 0 {N(width)} {N(height)}\" width=\"{N(width)}\" height=\"{N(height)}\" role=\"img\" aria-labelledby=\"{id}-titre {id}-desc\" font-family=\"'DejaVu Sans', Arial, sans-serif\" font-size=\"12\">");
+        svg.Append($"<title id=\"{id}-titre\">{Escape(title)}</title>");
+        svg.Append($"<desc id=\"{id}-desc\">{Escape(description)}</desc>");
+        return svg;
+    }
+
+    public static string Close(StringBuilder svg) => svg.Append("</svg>").ToString();
+
+    /// <summary>Fill patterns (one per index) for bars: hatches and dots in shades of grey-blue, distinct in greyscale.</summary>
+    public static void Patterns(StringBuilder svg, string id, int count)
+    {
+        svg.Append("<defs>");
+        for (var i = 0; i < count; i++)
+        {
+            var shade = Shade(i, count);
+            svg.Append($"<pattern id=\"{id}-motif{i}\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\">");
+            svg.Append($"<rect width=\"8\" height=\"8\" fill=\"{shade}\"/>");
+            switch (i % 4)
+            {
+                case 1: svg.Append("<path d=\"M0 8 L8 0\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>"); break;
+                case 2: svg.Append("<circle cx=\"4\" cy=\"4\" r=\"1.3\" fill=\"#ffffff\"/>"); break;
+                case 3: svg.Append("<path d=\"M0 0 L8 8 M8 0 L0 8\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>"); break;
+            }
+            svg.Append("</pattern>");
+        }
+        svg.Append("</defs>");
+    }
+
+    /// <summary>A sequential shade from light to dark (index 0 lightest).</summary>
+    public static string Shade(int index, int count)
+    {
+        var t = count <= 1 ? 0.5 : (double)index / (count - 1);
+        var light = (r: 0xd6, g: 0xe4, b: 0xf0);
+        var dark = (r: 0x08, g: 0x30, b: 0x6b);
+        int Mix(int a, int b) => (int)Math.Round(a + (b - a) * t);
+        return $"#{Mix(light.r, dark.r):x2}{Mix(light.g, dark.g):x2}{Mix(light.b, dark.b):x2}";
+    }
+
+    /// <summary>Whether text on a shade should be white.</summary>
+    public static bool DarkShade(int index, int count) => count > 1 && (double)index / (count - 1) > 0.45;
+
+    /// <summary>A marker of the given shape centred on (x, y).</summary>
+    public static void Marker(StringBuilder svg, int index, double x, double y, double size, string colour, string extra = "")
+    {
+        var s = size;
+        switch (index % MarkerNames.Length)
+        {
+            case 0: svg.Append($"<circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(s)}\" fill=\"{colour}\"{extra}/>"); break;
+            case 1: svg.Append($"<rect x=\"{N(x - s)}\" y=\"{N(y - s)}\" width=\"{N(2 * s)}\" height=\"{N(2 * s)}\" fill=\"{colour}\"{extra}/>"); break;
+            case 2: svg.Append($"<path d=\"M{N(x)} {N(y - s * 1.2)} L{N(x + s * 1.1)} {N(y + s * 0.9)} L{N(x - s * 1.1)} {N(y + s * 0.9)} Z\" fill=\"{colour}\"{extra}/>"); break;
+            case 3: svg.Append($"<path d=\"M{N(x)} {N(y - s * 1.3)} L{N(x + s * 1.3)} {N(y)} L{N(x)} {N(y + s * 1.3)} L{N(x - s * 1.3)} {N(y)} Z\" fill=\"{colour}\"{extra}/>"); break;
+            case 4: svg.Append($"<path d=\"M{N(x - s)} {N(y - s)} L{N(x + s)} {N(y + s)} M{N(x + s)} {N(y - s)} L{N(x - s)} {N(y + s)}\" stroke=\"{colour}\" stroke-width=\"2.2\"{extra}/>"); break;
+            default: svg.Append($"<path d=\"M{N(x)} {N(y - s * 1.3)} L{N(x + s * 0.4)} {N(y - s * 0.4)} L{N(x + s * 1.3)} {N(y - s * 0.3)} L{N(x + s * 0.6)} {N(y + s * 0.3)} L{N(x + s * 0.8)} {N(y + s * 1.3)} L{N(x)} {N(y + s * 0.7)} L{N(x - s * 0.8)} {N(y + s * 1.3)} L{N(x - s * 0.6)} {N(y + s * 0.3)} L{N(x - s * 1.3)} {N(y - s * 0.3)} L{N(x - s * 0.4)} {N(y - s * 0.4)} Z\" fill=\"{colour}\"{extra}/>"); break;
+        }
+    }
+
+    /// <summary>Text, possibly on several lines (one &lt;tspan&gt; per line).</summary>
+    public static void Text(StringBuilder svg, double x, double y, string text, string anchor = "start", string extra = "", int maxChars = 0, double lineHeight = 14)
+    {
+        var lines = maxChars > 0 ? Wrap(text, maxChars) : [text];
+        var top = y - (lines.Count - 1) * lineHeight / 2;
+        svg.Append($"<text x=\"{N(x)}\" y=\"{N(top)}\" text-anchor=\"{anchor}\"{extra}>");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines.Count == 1) svg.Append(Escape(lines[i]));
+            else svg.Append($"<tspan x=\"{N(x)}\" dy=\"{(i == 0 ? "0" : N(lineHeight))}\">{Escape(lines[i])}</tspan>");
+        }
+        svg.Append("</text>");
+    }
+
+    /// <summary>Splits text into lines of at most <paramref name="maxChars"/> characters (at most three lines, then an ellipsis).</summary>
+    public static List<string> Wrap(string text, int maxChars)
+    {
+        var lines = new List<string>();
+        var current = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > maxChars)
+            {
+                lines.Add(current.ToString());
+                current.Clear();
+            }
+            if (current.Length > 0) current.Append(' ');
+            current.Append(word);
+        }
+        if (current.Length > 0) lines.Add(current.ToString());
+        if (lines.Count > 3)
+        {
+            lines = lines.Take(3).ToList();
+            lines[2] = lines[2].TrimEnd('.', ',') + "…";
+        }
+        return lines.Count == 0 ? [""] : lines;
+    }
+
+    /// <summary>The text cut to <paramref name="maxChars"/> characters with an ellipsis (the full text stays in the data table).</summary>
+    public static string Truncate(string text, int maxChars) => text.Length <= maxChars ? text : text[..(maxChars - 1)].TrimEnd() + "…";
+
+    /// <summary>"Nice" axis ticks covering [min, max].</summary>
+    public static List<double> Ticks(double min, double max, int target = 5)
+    {
+        if (!(max > min)) { max = min + 1; }
+        var rough = (max - min) / target;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= rough);
+        var ticks = new List<double>();
+        for (var t = Math.Ceiling(min / step - 1e-9) * step; t <= max + step * 1e-9; t += step) ticks.Add(Math.Round(t, 10));
+        return ticks;
+    }
+}

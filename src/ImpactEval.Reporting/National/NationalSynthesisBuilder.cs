@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ImpactEval.Reporting.Charts;
+using ImpactEval.Reporting.Disclosure;
+using ImpactEval.Reporting.Formatting;
+using ImpactEval.Reporting.Inputs;
+using ImpactEval.Reporting.Model;
+
+namespace ImpactEval.Reporting.National;
+
+/// <summary>
+/// Builds the <see cref="NationalSynthesisModel"/> of a campaign: shares computed from the counts (never typed by
+/// hand), numerator, denominator and non-response for every figure, consistency checks, and the same statistical
+/// disclosure control as the cohort reports (answer counts below the threshold hidden, with their complements).
+/// Pure.
+/// </summary>
+public static class NationalSynthesisBuilder
+{
+    /// <summary>Builds the model.</summary>
+    /// <param name="results">The consolidated campaign.</param>
+    /// <param name="generatedAt">Generation timestamp.</param>
+    /// <param name="suppressionThreshold">Smallest publishable count (default 5).</param>
+    public static NationalSynthesisModel Build(NationalCampaignResults results, DateTimeOffset generatedAt, int suppressionThreshold = DisclosureControl.DefaultThreshold)
+    {
+        var ledger = new CountLedger();
+        var checks = new List<string>();
+        foreach (var q in results.Questions)
+        {
+            var respondents = q.Eligible - q.NonResponse;
+            if (respondents < 0)
+            {
+                checks.Add($"Question {q.Code} : plus de non-réponses ({q.NonResponse}) que de cités interrogées ({q.Eligible}).");
+                continue;
+            }
+            var eligible = ledger.Add($"{q.Code}/interrogees", q.Eligible, isTotal: true);
+            var answered = ledger.Add($"{q.Code}/repondantes", respondents, isKeyFigure: true);
+            var missing = ledger.Add($"{q.Code}/non-reponses", q.NonResponse);
+            ledger.Sum(eligible, [answered, missing]);
+            var keys = q.Answers.Select((a, i) => ledger.Add($"{q.Code}/reponse/{i.ToString(CultureInfo.InvariantCulture)}", a.Count)).ToList();
+            foreach (var a in q.Answers.Where(a => a.Count > respondents))
+                checks.Add($"Question {q.Code} : {a.Count} cités ont répondu « {a.Label} », plus que les {respondents} répondantes.");
+            var sum = q.Answers.Sum(a => a.Count);
+            if (!q.MultipleChoice)
+            {
+                if (sum == respondents) ledger.Sum(answered, keys);
+                else checks.Add($"Question {q.Code} (choix unique) : les réponses totalisent {sum} cités pour {respondents} répondantes.");
+            }
+        }
+        var plan = DisclosureControl.Protect(ledger, suppressionThreshold);
+
+        var views = new List<NationalQuestionView>();
+        var tables = new List<ReportTable>();
+        var sheetNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var q in results.Questions)
+        {
+            var respondents = Math.Max(0, q.Eligible - q.NonResponse);
+            string C(string key, int value) => plan.IsHidden(key) ? French.Suppressed : French.Count(value);
+            var respondentsHidden = plan.IsHidden($"{q.Code}/repondantes");
+            var answers = new List<AnswerView>();
+            var rows = new List<TableRow>();
+            var shares = new List<double>();
+            var complete = true;
+            for (var i = 0; i < q.Answers.Length; i++)
+            {
+                var a = q.Answers[i];
+                var key = $"{q.Code}/reponse/{i.ToString(CultureInfo.InvariantCulture)}";
+                var share = respondents > 0 ? (double)a.Count / respondents : double.NaN;
+                var shown = !plan.IsHidden(key) && !respondentsHidden && respondents > 0;
+                complete &= shown;
+                shares.Add(share);
+                answers.Add(new AnswerView(a.Label, C(key, a.Count), C($"{q.Code}/repondantes", respondents), shown ? French.Percent(share) : French.Suppressed));
+                rows.Add(new TableRow([Cells.Text(a.Label), Cells.Count(plan, key, a.Count), Cells.Count(plan, $"{q.Code}/repondantes", respondents), Cells.Percent(share, 1, shown)]));
+            }
+            rows.Add(new TableRow([Cells.Text("Non-réponse (cités interrogées)"), Cells.Count(plan, $"{q.Code}/non-reponses", q.NonResponse),
+                Cells.Count(plan, $"{q.Code}/interrogees", q.Eligible),
+                Cells.Percent(q.Eligible > 0 ? (double)q.NonResponse / q.Eligible : double.NaN, 1, !plan.IsHidden($"{q.Code}/non-reponses") && !plan.IsHidden($"{q.Code}/interrogees"))], IsTotal: true));
+            var sheet = Unique(sheetNames, $"{q.Code} {q.Theme}");
+            var table = new ReportTable("question-" + Slug(q.Code), $"{q.Code} — {q.Text}", sheet,
+                q.MultipleChoice ? "Choix multiples : une cité peut donner plusieurs réponses, les parts ne s'additionnent pas." : "Choix unique : les parts s'additionnent à 100 % des répondantes.",
+                [new("Réponse", CellKind.Text), new("Numérateur (cités)", CellKind.Count), new("Dénominateur (répondantes)", CellKind.Count), new("Part", CellKind.Percent)],
+                [.. rows], InWorkbook: true);
+            tables.Add(table);
+            Chart? chart = null;
+            if (!q.MultipleChoice && q.Answers.Length > 0)
+            {
+                var id = "graphique-" + Slug(q.Code);
+                var title = $"{q.Code} — répartition des réponses";
+                var description = $"Part des cités répondantes ayant donné chaque réponse à la question « {q.Text} ».";
+                chart = new Chart(id, title, description,
+                    StackedBars.Render(id, title, description, [.. q.Answers.Select(a => a.Label)], [new StackedBars.Bar("Cités répondantes", complete ? shares : null)]),
+                    table with { Id = id + "-donnees", InWorkbook = false });
+            }
+            views.Add(new NationalQuestionView(q.Code, q.Theme, q.Text,
+                q.MultipleChoice ? "choix multiples (les parts ne s'additionnent pas)" : "choix unique",
+                C($"{q.Code}/interrogees", q.Eligible), C($"{q.Code}/repondantes", respondents), C($"{q.Code}/non-reponses", q.NonResponse),
+                plan.IsHidden($"{q.Code}/non-reponses") || q.Eligible == 0 ? French.Suppressed : French.Percent((double)q.NonResponse / q.Eligible),
+                [.. answers], table, chart));
+        }
+
+        var territories = results.Territories.OrderBy(t => t.Region, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new TerritoryRowView(
+            t.Code, t.Name, t.Region, t.LabelYear?.ToString(CultureInfo.InvariantCulture) ?? "", t.Responded ? "oui" : "non",
+            t.SubmittedOn is { } d ? French.Date(d) : "")).ToImmutableArray();
+        tables.Add(new ReportTable("participation", "Participation des cités à la campagne", Unique(sheetNames, "Participation"),
+            "Réponse ou non de chaque cité interrogée ; les réponses de chaque cité ne sont pas publiées.",
+            [new("Code", CellKind.Text), new("Cité", CellKind.Text), new("Région", CellKind.Text), new("Année de labellisation", CellKind.Text), new("A répondu", CellKind.Text), new("Date de réponse", CellKind.Text)],
+            [.. territories.Select(t => new TableRow([Cells.Text(t.Code), Cells.Text(t.Name), Cells.Text(t.Region), Cells.Text(t.LabelYear), Cells.Text(t.Responded), Cells.Text(t.SubmittedOn)]))],
+            InWorkbook: true));
+
+        var asked = results.Territories.Length;
+        var responded = results.Territories.Count(t => t.Responded);
+        var responseText = asked == 0 ? "Aucune cité n'a été interrogée."
+            : $"{French.Counted(responded, "cité a", "cités ont")} répondu sur {French.Count(asked)} interrogées ({French.Percent((double)responded / asked)}).";
+        var disclosure = new DisclosureNotice(plan.Any, plan.Threshold,
+            plan.Any
+                ? $"Secret statistique : les effectifs inférieurs à {plan.Threshold} ne sont pas publiés, ainsi que d'autres valeurs qui permettraient de les retrouver par différence ; ils sont notés « {French.Suppressed} »."
+                : $"Secret statistique : aucun effectif publié n'est inférieur à {plan.Threshold}.",
+            French.Suppressed);
+        return new NationalSynthesisModel($"Synthèse nationale — {results.CampaignLabel}", results.CampaignLabel,
+            new NationalGeneration(generatedAt, French.DateTime(generatedAt), ReportGeneration.CurrentVersion),
+            responseText, [.. views], territories, [.. checks], disclosure, [.. tables]);
+    }
+
+    private static string Unique(HashSet<string> names, string name)
+    {
+        var clean = new string(name.Select(c => "[]:*?/\\".Contains(c) ? '-' : c).ToArray());
+        if (clean.Length > 31) clean = clean[..31].TrimEnd();
+        var candidate = clean;
+        for (var i = 2; !names.Add(candidate); i++) candidate = (clean.Length > 28 ? clean[..28] : clean) + " " + i.ToString(CultureInfo.InvariantCulture);
+        return candidate;
+    }
+
+    private static string Slug(string code) => new(Core.Text.TextKey.Normalize(code).Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+}

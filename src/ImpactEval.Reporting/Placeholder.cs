@@ -1,3 +1,0 @@
-namespace ImpactEval.Reporting;
-/// <summary>Placeholder.</summary>
-public static class Placeholder { }

@@ -1,0 +1,228 @@
+using System.Collections.Immutable;
+using ImpactEval.Analysis.Results;
+using ImpactEval.Core.Model;
+using ImpactEval.Reporting.Disclosure;
+using ImpactEval.Reporting.Formatting;
+using ImpactEval.Reporting.Inputs;
+using ImpactEval.Reporting.Model;
+
+namespace ImpactEval.Reporting;
+
+/// <summary>
+/// Builds the <see cref="ReportModel"/> of a protocol's results: pure and deterministic (the same inputs give an
+/// equal model). Statistical disclosure control happens here, once, before anything is formatted: every count the
+/// report publishes is registered in a <see cref="CountLedger"/> with the relations between counts,
+/// <see cref="DisclosureControl.Protect"/> decides what to hide, and every section — table, chart, sentence — is
+/// built from that decision, so that HTML, workbook and PDF are protected by construction.
+/// </summary>
+/// <remarks>
+/// Each section has one method here (in the partial files ReportModelBuilder.*.cs) that registers its counts and
+/// one that builds its record; a section whose results are absent is null and templates skip it.
+/// </remarks>
+public static partial class ReportModelBuilder
+{
+    /// <summary>Builds the report model.</summary>
+    /// <param name="protocol">The protocol the results come from.</param>
+    /// <param name="results">The analysis results.</param>
+    /// <param name="generation">Generation metadata (timestamp, versions, fingerprint).</param>
+    /// <param name="options">Disclosure threshold and territory facts; defaults when null.</param>
+    /// <exception cref="ArgumentException">The results belong to another protocol.</exception>
+    public static ReportModel Build(Protocol protocol, AnalysisResults results, ReportGeneration generation, ReportOptions? options = null)
+    {
+        options ??= ReportOptions.Default;
+        if (results.ProtocolId != protocol.Id)
+            throw new ArgumentException($"Results of protocol '{results.ProtocolId}' cannot be reported with protocol '{protocol.Id}'.", nameof(results));
+        var context = new BuildContext(protocol, results, options);
+
+        var ledger = new CountLedger();
+        RegisterFlow(context, ledger);
+        RegisterDescriptives(context, ledger);
+        RegisterBalance(context, ledger);
+        RegisterAttrition(context, ledger);
+        RegisterAnalyses(context, ledger);
+        RegisterWeighting(context, ledger);
+        RegisterPower(context, ledger);
+        var plan = DisclosureControl.Protect(ledger, options.SuppressionThreshold);
+        context.Plan = plan;
+
+        var flow = BuildFlow(context);
+        var descriptives = BuildDescriptives(context);
+        var balance = BuildBalance(context);
+        var attrition = BuildAttrition(context);
+        var analyses = BuildAnalyses(context);
+        var power = BuildPower(context);
+        var quality = BuildDataQuality(context, descriptives, analyses);
+        var evidence = BuildEvidence(context, balance, attrition);
+        var limitations = BuildLimitations(context);
+
+        var disclosure = new DisclosureNotice(
+            plan.Any || context.WithheldEstimates > 0,
+            plan.Threshold,
+            plan.Any || context.WithheldEstimates > 0
+                ? $"Secret statistique : les effectifs inférieurs à {plan.Threshold} ne sont pas publiés ; d'autres valeurs ont été masquées pour qu'ils ne puissent pas être retrouvés par différence, et les estimations portant sur des groupes trop petits ne sont pas présentées. Les valeurs masquées sont notées « {French.Suppressed} »."
+                : $"Secret statistique : aucun effectif publié n'est inférieur à {plan.Threshold} ; aucune valeur n'a eu besoin d'être masquée.",
+            French.Suppressed);
+
+        var tables = new List<ReportTable> { flow.Table };
+        if (balance is not null) tables.AddRange(balance.Samples.Select(s => s.Table));
+        if (attrition is not null) tables.Add(attrition.Table);
+        tables.Add(descriptives.Table);
+        if (descriptives.LevelsTable is not null) tables.Add(descriptives.LevelsTable);
+        foreach (var analysis in analyses)
+        {
+            tables.Add(analysis.Table);
+            if (analysis.Weighting is { } w) tables.AddRange([w.Table, w.OverlapTable]);
+        }
+        if (power is not null) tables.Add(power.Table);
+        tables.Add(quality.MissingTable);
+        if (quality.LateTable is not null) tables.Add(quality.LateTable);
+
+        var gen = new GenerationInfo(
+            generation.GeneratedAt,
+            French.DateTime(generation.GeneratedAt),
+            French.Date(generation.GeneratedAt),
+            generation.ImpactEvalVersion,
+            generation.ProtocolVersion,
+            generation.DataFingerprint,
+            generation.DataFingerprint.Length > 12 ? generation.DataFingerprint[..12] : generation.DataFingerprint,
+            results.Participants,
+            French.Count(results.Participants));
+
+        return new ReportModel(
+            $"Rapport d'évaluation — {protocol.Title}",
+            gen,
+            BuildProtocol(context),
+            BuildTerritory(context),
+            flow,
+            descriptives,
+            balance,
+            attrition,
+            analyses,
+            power,
+            evidence,
+            limitations,
+            quality,
+            disclosure,
+            [.. tables]);
+    }
+
+    /// <summary>Lookups shared by the section builders, and the disclosure decision once made.</summary>
+    private sealed class BuildContext
+    {
+        public BuildContext(Protocol protocol, AnalysisResults results, ReportOptions options)
+        {
+            Protocol = protocol;
+            Results = results;
+            Options = options;
+            for (var i = 0; i < protocol.Groups.Length; i++) groupStyle[protocol.Groups[i].Code] = i;
+            foreach (var d in results.Descriptives)
+                foreach (var g in d.Groups)
+                    descriptives[(d.Indicator, d.Wave, g.Group)] = g;
+        }
+
+        private readonly Dictionary<string, int> groupStyle = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string, string, string), GroupDescriptives> descriptives = [];
+
+        public Protocol Protocol { get; }
+        public AnalysisResults Results { get; }
+        public ReportOptions Options { get; }
+        public SuppressionPlan Plan { get; set; } = SuppressionPlan.None;
+
+        /// <summary>Ledger key of the number of participants of each (balance sample, group).</summary>
+        public Dictionary<(string Sample, string Group), string> BalanceKeys { get; } = [];
+
+        /// <summary>Ledger keys of the counts of each attrition contrast (enrolled and observed, focal then comparison).</summary>
+        public Dictionary<string, (string EnrolledFocal, string ObservedFocal, string EnrolledComparison, string ObservedComparison)> AttritionKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Ledger keys of the observed sizes of the minimum detectable effects.</summary>
+        public Dictionary<string, string> PowerKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Ledger keys of the weighting diagnostics' counts.</summary>
+        public Dictionary<string, string> WeightingKeys { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>WWC bands of the published balance rows on the analytic samples (the enrolled when no wave is analysed).</summary>
+        public List<(string Covariate, Statistics.WwcEquivalenceBand? Band)> AnalyticBands { get; set; } = [];
+
+        /// <summary>Estimates withheld because of small groups (for the disclosure notice).</summary>
+        public int WithheldEstimates { get; set; }
+
+        private readonly HashSet<string> sheetNames = new(StringComparer.OrdinalIgnoreCase);
+
+        public int Style(string group) => groupStyle.TryGetValue(group, out var i) ? i : groupStyle.Count;
+
+        public string GroupLabel(string code) => Protocol.FindGroup(code)?.Label ?? code;
+
+        public string WaveLabel(string code) => Protocol.FindWave(code) is { } w ? $"{w.Code} — {w.Label}" : code;
+
+        public string ShortWaveLabel(string code) => Protocol.FindWave(code)?.Label ?? code;
+
+        public string CovariateLabel(string code) => Protocol.FindCovariate(code)?.Label ?? code;
+
+        public GroupDescriptives? Descriptives(string indicator, string wave, string group) =>
+            descriptives.GetValueOrDefault((indicator, wave, group));
+
+        public GroupFlow? Flow(string group) => Results.Flow.Groups.FirstOrDefault(g => g.Group == group);
+
+        /// <summary>A unique workbook sheet name (31 characters at most, no forbidden character).</summary>
+        public string Sheet(string name)
+        {
+            var clean = new string(name.Select(c => "[]:*?/\\".Contains(c) ? '-' : c).ToArray()).Trim('\'');
+            if (clean.Length > 31) clean = clean[..31];
+            var candidate = clean;
+            for (var i = 2; !sheetNames.Add(candidate); i++)
+            {
+                var suffix = " " + i;
+                candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+            }
+            return candidate;
+        }
+
+        /// <summary>
+        /// Whether the summary (mean, SD, quartiles, shares) of a group at a wave may be shown: enough values, and for a
+        /// labelled indicator a distribution shown in full (mean and SD of a few levels would give the hidden counts back).
+        /// </summary>
+        public bool SummaryShown(Indicator indicator, string wave, string group)
+        {
+            var d = Descriptives(indicator.Code, wave, group);
+            if (d is null || d.Summary is null || !Plan.AllowsEstimateOn(d.N)) return false;
+            if (d.Levels is { } levels)
+            {
+                // Mean and SD of a few levels with n would give hidden level counts back.
+                if (Plan.IsHidden(Keys.DescN(indicator.Code, wave, group))) return false;
+                foreach (var level in levels.Levels)
+                    if (Plan.IsHidden(Keys.DescLevel(indicator.Code, wave, group, level.Level.Code))) return false;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Whether the standard deviation may be shown next to the mean's interval: the interval's half-width is
+        /// t(n − 1)·SD/√n, so SD and interval together give n back; with n hidden, the SD is withheld.
+        /// </summary>
+        public bool SpreadShown(Indicator indicator, string wave, string group) =>
+            SummaryShown(indicator, wave, group) && !Plan.IsHidden(Keys.DescN(indicator.Code, wave, group));
+    }
+
+    /// <summary>Keys of the counts registered in the ledger.</summary>
+    private static class Keys
+    {
+        public static string Enrolled(string g) => $"flux/{g}/inscrits";
+        public static string Withdrawn(string g) => $"flux/{g}/sortis";
+        public static string Observed(string g, string w) => $"flux/{g}/{w}/observes";
+        public static string Lost(string g, string w) => $"flux/{g}/{w}/perdus";
+        public static string Late(string g, string w) => $"flux/{g}/{w}/tardifs";
+        public const string Total = "ensemble";
+        public static string DescN(string i, string w, string g) => $"desc/{i}/{w}/{g}/n";
+        public static string DescMissing(string i, string w, string g) => $"desc/{i}/{w}/{g}/manquants";
+        public static string DescLevel(string i, string w, string g, double level) => $"desc/{i}/{w}/{g}/niveau/{level.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// Registers a count that may be the same number as an already registered one (then it is the same cell: both
+    /// places hide it together), or a new cell under <paramref name="ownKey"/>.
+    /// </summary>
+    private static string SameOrOwn(CountLedger ledger, string sameKey, string ownKey, int value) =>
+        ledger.Contains(sameKey) && ledger.ValueOf(sameKey) == value ? sameKey : ledger.Add(ownKey, value);
+
+    private static string Quote(string text) => "«" + French.Space + text + French.Space + "»";
+}

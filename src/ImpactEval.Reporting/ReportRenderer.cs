@@ -1,0 +1,75 @@
+using ImpactEval.Reporting.Model;
+using ImpactEval.Reporting.National;
+using ImpactEval.Reporting.Pdf;
+using ImpactEval.Reporting.Templates;
+using ImpactEval.Reporting.Workbook;
+
+namespace ImpactEval.Reporting;
+
+/// <summary>
+/// Renders a report model to its outputs: HTML through a template, the Excel workbook of its tables, PDF through
+/// headless Chromium. One renderer per templates directory; it caches compiled templates and is thread-safe.
+/// </summary>
+public sealed class ReportRenderer
+{
+    private readonly TemplateEngine engine;
+
+    /// <summary>Creates a renderer.</summary>
+    /// <param name="templatesDirectory">Templates directory; null for the lookup order of <see cref="TemplateLocator"/>.</param>
+    /// <exception cref="DirectoryNotFoundException">No templates directory can be found.</exception>
+    public ReportRenderer(string? templatesDirectory = null) => engine = new TemplateEngine(TemplateLocator.ResolveDirectory(templatesDirectory));
+
+    /// <summary>The templates directory in use.</summary>
+    public string TemplatesDirectory => engine.Directory;
+
+    /// <summary>Renders a template on a model to one self-contained HTML document.</summary>
+    /// <param name="templateName">Template name ("rapport-cohorte") or path to a .hbs file.</param>
+    /// <param name="model">A <see cref="ReportModel"/>, or a <see cref="NationalSynthesisModel"/> for "synthese-nationale".</param>
+    /// <exception cref="TemplateException">The template has a problem (file, line, field in French).</exception>
+    public string RenderHtml(string templateName, object model) => engine.Render(templateName, model);
+
+    /// <summary>The Excel workbook of every table of a report (README sheet first).</summary>
+    public byte[] RenderXlsx(ReportModel model) =>
+        WorkbookWriter.Write(new WorkbookWriter.Content(model.Title,
+        [
+            ("Protocole", $"{model.Protocol.Title} ({model.Protocol.Id}, version enregistrée {model.Generation.ProtocolVersion})"),
+            ("Cité éducative", $"{model.Territory.Name} ({model.Territory.Code})"),
+            ("Produit le", model.Generation.GeneratedAtText),
+            ("Version d'ImpactEval", model.Generation.ImpactEvalVersion),
+            ("Empreinte des données", model.Generation.DataFingerprint),
+            ("Participants", model.Generation.ParticipantsText),
+            ("Secret statistique", model.Disclosure.Text),
+            ("Lecture", "Une feuille par tableau, ligne d'en-tête figée. Les nombres sont de vrais nombres (formats français à l'affichage selon votre tableur). « s » : valeur masquée (secret statistique) ; cellule vide : valeur non disponible. Un texte qui commence par =, +, - ou @ est précédé d'une apostrophe pour qu'il ne soit jamais lu comme une formule."),
+        ], model.Tables.Where(t => t.InWorkbook).ToList(), model.Generation.GeneratedAt));
+
+    /// <summary>The Excel workbook of a national synthesis.</summary>
+    public byte[] RenderXlsx(NationalSynthesisModel model) =>
+        WorkbookWriter.Write(new WorkbookWriter.Content(model.Title,
+        [
+            ("Campagne", model.CampaignLabel),
+            ("Produit le", model.Generation.GeneratedAtText),
+            ("Version d'ImpactEval", model.Generation.ImpactEvalVersion),
+            ("Répondants", model.ResponseText),
+            ("Secret statistique", model.Disclosure.Text),
+            ("Lecture", "Chaque part est donnée avec son numérateur, son dénominateur et les non-réponses. « s » : valeur masquée (secret statistique). Un texte qui commence par =, +, - ou @ est précédé d'une apostrophe."),
+        ], model.Tables, model.Generation.GeneratedAt));
+
+    /// <summary>Prints an HTML document to a PDF file with headless Chromium.</summary>
+    /// <param name="html">The HTML document (self-contained).</param>
+    /// <param name="path">The PDF file to write.</param>
+    /// <param name="cancellationToken">Cancels the print.</param>
+    /// <exception cref="PdfUnavailableException">Chromium is absent or failed (French message).</exception>
+    public async Task RenderPdfAsync(string html, string path, CancellationToken cancellationToken = default)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), "impacteval-" + Guid.NewGuid().ToString("N") + ".html");
+        await File.WriteAllTextAsync(temp, html, cancellationToken);
+        try
+        {
+            await ChromiumPdfPrinter.PrintAsync(temp, path, cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+}

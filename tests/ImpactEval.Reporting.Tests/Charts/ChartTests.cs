@@ -1,0 +1,95 @@
+using System.Xml.Linq;
+using ImpactEval.Reporting.Charts;
+using ImpactEval.Reporting.Samples;
+using Xunit;
+
+namespace ImpactEval.Reporting.Tests.Charts;
+
+public class ChartTests
+{
+    private static readonly XNamespace Ns = "http://www.w3.org/2000/svg";
+
+    private static IEnumerable<Model.Chart> AllCharts(Model.ReportModel model) =>
+        new[] { model.Flow.Chart, model.Balance?.LovePlot }
+            .Concat(model.Descriptives.Indicators.SelectMany(i => new[] { i.Trajectory, i.Distribution }))
+            .Concat(model.Analyses.Select(a => a.ForestPlot))
+            .OfType<Model.Chart>();
+
+    // Every chart is well-formed SVG, labelled for screen readers (role, title, description) and comes with its data table.
+    [Fact]
+    public void Charts_FullSample_AccessibleWellFormedWithData()
+    {
+        var charts = AllCharts(SampleReports.Full()).ToList();
+
+        Assert.True(charts.Count >= 7);
+        foreach (var chart in charts)
+        {
+            var svg = XElement.Parse(chart.Svg);
+            Assert.Equal("img", (string?)svg.Attribute("role"));
+            Assert.Equal(chart.Title, svg.Element(Ns + "title")?.Value);
+            Assert.False(string.IsNullOrWhiteSpace(svg.Element(Ns + "desc")?.Value));
+            Assert.Equal($"{chart.Id}-titre {chart.Id}-desc", (string?)svg.Attribute("aria-labelledby"));
+            Assert.NotEmpty(chart.Data.Rows);
+        }
+    }
+
+    // Printed in greyscale, groups stay distinguishable: each series has its own dash pattern and marker shape, and each
+    // level of a stacked bar its own fill pattern (not only a colour).
+    [Fact]
+    public void Charts_Greyscale_GroupsDifferByDashAndShape()
+    {
+        var model = SampleReports.Full();
+        var trajectory = XElement.Parse(model.Descriptives.Indicators.First(i => i.Trajectory is not null).Trajectory!.Svg);
+        // The legend: one 40-unit line sample per group, each with its own dash pattern.
+        var dashes = trajectory.Descendants(Ns + "line")
+            .Where(l => double.Parse((string)l.Attribute("x2")!, System.Globalization.CultureInfo.InvariantCulture) - double.Parse((string)l.Attribute("x1")!, System.Globalization.CultureInfo.InvariantCulture) == 40)
+            .Select(l => (string?)l.Attribute("stroke-dasharray") ?? "plein").Distinct().Count();
+        Assert.Equal(2, dashes);
+        Assert.Contains(trajectory.Descendants(), e => e.Name == Ns + "circle");
+        Assert.Contains(trajectory.Descendants(), e => e.Name == Ns + "rect" && e.Attribute("fill")?.Value != "#ffffff");
+
+        var bars = XElement.Parse(model.Descriptives.Indicators.First(i => i.Distribution is not null).Distribution!.Svg);
+        var patterns = bars.Descendants(Ns + "pattern").ToList();
+        Assert.Equal(4, patterns.Count);
+        Assert.Equal(3, patterns.Count(p => p.Elements().Count() > 1)); // hatches, dots, cross-hatches over the shade
+    }
+
+    // Determinism: the same data draw the same bytes; coordinates use the invariant culture (no decimal comma in SVG).
+    [Fact]
+    public void ForestPlot_SameRows_SameSvgInvariantNumbers()
+    {
+        ForestPlot.Row[] rows = [new("Implication", "vs Familles éloignées", 0.42, 0.11, 0.73, 1), new("Climat", "vs Crèche", -0.05, -0.2, 0.1, 2)];
+
+        var a = ForestPlot.Render("f", "Titre", "Description", rows, false, "Écart", 2);
+        var b = ForestPlot.Render("f", "Titre", "Description", rows, false, "Écart", 2);
+
+        Assert.Equal(a, b);
+        Assert.DoesNotMatch(@"(x|y|x1|x2|y1|y2|cx|cy)=""-?\d+,\d", a);
+        XElement.Parse(a);
+    }
+
+    // Odds ratios are drawn on a log axis with the reference line at 1.
+    [Fact]
+    public void ForestPlot_OddsRatios_ReferenceAtOne()
+    {
+        var svg = ForestPlot.Render("o", "Titre", "Description", [new("Implication", "vs Crèche", 1.8, 1.2, 2.7, 1)], true, "Rapport des chances", 2);
+
+        Assert.Contains(">1</text>", svg);
+        Assert.Contains(">2</text>", svg);
+    }
+
+    // On the log axis 0.5 and 2 lie at the same distance from 1 (a halving and a doubling of the chances are symmetric),
+    // and a narrow range of odds ratios still gets ticks around 1 to read it against.
+    [Fact]
+    public void ForestPlot_OddsRatios_LogScaleSymmetricAroundOne()
+    {
+        var wide = XElement.Parse(ForestPlot.Render("o", "Titre", "Description", [new("Implication", "vs Crèche", 1.0, 0.45, 2.2, 1)], true, "Rapport des chances", 2));
+        double TickX(XElement svg, string label) => double.Parse((string)svg.Descendants(Ns + "text").First(t => t.Value == label).Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(TickX(wide, "1") - TickX(wide, "0,5"), TickX(wide, "2") - TickX(wide, "1"), 6);
+
+        var narrow = ForestPlot.Render("n", "Titre", "Description", [new("Implication", "vs Crèche", 1.15, 0.95, 1.4, 1)], true, "Rapport des chances", 2);
+        Assert.Contains(">1</text>", narrow);
+        Assert.Contains(">1,25</text>", narrow);
+    }
+}

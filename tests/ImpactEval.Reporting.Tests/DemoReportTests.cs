@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ImpactEval.Reporting.Inputs;
+using ImpactEval.Reporting.Model;
+using ImpactEval.Reporting.Tests.Pdf;
+using ImpactEval.Reporting.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ImpactEval.Reporting.Tests;
+
+[Collection(ChromiumCollection.Name)]
+public class DemoReportTests(ITestOutputHelper output)
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 22, 14, 5, 0, TimeSpan.FromHours(1));
+
+    // `impacteval demo` then `impacteval report`: the PasserelleS cohort (900 synthetic families, real SQLite store) gives
+    // rapport.html, rapport.xlsx and rapport.pdf. The HTML is self-contained: nothing is fetched from elsewhere.
+    [Fact]
+    public async Task WriteAsync_DemoCohort_HtmlXlsxPdfSelfContained()
+    {
+        var demo = await Demo.GetAsync();
+        var directory = Path.Combine(Demo.TempDirectory("out"), "passerelles");
+        var clock = Stopwatch.StartNew();
+
+        var written = await ReportWriter.WriteAsync(demo.Protocol, demo.Results,
+            new ReportRequest("rapport-cohorte", [ReportFormat.Html, ReportFormat.Xlsx, ReportFormat.Pdf], directory, Demo.TemplatesDirectory, GeneratedAt: At));
+
+        clock.Stop();
+        Assert.Empty(written.Messages);
+        Assert.Equal(["rapport.html", "rapport.xlsx", "rapport.pdf"], written.Files.Select(Path.GetFileName));
+        foreach (var file in written.Files) output.WriteLine($"{Path.GetFileName(file)}: {new FileInfo(file).Length / 1024.0:F1} KiB");
+        output.WriteLine($"HTML + XLSX + PDF of the demo report: {clock.ElapsedMilliseconds} ms");
+        var html = await File.ReadAllTextAsync(written.Files[0]);
+        Assert.DoesNotMatch(new Regex("<(link|script|img|iframe|object)\\b", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex(@"(src|href)\s*=\s*""(?!#)", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotContain("url(http", html);
+        Assert.DoesNotMatch(new Regex("https?://(?!www\\.w3\\.org/2000/svg\")"), html); // the SVG namespace is the only URL
+        Assert.Contains("@page", html);
+        Assert.Contains("size: A4", html);
+        var pdf = PdfFile.Latin1(await File.ReadAllBytesAsync(written.Files[2]));
+        Assert.StartsWith("%PDF-", pdf);
+        Assert.True(PdfFile.PageCount(pdf) >= 5);
+    }
+
+    // The rendered report, opened in a real browser: every chart of the model is drawn (non-empty SVG with its title and
+    // description) and followed by its data table; every table of the model is there.
+    [Fact]
+    public async Task RenderHtml_DemoInChromium_EveryChartAndTablePresent()
+    {
+        var demo = await Demo.GetAsync();
+        var model = ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, At));
+        var renderer = new ReportRenderer(Demo.TemplatesDirectory);
+        var path = Path.Combine(Demo.TempDirectory("navigateur"), "rapport.html");
+        await File.WriteAllTextAsync(path, renderer.RenderHtml("rapport-cohorte", model));
+        var charts = new List<Chart> { model.Flow.Chart };
+        charts.AddRange(model.Descriptives.Indicators.SelectMany(i => new[] { i.Trajectory, i.Distribution }).OfType<Chart>());
+        charts.AddRange(model.Analyses.Select(a => a.ForestPlot).OfType<Chart>());
+        if (model.Balance?.LovePlot is { } lovePlot) charts.Add(lovePlot);
+
+        using var driver = Browser.Start(out var profile);
+        try
+        {
+            driver.Navigate().GoToUrl(new Uri(path).AbsoluteUri);
+
+            var drawn = driver.Script<IReadOnlyCollection<object>>(
+                "return Array.from(document.querySelectorAll('svg.chart')).map(s => { const r = s.getBoundingClientRect(); " +
+                "return [s.id, r.width, r.height, !!s.querySelector(':scope > title'), !!s.querySelector(':scope > desc'), " +
+                "(s.closest('figure').nextElementSibling || {}).tagName || '', s.querySelectorAll('line,path,rect,circle').length].join('|'); });")
+                .Cast<string>().Select(s => s.Split('|')).ToList();
+            Assert.Equal(charts.Select(c => c.Id).Order(StringComparer.Ordinal), drawn.Select(d => d[0]).Order(StringComparer.Ordinal));
+            foreach (var d in drawn)
+            {
+                Assert.True(double.Parse(d[1], System.Globalization.CultureInfo.InvariantCulture) > 300, $"{d[0]} width");
+                Assert.True(double.Parse(d[2], System.Globalization.CultureInfo.InvariantCulture) > 50, $"{d[0]} height");
+                Assert.Equal("true", d[3]);
+                Assert.Equal("true", d[4]);
+                Assert.Equal("TABLE", d[5]);
+                Assert.True(int.Parse(d[6], System.Globalization.CultureInfo.InvariantCulture) > 5, $"{d[0]} draws nothing");
+            }
+            var tableIds = driver.Script<IReadOnlyCollection<object>>("return Array.from(document.querySelectorAll('table')).filter(t => t.tBodies.length && t.tBodies[0].rows.length).map(t => t.id);")
+                .Cast<string>().ToHashSet();
+            foreach (var table in model.Tables.Where(t => !t.IsEmpty)) Assert.Contains(table.Id, tableIds);
+            output.WriteLine($"{drawn.Count} charts and {tableIds.Count} tables rendered in Chromium");
+        }
+        finally
+        {
+            driver.Quit();
+            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    // Same data and template: byte-identical HTML and workbook; another generation time changes only the timestamp text.
+    [Fact]
+    public async Task Render_DemoTwice_IdenticalApartFromTimestamp()
+    {
+        var demo = await Demo.GetAsync();
+        var renderer = new ReportRenderer(Demo.TemplatesDirectory);
+        ReportModel Model(DateTimeOffset at) => ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, at));
+
+        var first = Model(At);
+        var second = Model(At);
+        var later = Model(At.AddHours(26).AddMinutes(7));
+
+        Assert.Equal(renderer.RenderHtml("rapport-cohorte", first), renderer.RenderHtml("rapport-cohorte", second));
+        Assert.Equal(renderer.RenderXlsx(first), renderer.RenderXlsx(second));
+        string Neutral(ReportModel m) => renderer.RenderHtml("rapport-cohorte", m)
+            .Replace(m.Generation.GeneratedAtText, "HORODATAGE").Replace(m.Generation.GeneratedOnText, "DATE");
+        Assert.NotEqual(renderer.RenderHtml("rapport-cohorte", first), renderer.RenderHtml("rapport-cohorte", later));
+        Assert.Equal(Neutral(first), Neutral(later));
+    }
+
+    // The issue's load target: the cohort report for 260 territories from one store in under 60 s on this machine
+    // (model with disclosure control, HTML and workbook for each; PDF excluded, it is Chromium's time).
+    [Fact]
+    public async Task Render_260Territories_UnderOneMinute()
+    {
+        var demo = await Demo.GetAsync();
+        var renderer = new ReportRenderer(Demo.TemplatesDirectory);
+        renderer.RenderHtml("rapport-cohorte", ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, At))); // compile once
+        long bytes = 0;
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 260; i++)
+        {
+            var protocol = demo.Protocol with { TerritoryCode = $"CE-{i:000}-01", TerritoryName = $"Cité éducative n° {i}" };
+            var model = ReportModelBuilder.Build(protocol, demo.Results, ReportGeneration.For(demo.Results, At));
+            bytes += renderer.RenderHtml("rapport-cohorte", model).Length + renderer.RenderXlsx(model).Length;
+        }
+
+        clock.Stop();
+        output.WriteLine($"260 cohort reports (model + HTML + XLSX): {clock.Elapsed.TotalSeconds:F1} s, {clock.ElapsedMilliseconds / 260.0:F0} ms each, {bytes / 1024 / 1024} MiB");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{clock.Elapsed.TotalSeconds:F1} s");
+    }
+}

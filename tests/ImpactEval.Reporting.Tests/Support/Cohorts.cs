@@ -1,0 +1,126 @@
+using ImpactEval.Analysis.Results;
+using ImpactEval.Core.Loading;
+using ImpactEval.Core.Model;
+using ImpactEval.Reporting.Samples;
+
+namespace ImpactEval.Reporting.Tests.Support;
+
+/// <summary>Small hand-made protocols and results for the disclosure tests.</summary>
+public static class Cohorts
+{
+    public static Protocol Load(string yaml)
+    {
+        var loaded = ProtocolLoader.Load(yaml, "test.yaml");
+        return loaded.Protocol ?? throw new InvalidOperationException(string.Join("; ", loaded.Errors));
+    }
+
+    /// <summary>
+    /// The field's small cohort: 6 girls followed from 4e to seconde (attendance rate, and their situation at each wave on
+    /// a 3-level scale), no comparison group. At T3 one girl is lost.
+    /// </summary>
+    public static (Protocol Protocol, AnalysisResults Results) SixGirls()
+    {
+        var protocol = Load("""
+            id: six-filles
+            title: "Suivi de six collégiennes de la 4e à la seconde"
+            territory: { code: CE-000-06, name: "Cité éducative d'exemple" }
+            public: { age_min: 13, age_max: 16, gender: girls, setting: both }
+            indicators:
+              - { code: ASSIDUITE, label: "Assiduité", level: resultat, type: continuous, unit: "%", range: { min: 0, max: 100 }, waves: [T1, T2, T3] }
+              - code: SITUATION
+                label: "Situation scolaire"
+                level: impact
+                type: ordinal
+                levels: [{ value: 1, label: "Décrochage" }, { value: 2, label: "Fragile" }, { value: 3, label: "Scolarité régulière" }]
+                waves: [T1, T2, T3]
+            groups:
+              - { code: FILLES, label: "Collégiennes suivies", role: focal }
+            waves:
+              - { code: T1, label: "4e", date: 2024-10-01 }
+              - { code: T2, label: "3e", date: 2025-10-01 }
+              - { code: T3, label: "Seconde", date: 2026-10-01 }
+            """);
+        var values = new Dictionary<(string, string, string), double[]>
+        {
+            [("ASSIDUITE", "T1", "FILLES")] = [92, 88, 75, 96, 81, 90],
+            [("ASSIDUITE", "T2", "FILLES")] = [94, 85, 80, 97, 79, 91],
+            [("ASSIDUITE", "T3", "FILLES")] = [95, 90, 83, 98, double.NaN, 93],
+            [("SITUATION", "T1", "FILLES")] = [3, 2, 1, 3, 2, 3],
+            [("SITUATION", "T2", "FILLES")] = [3, 3, 2, 3, 2, 3],
+            [("SITUATION", "T3", "FILLES")] = [3, 3, 3, 3, double.NaN, 3],
+        };
+        return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["FILLES"] = 6 }, values));
+    }
+
+    /// <summary>
+    /// A beneficiary group of only 3 families beside a comparison group of 40: the beneficiaries' counts and estimates
+    /// must not be published, and their count must not be recoverable from the totals.
+    /// </summary>
+    public static (Protocol Protocol, AnalysisResults Results) ThreeFamilies()
+    {
+        var protocol = Load("""
+            id: trois-familles
+            title: "Petit groupe"
+            territory: CE-000-03
+            indicators:
+              - { code: SCORE, label: "Score d'implication", level: impact, type: continuous, range: { min: 0, max: 10 }, waves: [T1] }
+            groups:
+              - { code: BEN, label: "Familles bénéficiaires", role: focal }
+              - { code: COMP, label: "Familles non bénéficiaires", role: comparison }
+            waves:
+              - { code: T1, label: "Rentrée", date: 2025-10-10 }
+            analyses:
+              - { code: A1, label: "Score à la rentrée", outcomes: [SCORE], wave: T1, estimator: difference_in_means }
+            """);
+        var comparison = Enumerable.Range(0, 40).Select(i => 4.0 + (i % 7) * 0.5).ToArray();
+        comparison[39] = double.NaN;
+        var values = new Dictionary<(string, string, string), double[]>
+        {
+            [("SCORE", "T1", "BEN")] = [7.5, 8, 6.5],
+            [("SCORE", "T1", "COMP")] = comparison,
+        };
+        return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["BEN"] = 3, ["COMP"] = 40 }, values));
+    }
+
+    /// <summary>
+    /// Two groups of 40 families with two baseline characteristics, one of them rare: only 3 beneficiary families live in
+    /// precarious housing. Scores at T1 and T2; a few families are not observed at T2. ANCOVA at T2 on both characteristics.
+    /// </summary>
+    public static (Protocol Protocol, AnalysisResults Results) RareCharacteristic()
+    {
+        var protocol = Load("""
+            id: caracteristique-rare
+            title: "Caractéristique rare"
+            territory: CE-000-04
+            indicators:
+              - { code: SCORE, label: "Score d'implication", level: impact, type: continuous, range: { min: 0, max: 10 }, waves: [T1, T2] }
+            groups:
+              - { code: BEN, label: "Familles bénéficiaires", role: focal }
+              - { code: COMP, label: "Familles non bénéficiaires", role: comparison }
+            waves:
+              - { code: T1, label: "Rentrée", date: 2025-10-10 }
+              - { code: T2, label: "Fin d'année", date: 2026-06-12 }
+            covariates:
+              - { code: AGE, label: "Âge (mois)", type: continuous }
+              - { code: LOGEMENT, label: "Logement précaire", type: binary }
+            analyses:
+              - { code: A1, label: "Score en fin d'année", outcomes: [SCORE], wave: T2, estimator: ancova, covariates: [AGE, LOGEMENT] }
+            """);
+        double[] Scores(double shift, int lostFrom) => [.. Enumerable.Range(0, 40).Select(i => i >= lostFrom ? double.NaN : 4 + shift + (i % 7) * 0.5 + (i % 3) * 0.2)];
+        var values = new Dictionary<(string, string, string), double[]>
+        {
+            [("SCORE", "T1", "BEN")] = Scores(0.5, 40),
+            [("SCORE", "T1", "COMP")] = Scores(0, 40),
+            [("SCORE", "T2", "BEN")] = Scores(0.8, 37),
+            [("SCORE", "T2", "COMP")] = Scores(0.1, 33),
+        };
+        var covariates = new Dictionary<(string, string), double[]>
+        {
+            [("AGE", "BEN")] = [.. Enumerable.Range(0, 40).Select(i => 34.0 + i % 9)],
+            [("AGE", "COMP")] = [.. Enumerable.Range(0, 40).Select(i => 33.0 + i % 11)],
+            [("LOGEMENT", "BEN")] = [.. Enumerable.Range(0, 40).Select(i => i is 2 or 17 or 38 ? 1.0 : 0.0)],
+            [("LOGEMENT", "COMP")] = [.. Enumerable.Range(0, 40).Select(i => i % 4 == 0 ? 1.0 : 0.0)],
+        };
+        return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["BEN"] = 40, ["COMP"] = 40 }, values, covariates: covariates));
+    }
+}
