@@ -85,6 +85,9 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>How far the worker has read each table of data changes.</summary>
     public DbSet<ChangeCursor> ChangeCursors => Set<ChangeCursor>();
 
+    /// <summary>Reports rendered on schedule by the worker.</summary>
+    public DbSet<ReportRender> ReportRenders => Set<ReportRender>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -120,5 +123,6 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new OutboxMessageConfiguration().Configure(modelBuilder.Entity<OutboxMessage>());
         new DataWatermarkConfiguration().Configure(modelBuilder.Entity<DataWatermark>());
         new ChangeCursorConfiguration().Configure(modelBuilder.Entity<ChangeCursor>());
+        new ReportRenderConfiguration().Configure(modelBuilder.Entity<ReportRender>());
     }
 }

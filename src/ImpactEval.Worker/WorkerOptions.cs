@@ -70,6 +70,21 @@ public sealed class WorkerOptions
     /// </summary>
     public string ReminderCron { get; set; } = "0 0 9 * * ?";
 
+    /// <summary>
+    /// When every protocol's report is rendered (Quartz cron, in <see cref="TimeZone"/>); a report whose inputs did
+    /// not change since the last one is not rendered again. Default "0 0 6 ? * MON" (Mondays at 06:00).
+    /// </summary>
+    public string ReportCron { get; set; } = "0 0 6 ? * MON";
+
+    /// <summary>The formats of scheduled reports. Default HTML and Excel (PDF needs Chromium on the node).</summary>
+    public List<Reporting.ReportFormat> ReportFormats { get; set; } = [];
+
+    /// <summary>Where scheduled reports are written; empty means &lt;data&gt;/reports. On a cluster, a shared volume.</summary>
+    public string? ReportsDirectory { get; set; }
+
+    /// <summary>Smallest count published in scheduled reports (statistical secrecy). Default 5; 11 for some health data.</summary>
+    public int ReportSuppressionThreshold { get; set; } = 5;
+
     /// <summary>How many times a failed job is retried before it is marked failed. Default 3.</summary>
     public int RetryAttempts { get; set; } = 3;
 

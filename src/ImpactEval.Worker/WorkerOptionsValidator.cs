@@ -38,7 +38,13 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (!CronExpression.TryParse(options.NightlyRecomputeCron, out _))
             problems.Add($"Worker:NightlyRecomputeCron n'est pas une expression cron Quartz valide : « {options.NightlyRecomputeCron} » (exemple : 0 30 2 * * ?).");
         Positive(options.HistoryRetention, nameof(options.HistoryRetention));
-        foreach (var (setting, cron) in new[] { (nameof(options.CampaignLifecycleCron), options.CampaignLifecycleCron), (nameof(options.ReminderCron), options.ReminderCron) })
+        if (options.ReportSuppressionThreshold < 1)
+            problems.Add("Worker:ReportSuppressionThreshold doit valoir au moins 1.");
+        foreach (var (setting, cron) in new[]
+                 {
+                     (nameof(options.CampaignLifecycleCron), options.CampaignLifecycleCron), (nameof(options.ReminderCron), options.ReminderCron),
+                     (nameof(options.ReportCron), options.ReportCron),
+                 })
             if (!CronExpression.TryParse(cron, out _))
                 problems.Add($"Worker:{setting} n'est pas une expression cron Quartz valide : « {cron} ».");
         if (!CronExpression.TryParse(options.HistoryCleanupCron, out _))

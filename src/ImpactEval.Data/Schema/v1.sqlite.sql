@@ -148,6 +148,20 @@ CREATE TABLE "protocol_versions" (
 );
 
 
+CREATE TABLE "report_renders" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_report_renders" PRIMARY KEY AUTOINCREMENT,
+    "Key" TEXT NOT NULL,
+    "ProtocolId" INTEGER NOT NULL,
+    "ProtocolVersion" INTEGER NOT NULL,
+    "DataFingerprint" TEXT NOT NULL,
+    "Template" TEXT NOT NULL,
+    "Directory" TEXT NOT NULL,
+    "Files" TEXT NOT NULL,
+    "RenderedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_report_renders_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
+);
+
+
 CREATE TABLE "waves" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_waves" PRIMARY KEY AUTOINCREMENT,
     "ProtocolId" INTEGER NOT NULL,
@@ -419,6 +433,12 @@ CREATE UNIQUE INDEX "IX_protocols_Code" ON "protocols" ("Code");
 
 
 CREATE INDEX "IX_protocols_TerritoryId" ON "protocols" ("TerritoryId");
+
+
+CREATE UNIQUE INDEX "IX_report_renders_Key" ON "report_renders" ("Key");
+
+
+CREATE INDEX "IX_report_renders_ProtocolId_RenderedAt" ON "report_renders" ("ProtocolId", "RenderedAt");
 
 
 CREATE UNIQUE INDEX "IX_territories_Code" ON "territories" ("Code");

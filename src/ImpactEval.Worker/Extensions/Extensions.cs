@@ -6,6 +6,7 @@ using ImpactEval.Worker.History;
 using ImpactEval.Worker.Hosting;
 using ImpactEval.Worker.Jobs;
 using ImpactEval.Worker.Notifications;
+using ImpactEval.Worker.Reports;
 using ImpactEval.Worker.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -50,6 +51,7 @@ public static class Extensions
         builder.Services.AddSingleton<ProtocolSchedules>();
         builder.Services.AddSingleton<SmtpSender>();
         builder.Services.AddSingleton<ContactDirectory>();
+        builder.Services.AddScoped<ScheduledReports>();
         // Registered before the scheduler's hosted service, which the host starts after them: one worker per SQLite
         // data directory, and the schema exists before the first job runs.
         builder.Services.AddHostedService<SingleNodeGuard>();
@@ -114,6 +116,7 @@ public static class Extensions
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<JobRunRecorder>>()), []);
 
         quartz.AddJobType<RecomputeEstimatesJob>();
+        quartz.AddJobType<ScheduledReportJob>();
         // Housekeeping: repeating triggers whose missed repetitions are skipped (NextWithRemainingCount), never
         // replayed in a burst after downtime.
         AddRepeating<ScheduleSyncJob>(quartz, JobNames.ScheduleSync, worker.ScheduleSyncInterval, "Synchronise la planification avec les protocoles enregistrés");

@@ -17,6 +17,9 @@ public static class JobNames
     /// <summary>Campaign lifecycle and reminders.</summary>
     public const string CampaignGroup = "campaigns";
 
+    /// <summary>One scheduled-report job per protocol, named after the protocol's code.</summary>
+    public const string ReportGroup = "reports";
+
     /// <summary>The job data key holding a protocol's code.</summary>
     public const string ProtocolKey = "protocol";
 
@@ -46,6 +49,12 @@ public static class JobNames
 
     /// <summary>The debounced trigger that recomputes a protocol after its data changed (one key: rescheduled, never duplicated).</summary>
     public static TriggerKey RecomputeOnChange(string protocolCode) => new($"{protocolCode}.on-change", RecomputeGroup);
+
+    /// <summary>The scheduled-report job of a protocol.</summary>
+    public static JobKey Report(string protocolCode) => new(protocolCode, ReportGroup);
+
+    /// <summary>The schedule of a protocol's report.</summary>
+    public static TriggerKey ScheduledReport(string protocolCode) => new($"{protocolCode}.scheduled", ReportGroup);
 
     /// <summary>Whether a job belongs to the housekeeping group.</summary>
     public static bool IsHousekeeping(JobKey key) => key.Group == HousekeepingGroup;

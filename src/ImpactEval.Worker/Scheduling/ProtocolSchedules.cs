@@ -18,23 +18,30 @@ public sealed class ProtocolSchedules(IOptions<WorkerOptions> options)
     /// <returns>True when something was created or changed.</returns>
     public async Task<bool> EnsureAsync(IScheduler scheduler, string protocolCode, CancellationToken cancellationToken)
     {
-        var changed = await EnsureJobAsync(scheduler, protocolCode, cancellationToken);
         var settings = options.Value;
-        var key = JobNames.NightlyRecompute(protocolCode);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(settings.TimeZone);
-        if (await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger existing
-            && existing.CronExpressionString == settings.NightlyRecomputeCron && existing.TimeZone.Id == zone.Id)
-            return changed;
+        var changed = await EnsureJobAsync(scheduler, protocolCode, cancellationToken);
+        changed |= await EnsureReportJobAsync(scheduler, protocolCode, cancellationToken);
+        // Misfire: FireAndProceed for both. A worker that was down at 02:30 recomputes once when it comes back, not
+        // once per missed night; a missed report is rendered once. Both are idempotent (same inputs, nothing stored twice).
+        changed |= await EnsureCronAsync(scheduler, JobNames.NightlyRecompute(protocolCode), JobNames.Recompute(protocolCode), settings.NightlyRecomputeCron,
+            $"Recalcul nocturne des estimations du protocole « {protocolCode} »", cancellationToken);
+        changed |= await EnsureCronAsync(scheduler, JobNames.ScheduledReport(protocolCode), JobNames.Report(protocolCode), settings.ReportCron,
+            $"Rapport périodique du protocole « {protocolCode} »", cancellationToken);
+        return changed;
+    }
 
-        // Misfire: FireAndProceed. A worker that was down at 02:30 recomputes once when it comes back, not once per
-        // missed night; recomputation is idempotent (same data fingerprint, nothing stored twice).
-        var nightly = TriggerBuilder.Create()
+    private async Task<bool> EnsureCronAsync(IScheduler scheduler, TriggerKey key, JobKey job, string cronExpression, string description, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        if (await scheduler.GetTrigger(key, cancellationToken) is ICronTrigger existing && existing.CronExpressionString == cronExpression && existing.TimeZone.Id == zone.Id)
+            return false;
+        var trigger = TriggerBuilder.Create()
             .WithIdentity(key)
-            .ForJob(JobNames.Recompute(protocolCode))
-            .WithDescription($"Recalcul nocturne des estimations du protocole « {protocolCode} »")
-            .WithCronSchedule(settings.NightlyRecomputeCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .ForJob(job)
+            .WithDescription(description)
+            .WithCronSchedule(cronExpression, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        await scheduler.ScheduleTrigger(nightly, TriggerConflict.Replace, cancellationToken);
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
         return true;
     }
 
@@ -68,11 +75,12 @@ public sealed class ProtocolSchedules(IOptions<WorkerOptions> options)
     public async Task<IReadOnlyList<string>> RemoveOthersAsync(IScheduler scheduler, IReadOnlySet<string> registered, CancellationToken cancellationToken)
     {
         var removed = new List<string>();
-        foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(JobNames.RecomputeGroup), cancellationToken))
-        {
-            if (registered.Contains(key.Name)) continue;
-            if (await scheduler.DeleteJob(key, cancellationToken)) removed.Add(key.Name);
-        }
+        foreach (var group in new[] { JobNames.RecomputeGroup, JobNames.ReportGroup })
+            foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(group), cancellationToken))
+            {
+                if (registered.Contains(key.Name)) continue;
+                if (await scheduler.DeleteJob(key, cancellationToken) && !removed.Contains(key.Name)) removed.Add(key.Name);
+            }
         return removed;
     }
 
@@ -80,19 +88,29 @@ public sealed class ProtocolSchedules(IOptions<WorkerOptions> options)
     private static DateTimeOffset WholeSecond(DateTimeOffset time) =>
         time.Ticks % TimeSpan.TicksPerSecond == 0 ? time : new DateTimeOffset(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond + TimeSpan.TicksPerSecond, time.Offset);
 
-    private static async Task<bool> EnsureJobAsync(IScheduler scheduler, string protocolCode, CancellationToken cancellationToken)
-    {
-        var key = JobNames.Recompute(protocolCode);
-        if (await scheduler.Exists(key, cancellationToken)) return false;
+    private static Task<bool> EnsureJobAsync(IScheduler scheduler, string protocolCode, CancellationToken cancellationToken) =>
         // Durable (it outlives its one-shot triggers) and RequestRecovery: a recomputation cut short by a crash is
         // run again at restart, or by another node of the cluster.
-        var job = JobBuilder.Create<RecomputeEstimatesJob>()
-            .WithIdentity(key)
+        AddIfMissingAsync(scheduler, JobBuilder.Create<RecomputeEstimatesJob>()
+            .WithIdentity(JobNames.Recompute(protocolCode))
             .WithDescription($"Recalcul des estimations du protocole « {protocolCode} »")
             .UsingJobData(JobNames.ProtocolKey, protocolCode)
             .StoreDurably()
             .RequestRecovery()
-            .Build();
+            .Build(), cancellationToken);
+
+    private static Task<bool> EnsureReportJobAsync(IScheduler scheduler, string protocolCode, CancellationToken cancellationToken) =>
+        AddIfMissingAsync(scheduler, JobBuilder.Create<ScheduledReportJob>()
+            .WithIdentity(JobNames.Report(protocolCode))
+            .WithDescription($"Rapport du protocole « {protocolCode} »")
+            .UsingJobData(JobNames.ProtocolKey, protocolCode)
+            .StoreDurably()
+            .RequestRecovery()
+            .Build(), cancellationToken);
+
+    private static async Task<bool> AddIfMissingAsync(IScheduler scheduler, IJobDetail job, CancellationToken cancellationToken)
+    {
+        if (await scheduler.Exists(job.Key, cancellationToken)) return false;
         try
         {
             await scheduler.AddJob(job, new AddJobOptions(), cancellationToken);

@@ -11,7 +11,8 @@ namespace ImpactEval.Worker.Tests.Processes;
 public class ServeTests
 {
     // A CPO tries the service on a fresh copy of the repository: "impacteval serve" with no configuration starts on
-    // SQLite under ./data, registers the demo protocol of ./protocols, schedules its jobs and answers /health.
+    // SQLite under ./data, registers the demo protocol of ./protocols, schedules its jobs (recomputation, report) and the campaign
+    // jobs, and answers /health.
     [Fact]
     public async Task Serve_NoConfiguration_StartsOnSqliteAndSchedulesTheDemoProtocol()
     {
@@ -32,13 +33,18 @@ public class ServeTests
                 for (var attempt = 0; attempt < 50; attempt++)
                 {
                     jobs = JsonDocument.Parse(await http.GetStringAsync("api/jobs")).RootElement;
-                    if (jobs.EnumerateArray().Any(j => j.GetProperty("key").GetString() == "recompute.passerelles")) break;
+                    if (jobs.EnumerateArray().Any(j => j.GetProperty("key").GetString() == "reports.passerelles")) break;
                     await Task.Delay(200);
                 }
                 var recompute = jobs.EnumerateArray().Single(j => j.GetProperty("key").GetString() == "recompute.passerelles");
                 var nightly = recompute.GetProperty("triggers").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "recompute.passerelles.nightly");
                 Assert.Equal("Normal", nightly.GetProperty("state").GetString());
                 Assert.True(recompute.GetProperty("requestsRecovery").GetBoolean());
+                var report = jobs.EnumerateArray().Single(j => j.GetProperty("key").GetString() == "reports.passerelles");
+                Assert.Equal("Normal", report.GetProperty("triggers").EnumerateArray().Single().GetProperty("state").GetString());
+                var keys = jobs.EnumerateArray().Select(j => j.GetProperty("key").GetString()).ToList();
+                Assert.Contains("campaigns.lifecycle", keys);
+                Assert.Contains("campaigns.reminders-zone-c", keys);
             }
             Assert.True(File.Exists(Path.Combine(directory, "data", "impacteval.db")));
             Assert.True(File.Exists(Path.Combine(directory, "data", "scheduler.db")));
