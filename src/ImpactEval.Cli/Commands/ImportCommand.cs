@@ -11,7 +11,7 @@ public static class ImportCommand
     /// <summary>The command and its subcommands.</summary>
     public static Command GetCommand()
     {
-        var command = new Command("import", "Importer un fichier (CSV) : tout ou rien, et sans doublon si on le réimporte.");
+        var command = new Command("import", "Importer un fichier (CSV ou XLSX) : tout ou rien, et sans doublon si on le réimporte.");
         command.Subcommands.Add(Observations());
         command.Subcommands.Add(Enrolments("enrolments", "Importe des inscriptions (identifiant, groupe, école, date d'inscription, covariables)."));
         command.Subcommands.Add(Values());
