@@ -9,6 +9,12 @@ internal static class Cells
 {
     public static TableCell Text(string? text) => new(text ?? "", null, CellKind.Text, 0, false);
 
+    /// <summary>Text that HTML tables show as a short code (a group's or a wave's), spelt out under the table.</summary>
+    public static TableCell Coded(string text, string code, string meaning) => new(text, null, CellKind.Text, 0, false, new Abbreviation(code, meaning));
+
+    /// <summary>A sentence reading the row (HTML shows it under the row, across the table).</summary>
+    public static TableCell Sentence(string text) => new(text, null, CellKind.Sentence, 0, false);
+
     public static TableCell Count(SuppressionPlan plan, string key, int value) =>
         plan.IsHidden(key) ? Hidden(CellKind.Count) : new TableCell(French.Count(value), value, CellKind.Count, 0, false);
 

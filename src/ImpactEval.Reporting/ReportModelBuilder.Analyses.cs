@@ -107,24 +107,22 @@ public static partial class ReportModelBuilder
                     sentence, shown, estimated, shown ? c.Warnings : [],
                     show ? e!.Value : null, show ? e!.Interval.Lower : null, show ? e!.Interval.Upper : null));
                 rows.Add(new TableRow([
-                    Cells.Text(indicator.Label), Cells.Text(comparisonLabel),
+                    Cells.Text(indicator.Label), context.GroupCell(c.Comparison),
                     Cells.Count(plan, focalKey, c.FocalN), Cells.Count(plan, comparisonKey, c.ComparisonN),
                     binary ? Cells.Percent(c.FocalMean, 1, shown && focalSummary) : Cells.Number(c.FocalMean, meanDecimals, shown && focalSummary),
                     binary ? Cells.Percent(c.ComparisonMean, 1, shown && comparisonSummary) : Cells.Number(c.ComparisonMean, meanDecimals, shown && comparisonSummary),
                     Cells.Number(e?.Value ?? double.NaN, decimals, shown), Cells.Number(e?.Interval.Lower ?? double.NaN, decimals, shown),
                     Cells.Number(e?.Interval.Upper ?? double.NaN, decimals, shown), Cells.PValue(e?.PValue ?? double.NaN, shown),
                     c.Adjusted is { } adjusted ? Cells.PValue(adjusted.Value, shown) : Cells.Missing(CellKind.PValue, 3),
-                    Cells.Text(sentence)]));
+                    Cells.Sentence(sentence)]));
                 if (show && double.IsFinite(e!.Interval.Lower) && double.IsFinite(e.Interval.Upper) && (c.Scale != EffectScale.OddsRatio || e.Interval.Lower > 0))
                     forest.Add(new ForestPlot.Row(indicator.Label, $"vs {comparisonLabel}", e.Value, e.Interval.Lower, e.Interval.Upper, context.Style(c.Comparison)));
             }
             var effectName = oddsRatio ? "Rapport des chances" : a.Estimator == Estimator.DifferenceInMeans ? "Écart brut" : adjusts ? "Écart ajusté" : "Écart";
             var columns = ImmutableArray.Create<TableColumn>(
-                new("Indicateur", CellKind.Text), new("Groupe de comparaison", CellKind.Text),
-                new("n bénéficiaires", CellKind.Count), new("n comparaison", CellKind.Count),
-                new("Moyenne bénéficiaires", CellKind.Number), new("Moyenne comparaison", CellKind.Number),
+                new("Indicateur", CellKind.Text), Short.Comparison, Short.FocalN, Short.ComparisonN, Short.FocalMean, Short.ComparisonMean,
                 new(effectName, CellKind.Number), new("IC bas", CellKind.Number), new("IC haut", CellKind.Number),
-                new("p", CellKind.PValue), new("p ajustée", CellKind.PValue), new("Lecture", CellKind.Text));
+                new("p", CellKind.PValue), new("p ajustée", CellKind.PValue), new("Lecture", CellKind.Sentence));
             var confidence = French.Number(a.ConfidenceLevel * 100, 0) + French.Space + "%";
             var table = new ReportTable($"contrastes-{Slug(a.Code)}", $"{a.Code} — {a.Label}", context.Sheet($"Contrastes {a.Code}"),
                 $"{effectName} entre le groupe bénéficiaire et chaque groupe de comparaison, intervalle de confiance à {confidence}. Estimateur : {Vocabulary.Estimator(a.Estimator)}.",

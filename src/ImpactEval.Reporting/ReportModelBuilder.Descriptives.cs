@@ -72,14 +72,15 @@ public static partial class ReportModelBuilder
                             complete &= shareShown;
                             views.Add(new LevelView(level.Level.Label, Cells.CountText(plan, key, level.Share.Count), shareShown ? French.Percent(level.Share.Value) : French.Suppressed));
                             levelRows.Add(new TableRow([
-                                Cells.Text(indicator.Label), Cells.Text(wave.Code), Cells.Text(group.Label), Cells.Text(level.Level.Label),
+                                Cells.Text(indicator.Label), context.WaveCodeCell(wave.Code), context.GroupCell(group.Code), Cells.Text(level.Level.Label),
                                 Cells.Count(plan, key, level.Share.Count), Cells.Percent(level.Share.Value, 1, shareShown)]));
                             all.Add(level.Share.Value);
                         }
                         shares = complete ? all : null;
                         levelViews = [.. views];
                         if (indicator.Scale.Type != ValueType.Binary)
-                            bars.Add(new StackedBars.Bar($"{group.Label} — {wave.Code}", shares));
+                            // Non-breaking spaces keep "— T1" with the last word of the group label when the label wraps.
+                            bars.Add(new StackedBars.Bar($"{group.Label}{French.Space}—{French.Space}{wave.Code}", shares));
                     }
 
                     var mean = s?.Mean.Value ?? double.NaN;
@@ -99,7 +100,7 @@ public static partial class ReportModelBuilder
 
                     var factor = 1.0;
                     var row = new TableRow([
-                        Cells.Text(indicator.Label), Cells.Text(wave.Code), Cells.Text(group.Label),
+                        Cells.Text(indicator.Label), context.WaveCodeCell(wave.Code), context.GroupCell(group.Code),
                         Cells.Count(plan, nKey, d.N), Cells.Count(plan, Keys.DescMissing(indicator.Code, wave.Code, group.Code), d.Missing),
                         binary ? Cells.Percent(mean * factor, 1, shown) : Cells.Number(mean, decimals, shown),
                         binary ? Cells.Percent(ci?.Lower ?? double.NaN, 1, shown) : Cells.Number(ci?.Lower ?? double.NaN, decimals, shown),

@@ -176,7 +176,7 @@ public static partial class ReportModelBuilder
                         shown));
                     var cells = new List<TableCell>
                     {
-                        Cells.Text(label), Cells.Text(comparison),
+                        Cells.Text(label), context.GroupCell(table.Comparison),
                         focalKey is null ? Cells.Hidden(CellKind.Count) : Cells.Count(plan, focalKey, row.NFocal),
                         comparisonKey is null ? Cells.Hidden(CellKind.Count) : Cells.Count(plan, comparisonKey, row.NComparison),
                         binary ? Cells.Percent(focalMean, 1, focalShown) : Cells.Number(focalMean, 2, focalShown),
@@ -207,20 +207,20 @@ public static partial class ReportModelBuilder
             };
             List<TableColumn> columns =
             [
-                new("Caractéristique", CellKind.Text), new("Groupe de comparaison", CellKind.Text),
-                new("n bénéficiaires", CellKind.Count), new("n comparaison", CellKind.Count),
-                new(sample.Weighted ? "Moyenne pondérée bénéficiaires" : "Moyenne bénéficiaires", CellKind.Number),
-                new(sample.Weighted ? "Moyenne pondérée comparaison" : "Moyenne comparaison", CellKind.Number),
-                new(sample.Weighted ? "Différence avant pondération" : "Différence standardisée", CellKind.Number),
+                new("Caractéristique", CellKind.Text), Short.Comparison, Short.FocalN, Short.ComparisonN,
+                sample.Weighted ? Short.Of("Moyenne pondérée bénéficiaires", CellKind.Number, "Moy. pond. bén.", "moyenne (ou part) pondérée du groupe bénéficiaire") : Short.FocalMean,
+                sample.Weighted ? Short.Of("Moyenne pondérée comparaison", CellKind.Number, "Moy. pond. comp.", "moyenne (ou part) pondérée du groupe de comparaison") : Short.ComparisonMean,
+                sample.Weighted ? Short.Of("Différence avant pondération", CellKind.Number, "Diff. avant", "différence standardisée avant pondération")
+                    : Short.Of("Différence standardisée", CellKind.Number, "Diff. std.", "différence standardisée"),
             ];
             if (sample.Weighted)
             {
-                columns.Add(new("Différence après pondération", CellKind.Number));
-                columns.Add(new("Rapport des variances après pondération", CellKind.Number));
+                columns.Add(Short.Of("Différence après pondération", CellKind.Number, "Diff. après", "différence standardisée après pondération"));
+                columns.Add(Short.Of("Rapport des variances après pondération", CellKind.Number, "Rapport var. après", "rapport des variances après pondération"));
             }
             else
             {
-                columns.Add(new("Rapport des variances", CellKind.Number));
+                columns.Add(Short.Of("Rapport des variances", CellKind.Number, "Rapport var.", "rapport des variances"));
                 columns.Add(new("Écart du WWC", CellKind.Number));
                 columns.Add(new("Mesure du WWC", CellKind.Text));
                 columns.Add(new("Équivalence (WWC)", CellKind.Text));
@@ -318,14 +318,14 @@ public static partial class ReportModelBuilder
                 if (!comparisons.Contains((label, style))) comparisons.Add((label, style));
                 points.Add(new LovePlot.Point(style, row.Difference, false));
                 if (row.WeightedDifference is { } wd) points.Add(new LovePlot.Point(style, wd, true));
-                List<TableCell> cells = [Cells.Text(context.CovariateLabel(covariate)), Cells.Text(context.GroupLabel(table.Comparison)), Cells.Number(row.Difference, 2)];
+                List<TableCell> cells = [Cells.Text(context.CovariateLabel(covariate)), context.GroupCell(table.Comparison), Cells.Number(row.Difference, 2)];
                 if (weighted.Count > 0) cells.Add(Cells.Number(row.WeightedDifference ?? double.NaN, 2));
                 dataRows.Add(new TableRow([.. cells]));
             }
             if (points.Count > 0) plotRows.Add(new LovePlot.Row(context.CovariateLabel(covariate), points));
         }
         if (plotRows.Count == 0) return null;
-        List<TableColumn> columns = [new("Caractéristique", CellKind.Text), new("Groupe de comparaison", CellKind.Text), new(weighted.Count > 0 ? "Avant pondération" : "Différence", CellKind.Number)];
+        List<TableColumn> columns = [new("Caractéristique", CellKind.Text), Short.Comparison, new(weighted.Count > 0 ? "Avant pondération" : "Différence", CellKind.Number)];
         if (weighted.Count > 0) columns.Add(new("Après pondération", CellKind.Number));
         var data = new ReportTable("equilibre-graphique", "Données du graphique d'équilibre", context.Sheet("Graphique équilibre"), null, [.. columns], [.. dataRows], InWorkbook: false);
         const string title = "Équilibre initial des caractéristiques (love plot)";
@@ -391,7 +391,7 @@ public static partial class ReportModelBuilder
             views.Add(new AttritionRowView(wave, comparison, Rate(cautious.AttritionRateFocal), Rate(cautious.AttritionRateComparison), Rate(cautious.OverallAttritionRate),
                 differential, cautious.Verdict, optimistic.Verdict, cautious.IsLowAttrition, optimistic.IsLowAttrition, sentence));
             rows.Add(new TableRow([
-                Cells.Text(wave), Cells.Text(comparison),
+                context.WaveCell(cautious.Wave), context.GroupCell(cautious.ComparisonGroup),
                 Cells.Count(plan, ef, cautious.EnrolledFocal), Cells.Count(plan, of, cautious.ObservedFocal),
                 Cells.Count(plan, ec, cautious.EnrolledComparison), Cells.Count(plan, oc, cautious.ObservedComparison),
                 Cells.Percent(cautious.OverallAttritionRate, 1, shown), Cells.Number(cautious.DifferentialAttritionPoints, 1, shown),
@@ -400,10 +400,12 @@ public static partial class ReportModelBuilder
         var table = new ReportTable("attrition", "Attrition par temps de mesure et par contraste", context.Sheet("Attrition"),
             "Attrition globale : part des inscrits des deux groupes sans aucune mesure à ce temps ; attrition différentielle : écart entre les attritions des deux groupes, en points. " +
             "Jugée selon les deux limites du What Works Clearinghouse (manuel des standards, version 4.1) : la limite prudente vaut quand le dispositif peut influer sur qui reste suivi, la limite optimiste quand c'est peu probable.",
-            [new("Temps de mesure", CellKind.Text), new("Groupe de comparaison", CellKind.Text),
-             new("Inscrits bénéficiaires", CellKind.Count), new("Observés bénéficiaires", CellKind.Count),
-             new("Inscrits comparaison", CellKind.Count), new("Observés comparaison", CellKind.Count),
-             new("Attrition globale", CellKind.Percent), new("Attrition différentielle (points)", CellKind.Number),
+            [Short.Wave, Short.Comparison,
+             Short.Of("Inscrits bénéficiaires", CellKind.Count, "Inscrits bén.", "inscrits du groupe bénéficiaire"),
+             Short.Of("Observés bénéficiaires", CellKind.Count, "Observés bén.", "observés du groupe bénéficiaire"),
+             Short.Of("Inscrits comparaison", CellKind.Count, "Inscrits comp.", "inscrits du groupe de comparaison"),
+             Short.Of("Observés comparaison", CellKind.Count, "Observés comp.", "observés du groupe de comparaison"),
+             new("Attrition globale", CellKind.Percent), Short.Of("Attrition différentielle (points)", CellKind.Number, "Attrition diff. (points)", "attrition différentielle, en points"),
              new("Limite prudente", CellKind.Text), new("Limite optimiste", CellKind.Text)],
             [.. rows], InWorkbook: true);
         var total = views.Count;
@@ -462,7 +464,7 @@ public static partial class ReportModelBuilder
                 ? $"Avec les {sizes} ({focalCell.Text} et {comparisonCell.Text} participants), l'écart minimal détectable entre le groupe bénéficiaire et le groupe {Quote(comparison)} est de {mde} : un écart plus petit peut exister sans que les données puissent le montrer."
                 : $"Avec les {sizes}, l'écart minimal détectable entre le groupe bénéficiaire et le groupe {Quote(comparison)} n'est pas publié (secret statistique).";
             views.Add(new PowerRowView(sizes, planned, comparison, focalCell.Text, comparisonCell.Text, mde, sentence));
-            rows.Add(new TableRow([Cells.Text(planned ? "prévus" : $"observés à {d.Wave}"), Cells.Text(comparison), focalCell, comparisonCell,
+            rows.Add(new TableRow([Cells.Text(planned ? "prévus" : $"observés à {d.Wave}"), context.GroupCell(d.Comparison), focalCell, comparisonCell,
                 d.Clusters > 0 ? new TableCell(French.Count(d.Clusters), d.Clusters, CellKind.Number, 0, false) : Cells.Missing(CellKind.Number),
                 Cells.Number(d.StandardisedEffect, 2, shown)]));
         }

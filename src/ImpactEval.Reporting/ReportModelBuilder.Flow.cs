@@ -71,7 +71,7 @@ public static partial class ReportModelBuilder
         {
             var enrolled = code == Keys.Total ? groups.Sum(g => g.Enrolled) : groups.First(g => g.Group == code).Enrolled;
             var withdrawn = code == Keys.Total ? groups.Sum(g => g.Withdrawn) : groups.First(g => g.Group == code).Withdrawn;
-            var cells = new List<TableCell> { Cells.Text(label), Cells.Count(plan, Keys.Enrolled(code), enrolled), Cells.Count(plan, Keys.Withdrawn(code), withdrawn) };
+            var cells = new List<TableCell> { isTotal ? Cells.Text(label) : context.GroupCell(code), Cells.Count(plan, Keys.Enrolled(code), enrolled), Cells.Count(plan, Keys.Withdrawn(code), withdrawn) };
             var waveViews = new List<FlowWaveView>();
             var steps = new List<FlowDiagram.Step>();
             foreach (var w in waves)

@@ -22,7 +22,7 @@ public static partial class ReportModelBuilder
                 var total = g.N + g.Missing;
                 var rateShown = !plan.IsHidden(mKey) && !plan.IsHidden(nKey) && total > 0;
                 missingRows.Add(new TableRow([
-                    Cells.Text(indicator?.Label ?? d.Indicator), Cells.Text(d.Wave), Cells.Text(context.GroupLabel(g.Group)),
+                    Cells.Text(indicator?.Label ?? d.Indicator), context.WaveCodeCell(d.Wave), context.GroupCell(g.Group),
                     Cells.Count(plan, nKey, g.N), Cells.Count(plan, mKey, g.Missing),
                     Cells.Percent(total > 0 ? (double)g.Missing / total : double.NaN, 1, rateShown)]));
             }
@@ -44,7 +44,7 @@ public static partial class ReportModelBuilder
             if (groups.Length >= 2) codes.Add((Keys.Total, "Ensemble", true));
             foreach (var (code, label, isTotal) in codes)
             {
-                var cells = new List<TableCell> { Cells.Text(label) };
+                var cells = new List<TableCell> { isTotal ? Cells.Text(label) : context.GroupCell(code) };
                 foreach (var w in fixedWaves)
                 {
                     var late = code == Keys.Total

@@ -63,7 +63,7 @@ public static partial class ReportModelBuilder
                 shown ? largest : French.Suppressed,
                 shown ? (double.IsFinite(g.CoefficientOfVariation) ? French.Number(g.CoefficientOfVariation, 2) : French.NotAvailable) : French.Suppressed));
             groupRows.Add(new TableRow([
-                Cells.Text(label), Cells.Count(plan, key, g.N),
+                context.GroupCell(g.Group), Cells.Count(plan, key, g.N),
                 Cells.Number(g.EffectiveSampleSize, 1, shown), Cells.Number(g.MaximumWeight, 2, shown),
                 Cells.Text(shown ? largest : French.Suppressed), Cells.Number(g.CoefficientOfVariation, 2, shown)]));
             if (shown)
@@ -92,7 +92,7 @@ public static partial class ReportModelBuilder
             else sentence = $"Entre le groupe {Quote(focalLabel)} et le groupe {Quote(label)}, des participants ont un score de propension hors du support commun {support} (bénéficiaires : {focalOutside.Text} ; groupe de comparaison : {comparisonOutside.Text}) : pour eux, la comparaison repose sur une extrapolation.";
             overlap.Add(new OverlapRowView(label, Range(o.FocalMinimum, o.FocalMaximum), Range(o.ComparisonMinimum, o.ComparisonMaximum), support, focalOutside.Text, comparisonOutside.Text, sentence));
             overlapRows.Add(new TableRow([
-                Cells.Text(label), Cells.Text(Range(o.FocalMinimum, o.FocalMaximum)), Cells.Text(Range(o.ComparisonMinimum, o.ComparisonMaximum)), Cells.Text(support),
+                context.GroupCell(o.ComparisonGroup), Cells.Text(Range(o.FocalMinimum, o.FocalMaximum)), Cells.Text(Range(o.ComparisonMinimum, o.ComparisonMaximum)), Cells.Text(support),
                 focalOutside, comparisonOutside]));
         }
         var table = new ReportTable($"ponderation-{Slug(a.Code)}", $"{a.Code} — diagnostic des poids (score de propension)", context.Sheet($"Poids {a.Code}"),

@@ -156,6 +156,15 @@ public static partial class ReportModelBuilder
 
         public string ShortWaveLabel(string code) => Protocol.FindWave(code)?.Label ?? code;
 
+        /// <summary>A table cell naming a group: its label (the workbook's), shown in HTML tables as its protocol code.</summary>
+        public TableCell GroupCell(string code) => Cells.Coded(GroupLabel(code), code, GroupLabel(code));
+
+        /// <summary>A table cell naming a wave by its code ("T1"), its label spelt out under HTML tables.</summary>
+        public TableCell WaveCodeCell(string code) => Cells.Coded(code, code, ShortWaveLabel(code));
+
+        /// <summary>A table cell naming a wave in full ("T1 — Entrée en petite section"; the workbook's), shown in HTML tables as its code.</summary>
+        public TableCell WaveCell(string code) => Cells.Coded(WaveLabel(code), code, ShortWaveLabel(code));
+
         public string CovariateLabel(string code) => Protocol.FindCovariate(code)?.Label ?? code;
 
         public GroupDescriptives? Descriptives(string indicator, string wave, string group) =>
@@ -225,4 +234,20 @@ public static partial class ReportModelBuilder
         ledger.Contains(sameKey) && ledger.ValueOf(sameKey) == value ? sameKey : ledger.Add(ownKey, value);
 
     private static string Quote(string text) => "«" + French.Space + text + French.Space + "»";
+
+    /// <summary>
+    /// Shortened headers of the dense tables (balance, attrition, contrasts: nine to twelve columns), so that they fit the
+    /// width of an A4 page; the workbook keeps the full headers and the HTML spells these out under the table.
+    /// </summary>
+    private static class Short
+    {
+        public static readonly TableColumn Comparison = Of("Groupe de comparaison", CellKind.Text, "Comparé\u00A0à", "groupe de comparaison");
+        public static readonly TableColumn Wave = Of("Temps de mesure", CellKind.Text, "Temps", "temps de mesure");
+        public static readonly TableColumn FocalN = Of("n bénéficiaires", CellKind.Count, "n bén.", "effectif du groupe bénéficiaire");
+        public static readonly TableColumn ComparisonN = Of("n comparaison", CellKind.Count, "n comp.", "effectif du groupe de comparaison");
+        public static readonly TableColumn FocalMean = Of("Moyenne bénéficiaires", CellKind.Number, "Moy. bén.", "moyenne (ou part) du groupe bénéficiaire");
+        public static readonly TableColumn ComparisonMean = Of("Moyenne comparaison", CellKind.Number, "Moy. comp.", "moyenne (ou part) du groupe de comparaison");
+
+        public static TableColumn Of(string header, CellKind kind, string shortHeader, string meaning) => new(header, kind, new(shortHeader, meaning));
+    }
 }

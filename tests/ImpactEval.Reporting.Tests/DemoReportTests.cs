@@ -80,14 +80,50 @@ public class DemoReportTests(ITestOutputHelper output)
             }
             var tableIds = driver.Script<IReadOnlyCollection<object>>("return Array.from(document.querySelectorAll('table')).filter(t => t.tBodies.length && t.tBodies[0].rows.length).map(t => t.id);")
                 .Cast<string>().ToHashSet();
-            foreach (var table in model.Tables.Where(t => !t.IsEmpty)) Assert.Contains(table.Id, tableIds);
+            foreach (var table in model.Tables.Where(t => !t.IsEmpty)) Assert.Contains("tableau-" + table.Id, tableIds);
             output.WriteLine($"{drawn.Count} charts and {tableIds.Count} tables rendered in Chromium");
+
+            // Every table and chart fits the text column (190 mm less the screen padding, narrower than the 178 mm of an A4
+            // page's text in print): no horizontal scrollbar, no column cut off when printed.
+            Assert.True(driver.Script<bool>("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;"), "horizontal scrollbar");
+            var widths = driver.Script<IReadOnlyCollection<object>>(
+                "const b = document.body, s = getComputedStyle(b), text = b.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); " +
+                "return Array.from(document.querySelectorAll('table, svg.chart')).map(e => [e.id, e.getBoundingClientRect().width, text].join('|'));")
+                .Cast<string>().Select(s => s.Split('|')).ToList();
+            Assert.NotEmpty(widths);
+            foreach (var w in widths)
+            {
+                var width = double.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture);
+                var text = double.Parse(w[2], System.Globalization.CultureInfo.InvariantCulture);
+                Assert.True(width <= text + 1, $"{w[0]}: {width:F0} px wide for a text column of {text:F0} px");
+            }
         }
         finally
         {
             driver.Quit();
             try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
         }
+    }
+
+    // Screen readers and in-page links follow ids: in the demo report (every section present, a weighted analysis) each id
+    // names one element — a section heading ("flux", "attrition") and the table of the same name used to share theirs —
+    // and every aria-describedby, aria-labelledby, href="#…" and SVG url(#…) names an element that exists.
+    [Fact]
+    public async Task RenderHtml_Demo_IdsUniqueAndEveryReferenceResolved()
+    {
+        var demo = await Demo.GetAsync();
+        var model = ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, At));
+
+        var html = new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("rapport-cohorte", model);
+
+        Assert.Empty(HtmlIds.Problems(html));
+        var ids = HtmlIds.Ids(html);
+        Assert.Contains("flux", ids); // the section anchors stay what they were
+        Assert.Contains("equilibre", ids);
+        Assert.Contains("attrition", ids);
+        Assert.Contains("analyse-A1", ids);
+        Assert.Contains("tableau-flux", ids);
+        Assert.True(HtmlIds.References(html).Count(r => r.Attribute == "aria-describedby") >= 10);
     }
 
     // Same data and template: byte-identical HTML and workbook; another generation time changes only the timestamp text.

@@ -130,6 +130,41 @@ public class ReportModelBuilderTests
         Assert.Equal(model.Tables.Length, model.Tables.Select(t => t.Id).Distinct().Count());
     }
 
+    // The dense tables fit an A4 page: a group is named by its protocol code in HTML (its label stays the cell's text, the
+    // workbook's), the widest headers are shortened, and each table lists what its codes and short headers stand for. The
+    // reading of a contrast is a sentence, shown under its row rather than in an eleventh narrow column.
+    [Fact]
+    public void Build_FullSample_GroupsCodedHeadersShortenedReadingAsSentence()
+    {
+        var model = SampleReports.Full();
+        var groups = model.Protocol.Groups;
+
+        var contrasts = model.Analyses[0].Table;
+        var comparison = contrasts.Rows[0].Cells[1];
+        var group = groups.Single(g => g.Label == comparison.Text);
+        Assert.Equal(new Abbreviation(group.Code, group.Label), comparison.Abbreviation);
+        Assert.True(contrasts.Columns[^1].IsSentence);
+        Assert.Equal("Lecture", contrasts.Columns[^1].Header);
+        Assert.All(contrasts.Rows, r => Assert.True(r.Cells[^1].IsSentence));
+        Assert.Equal(contrasts.Columns.Length - 1, contrasts.GridColumnCount);
+        Assert.Equal("n bén.", contrasts.Columns[2].Abbreviation?.Short);
+        Assert.Equal("n bénéficiaires", contrasts.Columns[2].Header);
+        Assert.Contains(new Abbreviation(group.Code, group.Label), contrasts.Abbreviations);
+        Assert.Equal(contrasts.Abbreviations.Select(a => a.Short).Distinct(), contrasts.Abbreviations.Select(a => a.Short));
+        // Shortened headers first, left to right, then the codes.
+        Assert.Equal(contrasts.Columns.Select(c => c.Abbreviation).OfType<Abbreviation>(), contrasts.Abbreviations.Take(contrasts.Columns.Count(c => c.Abbreviation is not null)));
+
+        var attrition = model.Tables.Single(t => t.Id == "attrition");
+        var wave = attrition.Rows[0].Cells[0];
+        Assert.StartsWith(wave.Abbreviation!.Short + " — ", wave.Text); // "T2 — Fin de l'année…" in the workbook, "T2" in HTML
+        Assert.Contains(attrition.Abbreviations, a => a.Short == wave.Abbreviation.Short && !a.Meaning.StartsWith(a.Short, StringComparison.Ordinal));
+
+        var flow = model.Flow.Table;
+        Assert.All(flow.Rows.Where(r => !r.IsTotal), r => Assert.Contains(groups, g => g.Code == r.Cells[0].Abbreviation?.Short));
+        Assert.Null(flow.Rows.Single(r => r.IsTotal).Cells[0].Abbreviation);
+        Assert.True(model.Tables.Where(t => t.Columns.Any(c => c.Header.StartsWith("Groupe", StringComparison.Ordinal))).All(t => t.Abbreviations.Length > 0));
+    }
+
     // An ordered-logit analysis reports odds ratios (the real proportional-odds fit): its section says how to read a ratio,
     // each contrast has the odds-ratio sentence, and its forest plot uses a log axis with the reference line at 1.
     [Fact]

@@ -27,8 +27,13 @@ public static class ForestPlot
     /// <param name="decimals">Decimals of tick labels.</param>
     public static string Render(string id, string title, string description, IReadOnlyList<Row> rows, bool oddsRatio, string axisLabel, int decimals)
     {
-        const double width = 720, labelWidth = 300, right = 24, rowHeight = 40, top = 16, axisHeight = 52;
-        var height = top + rows.Count * rowHeight + axisHeight;
+        const double width = 720, labelWidth = 300, right = 24, minRowHeight = 40, top = 16, axisHeight = 52, labelLine = 14, subLine = 12, rowPadding = 12;
+        // Labels are wrapped, never cut: a row is as tall as its lines need (the label column holds about 42 characters
+        // of the 12-unit label font per line, 54 of the 10-unit second line).
+        var labels = rows.Select(r => (Label: Svg.WrapAll(r.Label, 42), Sub: Svg.WrapAll(r.SubLabel, 54))).ToList();
+        var heights = labels.Select(l => Math.Max(minRowHeight, l.Label.Count * labelLine + l.Sub.Count * subLine + rowPadding)).ToList();
+        var plotBottom = top + heights.Sum();
+        var height = plotBottom + axisHeight;
         Func<double, double> transform = oddsRatio ? Math.Log : v => v;
         var reference = oddsRatio ? 1.0 : 0.0;
         var values = rows.SelectMany(r => new[] { r.Lower, r.Upper, r.Estimate }).Where(double.IsFinite).Where(v => !oddsRatio || v > 0).Append(reference).ToList();
@@ -40,7 +45,13 @@ public static class ForestPlot
         double X(double v) => labelWidth + (transform(v) - min) / (max - min) * (width - labelWidth - right);
 
         var svg = Svg.Open(id, width, height, title, description);
-        var plotBottom = top + rows.Count * rowHeight;
+        // Row bands first, so that the reference line is drawn over them.
+        var rowTop = top;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(rowTop)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(heights[i])}\" fill=\"#f2f2f2\"/>");
+            rowTop += heights[i];
+        }
         // Axis, ticks and reference line.
         var ticks = oddsRatio ? RatioTicks(min, max) : Svg.Ticks(min, max);
         svg.Append($"<line x1=\"{Svg.N(labelWidth)}\" y1=\"{Svg.N(plotBottom)}\" x2=\"{Svg.N(width - right)}\" y2=\"{Svg.N(plotBottom)}\" stroke=\"#333\"/>");
@@ -54,18 +65,23 @@ public static class ForestPlot
         var xr = X(reference);
         svg.Append($"<line x1=\"{Svg.N(xr)}\" y1=\"{Svg.N(top - 6)}\" x2=\"{Svg.N(xr)}\" y2=\"{Svg.N(plotBottom)}\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>");
 
+        rowTop = top;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            var y = top + i * rowHeight + rowHeight / 2;
-            if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(y - rowHeight / 2)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(rowHeight)}\" fill=\"#f2f2f2\"/>");
-            Svg.Text(svg, labelWidth - 10, y - 3, Svg.Truncate(row.Label, 40), "end");
-            Svg.Text(svg, labelWidth - 10, y + 11, Svg.Truncate(row.SubLabel, 48), "end", " font-size=\"10\" fill=\"#444\"");
+            var y = rowTop + heights[i] / 2;
+            var (label, sub) = labels[i];
+            // The label block (indicator, then comparison group in smaller type) is centred on the row.
+            var block = label.Count * labelLine + sub.Count * subLine;
+            var baseline = y - block / 2 + 10;
+            Svg.Lines(svg, labelWidth - 10, baseline, label, "end", "", labelLine);
+            Svg.Lines(svg, labelWidth - 10, baseline + (label.Count - 1) * labelLine + subLine + 2, sub, "end", " font-size=\"10\" fill=\"#444\"", subLine);
             var colour = Svg.Colour(row.Style);
             svg.Append($"<line x1=\"{Svg.N(X(row.Lower))}\" y1=\"{Svg.N(y)}\" x2=\"{Svg.N(X(row.Upper))}\" y2=\"{Svg.N(y)}\" stroke=\"{colour}\" stroke-width=\"2\"/>");
             foreach (var end in new[] { row.Lower, row.Upper })
                 svg.Append($"<line x1=\"{Svg.N(X(end))}\" y1=\"{Svg.N(y - 5)}\" x2=\"{Svg.N(X(end))}\" y2=\"{Svg.N(y + 5)}\" stroke=\"{colour}\" stroke-width=\"2\"/>");
             Svg.Marker(svg, row.Style, X(row.Estimate), y, 5, colour, " stroke=\"#ffffff\" stroke-width=\"0.8\"");
+            rowTop += heights[i];
         }
         return Svg.Close(svg);
     }

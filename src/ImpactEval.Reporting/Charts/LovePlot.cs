@@ -23,12 +23,25 @@ public static class LovePlot
     /// <summary>Draws the plot.</summary>
     public static string Render(string id, string title, string description, IReadOnlyList<Row> rows, IReadOnlyList<(string Label, int Style)> legend)
     {
-        const double width = 720, labelWidth = 260, right = 24, rowHeight = 28, top = 14, legendLine = 18;
-        var plotBottom = top + rows.Count * rowHeight;
-        var height = plotBottom + 56 + (legend.Count + 2) * legendLine;
+        const double width = 720, labelWidth = 260, right = 24, minRowHeight = 28, top = 14, labelLine = 12, legendLine = 16, legendGap = 4;
+        // Labels are wrapped, never cut: a covariate row is as tall as its label needs (about 34 characters per line in
+        // the label column), a legend entry as tall as its group label needs (about 62 characters per line).
+        var labels = rows.Select(r => Svg.WrapAll(r.Label, 34)).ToList();
+        var heights = labels.Select(l => Math.Max(minRowHeight, l.Count * labelLine + 6)).ToList();
+        var legendLabels = legend.Select(l => Svg.WrapAll(l.Label, 62)).ToList();
+        var plotBottom = top + heights.Sum();
+        var ly = plotBottom + 62;
+        var notesTop = ly + legendLabels.Sum(l => l.Count * legendLine + legendGap);
+        var height = notesTop + legendLine + 6;
         var max = Math.Max(0.3, rows.SelectMany(r => r.Points).Select(p => Math.Abs(p.Difference)).Where(double.IsFinite).DefaultIfEmpty(0).Max() * 1.1);
         double X(double v) => labelWidth + Math.Abs(v) / max * (width - labelWidth - right);
         var svg = Svg.Open(id, width, height, title, description);
+        var rowTop = top;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(rowTop)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(heights[i])}\" fill=\"#f2f2f2\"/>");
+            rowTop += heights[i];
+        }
         foreach (var (threshold, text) in new[] { (0.05, "0,05"), (0.25, "0,25") })
         {
             svg.Append($"<line x1=\"{Svg.N(X(threshold))}\" y1=\"{Svg.N(top - 4)}\" x2=\"{Svg.N(X(threshold))}\" y2=\"{Svg.N(plotBottom)}\" stroke=\"#777\" stroke-dasharray=\"{(threshold < 0.1 ? "2 3" : "6 3")}\"/>");
@@ -40,25 +53,26 @@ public static class LovePlot
             Svg.Text(svg, X(t), plotBottom + 18, French.Number(t, 2), "middle");
         }
         Svg.Text(svg, labelWidth + (width - labelWidth - right) / 2, plotBottom + 38, "Différence standardisée (valeur absolue)", "middle", " font-style=\"italic\"");
+        rowTop = top;
         for (var i = 0; i < rows.Count; i++)
         {
-            var y = top + i * rowHeight + rowHeight / 2;
-            if (i % 2 == 1) svg.Append($"<rect x=\"0\" y=\"{Svg.N(y - rowHeight / 2)}\" width=\"{Svg.N(width)}\" height=\"{Svg.N(rowHeight)}\" fill=\"#f2f2f2\"/>");
-            Svg.Text(svg, labelWidth - 10, y + 4, rows[i].Label, "end", maxChars: 34, lineHeight: 12);
+            var y = rowTop + heights[i] / 2;
+            Svg.Lines(svg, labelWidth - 10, y + 4 - (labels[i].Count - 1) * labelLine / 2, labels[i], "end", "", labelLine);
             foreach (var p in rows[i].Points.Where(p => double.IsFinite(p.Difference)))
             {
                 var colour = Svg.Colour(p.Style);
                 Svg.Marker(svg, p.Style, X(p.Difference), y, 5, p.Weighted ? "#ffffff" : colour, p.Weighted ? $" stroke=\"{colour}\" stroke-width=\"1.5\"" : "");
             }
+            rowTop += heights[i];
         }
-        var ly = plotBottom + 62;
         for (var i = 0; i < legend.Count; i++)
         {
-            Svg.Marker(svg, legend[i].Style, labelWidth + 8, ly + i * legendLine - 4, 5, Svg.Colour(legend[i].Style));
-            Svg.Text(svg, labelWidth + 22, ly + i * legendLine, Svg.Truncate(legend[i].Label, 62));
+            Svg.Marker(svg, legend[i].Style, labelWidth + 8, ly - 4, 5, Svg.Colour(legend[i].Style));
+            Svg.Lines(svg, labelWidth + 22, ly, legendLabels[i], "start", "", legendLine);
+            ly += legendLabels[i].Count * legendLine + legendGap;
         }
-        Svg.Text(svg, labelWidth, ly + legend.Count * legendLine, "Lignes verticales : seuils 0,05 (pointillés) et 0,25 (tirets) du What Works Clearinghouse.", "start", " font-size=\"10\"");
-        Svg.Text(svg, labelWidth, ly + (legend.Count + 1) * legendLine - 4, "Marqueur creux : après pondération.", "start", " font-size=\"10\"");
+        Svg.Text(svg, labelWidth, notesTop, "Lignes verticales : seuils 0,05 (pointillés) et 0,25 (tirets) du What Works Clearinghouse.", "start", " font-size=\"10\"");
+        Svg.Text(svg, labelWidth, notesTop + legendLine - 2, "Marqueur creux : après pondération.", "start", " font-size=\"10\"");
         return Svg.Close(svg);
     }
 }

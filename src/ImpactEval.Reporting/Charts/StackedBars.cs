@@ -18,17 +18,22 @@ public static class StackedBars
     /// <summary>Draws the bars.</summary>
     public static string Render(string id, string title, string description, IReadOnlyList<string> levels, IReadOnlyList<Bar> bars)
     {
-        const double width = 720, labelWidth = 250, right = 16, barHeight = 22, rowHeight = 32, top = 10, legendRow = 18;
-        var legendTop = top + bars.Count * rowHeight + 14;
+        const double width = 720, labelWidth = 250, right = 16, barHeight = 22, minRowHeight = 32, top = 10, legendRow = 18, labelLine = 12;
+        // Bar labels are wrapped, never cut (about 40 characters per line): a row is as tall as its label needs.
+        var labels = bars.Select(b => Svg.WrapAll(b.Label, 40)).ToList();
+        var heights = labels.Select(l => Math.Max(minRowHeight, l.Count * labelLine + 10)).ToList();
+        var legendTop = top + heights.Sum() + 14;
         var legendColumns = 2;
         var height = legendTop + Math.Ceiling(levels.Count / (double)legendColumns) * legendRow + 6;
         var plotWidth = width - labelWidth - right;
         var svg = Svg.Open(id, width, height, title, description);
         Svg.Patterns(svg, id, levels.Count);
+        var rowTop = top;
         for (var b = 0; b < bars.Count; b++)
         {
-            var y = top + b * rowHeight;
-            Svg.Text(svg, labelWidth - 8, y + barHeight / 2 + 4, bars[b].Label, "end", maxChars: 40, lineHeight: 12);
+            var y = rowTop + (heights[b] - minRowHeight) / 2;
+            rowTop += heights[b];
+            Svg.Lines(svg, labelWidth - 8, y + barHeight / 2 + 4 - (labels[b].Count - 1) * labelLine / 2, labels[b], "end", "", labelLine);
             if (bars[b].Shares is not { } shares)
             {
                 svg.Append($"<rect x=\"{Svg.N(labelWidth)}\" y=\"{Svg.N(y)}\" width=\"{Svg.N(plotWidth)}\" height=\"{Svg.N(barHeight)}\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"3 3\"/>");

@@ -93,12 +93,17 @@ internal static class Svg
         }
     }
 
-    /// <summary>Text, possibly on several lines (one &lt;tspan&gt; per line).</summary>
+    /// <summary>Text, possibly on several lines (one &lt;tspan&gt; per line), the block centred vertically on <paramref name="y"/>.</summary>
     public static void Text(StringBuilder svg, double x, double y, string text, string anchor = "start", string extra = "", int maxChars = 0, double lineHeight = 14)
     {
         var lines = maxChars > 0 ? Wrap(text, maxChars) : [text];
-        var top = y - (lines.Count - 1) * lineHeight / 2;
-        svg.Append($"<text x=\"{N(x)}\" y=\"{N(top)}\" text-anchor=\"{anchor}\"{extra}>");
+        Lines(svg, x, y - (lines.Count - 1) * lineHeight / 2, lines, anchor, extra, lineHeight);
+    }
+
+    /// <summary>Lines of text, the first on the baseline <paramref name="y"/>, the next ones <paramref name="lineHeight"/> below each other.</summary>
+    public static void Lines(StringBuilder svg, double x, double y, IReadOnlyList<string> lines, string anchor = "start", string extra = "", double lineHeight = 14)
+    {
+        svg.Append($"<text x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\"{extra}>");
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines.Count == 1) svg.Append(Escape(lines[i]));
@@ -107,8 +112,12 @@ internal static class Svg
         svg.Append("</text>");
     }
 
-    /// <summary>Splits text into lines of at most <paramref name="maxChars"/> characters (at most three lines, then an ellipsis).</summary>
-    public static List<string> Wrap(string text, int maxChars)
+    /// <summary>
+    /// Splits text at spaces into lines of at most <paramref name="maxChars"/> characters (a longer word keeps a line of
+    /// its own). Beyond <paramref name="maxLines"/> lines the last one ends with an ellipsis; pass
+    /// <see cref="int.MaxValue"/> to keep every word, for labels that must be read in full.
+    /// </summary>
+    public static List<string> Wrap(string text, int maxChars, int maxLines = 3)
     {
         var lines = new List<string>();
         var current = new StringBuilder();
@@ -123,16 +132,16 @@ internal static class Svg
             current.Append(word);
         }
         if (current.Length > 0) lines.Add(current.ToString());
-        if (lines.Count > 3)
+        if (lines.Count > maxLines)
         {
-            lines = lines.Take(3).ToList();
-            lines[2] = lines[2].TrimEnd('.', ',') + "…";
+            lines = lines.Take(maxLines).ToList();
+            lines[^1] = lines[^1].TrimEnd('.', ',') + "…";
         }
         return lines.Count == 0 ? [""] : lines;
     }
 
-    /// <summary>The text cut to <paramref name="maxChars"/> characters with an ellipsis (the full text stays in the data table).</summary>
-    public static string Truncate(string text, int maxChars) => text.Length <= maxChars ? text : text[..(maxChars - 1)].TrimEnd() + "…";
+    /// <summary>Wraps a label to be read in full: every word kept, on as many lines as needed.</summary>
+    public static List<string> WrapAll(string text, int maxChars) => Wrap(text, maxChars, int.MaxValue);
 
     /// <summary>"Nice" axis ticks covering [min, max].</summary>
     public static List<double> Ticks(double min, double max, int target = 5)

@@ -156,12 +156,12 @@ public static class WorkbookWriter
             {
                 var cell = row.Cells[c];
                 var reference = ColumnName(c) + r.ToString(CultureInfo.InvariantCulture);
-                if (cell.Kind != CellKind.Text && cell.Value is { } v && !cell.IsSuppressed)
+                if (cell.IsNumeric && cell.Value is { } v && !cell.IsSuppressed)
                 {
                     cells.Add(new Cell { CellReference = reference, StyleIndex = styles.Number(cell.Kind, cell.Decimals, row.IsTotal), CellValue = new CellValue(v.ToString("R", CultureInfo.InvariantCulture)) });
                     widths[c] = Math.Max(widths[c], cell.Text.Length + 2);
                 }
-                else if (cell.Kind != CellKind.Text && !cell.IsSuppressed && cell.Value is null && cell.Text == Formatting.French.NotAvailable)
+                else if (cell.IsNumeric && !cell.IsSuppressed && cell.Value is null && cell.Text == Formatting.French.NotAvailable)
                 {
                     // Missing value: an empty cell, so that sums and filters work.
                 }

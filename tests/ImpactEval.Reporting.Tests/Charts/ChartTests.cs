@@ -92,4 +92,72 @@ public class ChartTests
         Assert.Contains(">1</text>", narrow);
         Assert.Contains(">1,25</text>", narrow);
     }
+
+    private const string LongGroup = "Familles non bénéficiaires dont l'enfant a fréquenté un mode d'accueil";
+    private const string LongIndicator = "Implication du parent dans l'apprentissage de la propreté";
+
+    /// <summary>The words drawn by an SVG, line by line joined with spaces.</summary>
+    private static string DrawnText(string svg) =>
+        string.Join(" ", XElement.Parse(svg).Descendants(Ns + "text").Select(t => t.Elements(Ns + "tspan").Any() ? string.Join(" ", t.Elements(Ns + "tspan").Select(s => s.Value)) : t.Value));
+
+    // The PasserelleS labels (58-character indicator, 74-character comparison group) used to be cut with "…" in the
+    // label column ("Implication du parent dans l'apprentiss…"); they are wrapped instead, and the rows grow to hold them.
+    [Fact]
+    public void ForestPlot_LongLabels_WrappedNeverCut()
+    {
+        ForestPlot.Row[] shortRows = [new("Climat", "vs Crèche", 0.2, 0.1, 0.3, 1), new("Climat", "vs Crèche", 0.2, 0.1, 0.3, 2)];
+        ForestPlot.Row[] longRows = [new(LongIndicator, "vs " + LongGroup, 0.25, 0.04, 0.46, 1), new("Climat", "vs Crèche", 0.2, 0.1, 0.3, 2)];
+
+        var svg = ForestPlot.Render("f", "Titre", "Description", longRows, false, "Écart", 2);
+
+        var drawn = DrawnText(svg);
+        Assert.Contains(LongIndicator, drawn);
+        Assert.Contains("vs " + LongGroup, drawn);
+        Assert.DoesNotContain("…", drawn);
+        double Height(string s) => double.Parse((string)XElement.Parse(s).Attribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Height(svg) > Height(ForestPlot.Render("f", "Titre", "Description", shortRows, false, "Écart", 2)));
+    }
+
+    // The love plot's legend used to cut the comparison group ("vs Familles non bénéficiaires dont l'enfant a fréquenté un
+    // mo…"); it is wrapped, and the notes under it move down.
+    [Fact]
+    public void LovePlot_LongLegendLabel_WrappedNeverCut()
+    {
+        LovePlot.Row[] rows = [new("Âge de l'enfant à la rentrée (mois)", [new(0, 0.08, false), new(1, 0.16, false)])];
+
+        var svg = LovePlot.Render("l", "Titre", "Description", rows, [("vs " + LongGroup, 0), ("vs Familles éloignées", 1)]);
+
+        var drawn = DrawnText(svg);
+        Assert.Contains("vs " + LongGroup, drawn);
+        Assert.Contains("vs Familles éloignées", drawn);
+        Assert.DoesNotContain("…", drawn);
+        XElement.Parse(svg);
+    }
+
+    // A three-line group label in the flow diagram's box kept only its first two lines, silently ("… un mode" without
+    // "d'accueil"): every word is drawn, the boxes of the row grow.
+    [Fact]
+    public void FlowDiagram_LongGroupLabel_EveryWordDrawn()
+    {
+        FlowDiagram.Step[] steps = [new("T1 — Entrée en petite section (premières semaines)", "250", "11 (4,2 %)")];
+        FlowDiagram.Column[] columns = [new("Familles bénéficiaires de PasserelleS", "261", steps), new(LongGroup, "377", steps), new("Familles éloignées", "262", steps)];
+
+        var drawn = DrawnText(FlowDiagram.Render("d", "Titre", "Description", columns));
+
+        Assert.Contains(LongGroup, drawn);
+        Assert.Contains("T1 — Entrée en petite section (premières semaines)", drawn);
+    }
+
+    // Stacked bars: the bar label "<group> — T1" is wrapped whole, the wave never separated from its group nor cut.
+    [Fact]
+    public void StackedBars_LongBarLabel_WrappedNeverCut()
+    {
+        var label = LongGroup + "\u00A0—\u00A0T1";
+
+        var svg = StackedBars.Render("b", "Titre", "Description", ["Non", "Oui"], [new(label, [0.4, 0.6])]);
+
+        var lines = XElement.Parse(svg).Descendants(Ns + "tspan").Select(t => t.Value).ToList();
+        Assert.Equal(label, string.Join(" ", lines));
+        Assert.EndsWith("d'accueil\u00A0—\u00A0T1", lines[^1]);
+    }
 }

@@ -52,14 +52,16 @@ public class NationalSynthesisBuilderTests
         Assert.Contains(model.Checks, c => c.Contains("les réponses totalisent 30 cités pour 38 répondantes"));
     }
 
-    // The national template renders the hand-made model with its tables and charts.
+    // The national template renders the hand-made model with its tables and charts; each id names one element (the
+    // question heading "question-Q2" and its table "tableau-question-q2" differ by more than case).
     [Fact]
     public void RenderHtml_NationalTemplate_QuestionsTablesAndParticipation()
     {
         var html = new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("synthese-nationale", SampleReports.National());
 
         Assert.Contains("Synthèse nationale — Revue de projet (exemple)", html);
-        Assert.Contains("id=\"question-q2\"", html);
+        Assert.Contains("id=\"tableau-question-q2\"", html);
+        Assert.Empty(HtmlIds.Problems(html));
         Assert.Contains("id=\"participation-cites\"", html);
         Assert.Contains("Numérateur (cités)", html);
         Assert.Contains("<svg", html);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using ImpactEval.Reporting.Samples;
 using ImpactEval.Reporting.Templates;
 using ImpactEval.Reporting.Tests.Support;
@@ -122,6 +124,28 @@ public class TemplateEngineTests
         var html = new TemplateEngine(dir).Render("mon-rapport", model);
 
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+    }
+
+    // The shipped "tableau" partial: the table's id is kept apart from the section ids ("tableau-…"); a coded cell shows
+    // its code with the label as hover text, spelt out under the table for print; a sentence column gets no column of its
+    // own but a line under its row spanning the others.
+    [Fact]
+    public void Render_TableauPartial_CodesSpeltOutSentenceUnderItsRow()
+    {
+        var dir = Directory("{{#with Analyses.[0].Table}}{{> tableau}}{{/with}}");
+        var model = SampleReports.Full();
+        var table = model.Analyses[0].Table;
+
+        var html = new TemplateEngine(dir).Render("mon-rapport", model);
+
+        Assert.StartsWith($"<table id=\"tableau-{table.Id}\">", html);
+        Assert.Equal(table.GridColumnCount, Regex.Matches(html, "<th scope=\"col\"").Count);
+        Assert.DoesNotContain(">Lecture</th>", html);
+        Assert.Equal(table.Rows.Length, Regex.Matches(html, $"<tr class=\"phrase\"><td colspan=\"{table.GridColumnCount}\">").Count);
+        var comparison = table.Rows[0].Cells[1].Abbreviation!;
+        var hover = Regex.Match(html, $"<td><abbr title=\"([^\"]*)\">{comparison.Short}</abbr></td>");
+        Assert.Equal(comparison.Meaning, WebUtility.HtmlDecode(hover.Groups[1].Value));
+        Assert.Contains($"<abbr>{comparison.Short}</abbr> : ", Regex.Match(html, "<p class=\"note legende\">.*?</p>").Value);
     }
 
     // The template name is looked up in the directory; an unknown one lists those available.
