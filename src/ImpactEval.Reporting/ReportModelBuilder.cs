@@ -59,8 +59,8 @@ public static partial class ReportModelBuilder
             plan.Any || context.WithheldEstimates > 0,
             plan.Threshold,
             plan.Any || context.WithheldEstimates > 0
-                ? $"Secret statistique : les effectifs inférieurs à {plan.Threshold} ne sont pas publiés ; d'autres valeurs ont été masquées pour qu'ils ne puissent pas être retrouvés par différence, et les estimations portant sur des groupes trop petits ne sont pas présentées. Les valeurs masquées sont notées « {French.Suppressed} »."
-                : $"Secret statistique : aucun effectif publié n'est inférieur à {plan.Threshold} ; aucune valeur n'a eu besoin d'être masquée.",
+                ? $"Les effectifs inférieurs à {plan.Threshold} ne sont pas publiés ; d'autres valeurs ont été masquées pour qu'ils ne puissent pas être retrouvés par différence, et les estimations portant sur des groupes trop petits ne sont pas présentées. Les valeurs masquées sont notées « {French.Suppressed} »."
+                : $"Aucun effectif publié n'est inférieur à {plan.Threshold} ; aucune valeur n'a eu besoin d'être masquée.",
             French.Suppressed);
 
         var tables = new List<ReportTable> { flow.Table };
