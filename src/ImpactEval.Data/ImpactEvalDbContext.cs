@@ -88,6 +88,12 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>Reports rendered on schedule by the worker.</summary>
     public DbSet<ReportRender> ReportRenders => Set<ReportRender>();
 
+    /// <summary>API accounts (name, role, hash of the key).</summary>
+    public DbSet<Account> Accounts => Set<Account>();
+
+    /// <summary>The territories each API account may see.</summary>
+    public DbSet<AccountTerritory> AccountTerritories => Set<AccountTerritory>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -124,5 +130,7 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new DataWatermarkConfiguration().Configure(modelBuilder.Entity<DataWatermark>());
         new ChangeCursorConfiguration().Configure(modelBuilder.Entity<ChangeCursor>());
         new ReportRenderConfiguration().Configure(modelBuilder.Entity<ReportRender>());
+        new AccountConfiguration().Configure(modelBuilder.Entity<Account>());
+        new AccountTerritoryConfiguration().Configure(modelBuilder.Entity<AccountTerritory>());
     }
 }

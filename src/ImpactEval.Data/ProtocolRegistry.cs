@@ -81,7 +81,23 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
         var version = await db.ProtocolVersions
             .Where(v => db.Protocols.Any(p => p.Code == code && p.Id == v.ProtocolId && p.CurrentVersion == v.Number))
             .SingleOrDefaultAsync(cancellationToken);
-        if (version is null) return null;
+        return version is null ? null : Parse(code, version);
+    }
+
+    /// <summary>
+    /// Loads one registered version of a protocol (e.g. the version stored results were computed with), or null when
+    /// the protocol or the version does not exist.
+    /// </summary>
+    public async Task<(Model.Protocol Protocol, int Version)?> LoadVersionAsync(string code, int number, CancellationToken cancellationToken = default)
+    {
+        var version = await db.ProtocolVersions
+            .Where(v => v.Number == number && db.Protocols.Any(p => p.Code == code && p.Id == v.ProtocolId))
+            .SingleOrDefaultAsync(cancellationToken);
+        return version is null ? null : Parse(code, version);
+    }
+
+    private static (Model.Protocol Protocol, int Version) Parse(string code, ProtocolVersion version)
+    {
         var loaded = ProtocolLoader.Load(version.SourceText, version.SourceFile);
         return loaded.Protocol is { } protocol
             ? (protocol, version.Number)
