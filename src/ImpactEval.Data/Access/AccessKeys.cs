@@ -27,7 +27,9 @@ public static class AccessKeys
 
     private const int IdHexDigits = 12;
     private const int SecretBytes = 32;
+    private const int SecretChars = 43; // base64url without padding of 32 bytes
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
+    private static readonly SearchValues<char> Base64UrlDigits = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>A new random key.</summary>
     public static IssuedKey Generate()
@@ -51,12 +53,21 @@ public static class AccessKeys
         if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal)) return false;
         var dot = text.IndexOf('.');
         if (dot != Prefix.Length + IdHexDigits || text.AsSpan(Prefix.Length, IdHexDigits).ContainsAnyExcept(HexDigits)) return false;
-        Span<byte> secret = stackalloc byte[SecretBytes + 3];
-        if (!Base64Url.TryDecodeFromChars(text.AsSpan(dot + 1), secret, out var written) || written != SecretBytes) return false;
-        keyId = text[..dot];
-        hash = SHA256.HashData(secret[..SecretBytes]);
+        var encoded = text.AsSpan(dot + 1);
+        if (encoded.Length != SecretChars || encoded.ContainsAnyExcept(Base64UrlDigits)) return false;
+        Span<byte> secret = stackalloc byte[SecretBytes];
+        // Canonical form only: the last character carries two unused bits, which a decoder ignores; a key whose
+        // unused bits differ from the issued one's is another text and must not be accepted.
+        Span<char> canonical = stackalloc char[SecretChars];
+        var valid = Base64Url.DecodeFromChars(encoded, secret, out _, out var written) == OperationStatus.Done && written == SecretBytes
+                    && Base64Url.EncodeToChars(secret, canonical) == SecretChars && canonical.SequenceEqual(encoded);
+        if (valid)
+        {
+            keyId = text[..dot];
+            hash = SHA256.HashData(secret);
+        }
         CryptographicOperations.ZeroMemory(secret);
-        return true;
+        return valid;
     }
 
     /// <summary>Whether a presented secret's hash equals the stored one, in time independent of where they differ.</summary>
