@@ -29,6 +29,7 @@ public static class CliApplication
         root.Subcommands.Add(ParticipantCommand.GetCommand());
         root.Subcommands.Add(ServeCommand.GetCommand());
         root.Subcommands.Add(JobsCommand.GetCommand());
+        root.Subcommands.Add(AccessCommand.GetCommand());
         // System.CommandLine localises its own texts except this one.
         foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = "Affiche l'aide et l'utilisation.";
         return root;

@@ -8,4 +8,5 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.MapHealthEndpoint();
 app.MapJobsApi();
+app.MapProtocolsApi();
 app.Run();

@@ -1,11 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImpactEval.Worker.Access;
 using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
 using ImpactEval.Worker.History;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
@@ -13,7 +17,8 @@ namespace ImpactEval.Cli.Commands;
 /// <summary>
 /// <c>impacteval jobs</c>: the history of scheduled jobs, read from the store (works with the service stopped);
 /// <c>impacteval jobs scheduled</c>, <c>impacteval jobs trigger GROUPE.NOM</c> and <c>impacteval jobs resume GROUPE.NOM</c>
-/// ask the running service's API.
+/// ask the running service's API with an administrator key (--key, $IMPACTEVAL_API_KEY, or the key the service wrote
+/// at its first start in the data directory).
 /// </summary>
 public static class JobsCommand
 {
@@ -72,11 +77,14 @@ public static class JobsCommand
     private static Command Scheduled()
     {
         var url = UrlOption();
-        var command = new Command("scheduled", "Les tâches planifiées par le service en marche et leur prochaine exécution.") { url };
+        var key = KeyOption();
+        var command = new Command("scheduled", "Les tâches planifiées par le service en marche et leur prochaine exécution.") { url, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!) };
-            var jobs = await http.GetFromJsonAsync<JobView[]>("api/jobs", Json, cancellationToken) ?? [];
+            using var http = Client(parse, url, key);
+            using var response = await http.GetAsync("api/jobs", cancellationToken);
+            if (!response.IsSuccessStatusCode) return await RefusedAsync(response, cancellationToken);
+            var jobs = await response.Content.ReadFromJsonAsync<JobView[]>(Json, cancellationToken) ?? [];
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumns("Tâche", "Déclencheur", "État", "Prochaine", "Précédente");
             foreach (var job in jobs)
@@ -106,30 +114,73 @@ public static class JobsCommand
     private static Command JobAction(string verb, string description, Func<string, HttpResponseMessage, CancellationToken, Task> success)
     {
         var url = UrlOption();
+        var key = KeyOption();
         var job = new Argument<string>("tâche") { Description = "La tâche, groupe.nom (par exemple recompute.passerelles)." };
-        var command = new Command(verb, description) { job, url };
+        var command = new Command(verb, description) { job, url, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var key = parse.GetValue(job)!;
-            var dot = key.IndexOf('.');
+            var jobKey = parse.GetValue(job)!;
+            var dot = jobKey.IndexOf('.');
             if (dot <= 0)
             {
-                AnsiConsole.MarkupLine($"[red]✗[/] « {Markup.Escape(key)} » : attendu groupe.nom, par exemple recompute.passerelles.");
+                AnsiConsole.MarkupLine($"[red]✗[/] « {Markup.Escape(jobKey)} » : attendu groupe.nom, par exemple recompute.passerelles.");
                 return ExitCodes.InvalidInput;
             }
-            using var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!) };
-            using var response = await http.PostAsync($"api/jobs/{Uri.EscapeDataString(key[..dot])}/{Uri.EscapeDataString(key[(dot + 1)..])}/{verb}", null, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(problem.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : response.ReasonPhrase ?? "")}");
-                return ExitCodes.InvalidInput;
-            }
-            await success(key, response, cancellationToken);
+            using var http = Client(parse, url, key);
+            using var response = await http.PostAsync($"api/jobs/{Uri.EscapeDataString(jobKey[..dot])}/{Uri.EscapeDataString(jobKey[(dot + 1)..])}/{verb}", null, cancellationToken);
+            if (!response.IsSuccessStatusCode) return await RefusedAsync(response, cancellationToken);
+            await success(jobKey, response, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>The service's refusal (unknown job, missing or refused key…), printed from its French problem details.</summary>
+    private static async Task<int> RefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var detail = response.ReasonPhrase ?? "";
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+            if (problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("detail", out var text)) detail = text.GetString() ?? detail;
+        }
+        catch (JsonException) { }
+        AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(detail)}");
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            AnsiConsole.MarkupLine($"[grey]Ces commandes demandent une clé d'administrateur : --key, ou la variable {ApiKeyVariable}, " +
+                                   $"ou la clé du premier démarrage ({AccessOptions.DefaultKeyFileName} dans le dossier des données).[/]");
+        return ExitCodes.InvalidInput;
+    }
+
+    /// <summary>An HTTP client on the service, sending the administrator key when one is found.</summary>
+    private static HttpClient Client(ParseResult parse, Option<string> url, Option<string?> key)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(parse.GetValue(url)!) };
+        if (ApiKey(parse, key) is { } value) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", value);
+        return http;
+    }
+
+    /// <summary>
+    /// The API key: --key, else $IMPACTEVAL_API_KEY, else the key written at the service's first start in the data
+    /// directory (same machine, same --data), else none.
+    /// </summary>
+    private static string? ApiKey(ParseResult parse, Option<string?> key)
+    {
+        if (parse.GetValue(key) is { Length: > 0 } given) return given.Trim();
+        if (Environment.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } variable) return variable.Trim();
+        var context = CliContext.From(parse);
+        var access = context.Configuration.GetSection(AccessOptions.Section).Get<AccessOptions>() ?? new AccessOptions();
+        var file = AccessOptions.KeyFilePath(access, context.Store);
+        return File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+
+    /// <summary>The environment variable holding the API key of the jobs commands.</summary>
+    public const string ApiKeyVariable = "IMPACTEVAL_API_KEY";
+
+    private static Option<string?> KeyOption() => new("--key")
+    {
+        Description = $"Clé d'API d'un administrateur. Par défaut ${ApiKeyVariable}, sinon la clé écrite au premier démarrage du service ({AccessOptions.DefaultKeyFileName} dans le dossier des données).",
+    };
 
     private static Option<string> UrlOption() => new("--url")
     {

@@ -44,6 +44,7 @@ public static class ServeCommand
             await using var app = builder.Build();
             app.MapHealthEndpoint();
             app.MapJobsApi();
+            app.MapProtocolsApi();
             AnsiConsole.MarkupLine($"[bold]ImpactEval — service[/] sur {Markup.Escape(parse.GetValue(urls)!)} (base {context.Store.Provider}). Arrêt : Ctrl+C.");
             await app.RunAsync();
             return ExitCodes.Ok;

@@ -1,4 +1,5 @@
 using ImpactEval.Data.Entities;
+using ImpactEval.Worker.Access;
 using ImpactEval.Worker.History;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +13,10 @@ public static class JobsApi
     /// <summary>The trigger group of runs requested through the API.</summary>
     public const string ManualGroup = "manual";
 
-    /// <summary>Maps every route of the jobs API under /api/jobs.</summary>
+    /// <summary>Maps every route of the jobs API under /api/jobs (administrator keys only).</summary>
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/jobs").WithTags("Jobs");
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Administrator);
         api.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Les tâches planifiées et leurs déclencheurs.");
         api.MapGet("/runs", ListRuns).WithName("ListJobRuns").WithSummary("L'historique des exécutions, les plus récentes d'abord.");
         api.MapPost("/{group}/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Exécute une tâche tout de suite.");

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ImpactEval.Data;
+using ImpactEval.Worker.Access;
 using ImpactEval.Worker.Campaigns;
 using ImpactEval.Worker.Health;
 using ImpactEval.Worker.History;
@@ -57,6 +58,7 @@ public static class Extensions
         builder.Services.AddHostedService<SingleNodeGuard>();
         builder.Services.AddHostedService<StoreInitializer>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddQuartz();
+        builder.AddApiAccess();
 
         var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
         var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();

@@ -10,7 +10,8 @@ public static class HealthEndpoint
     /// <summary>Maps /health.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithName("Health");
+        // Open without a key: load balancers and monitoring probe it; it tells nothing about the data.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).WithName("Health").AllowAnonymous();
         return app;
     }
 

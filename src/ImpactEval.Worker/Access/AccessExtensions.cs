@@ -1,0 +1,36 @@
+using ImpactEval.Data.Entities;
+using ImpactEval.Reporting;
+using ImpactEval.Worker.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace ImpactEval.Worker.Access;
+
+/// <summary>The HTTP API's access control and the services of the data API.</summary>
+public static class AccessExtensions
+{
+    /// <summary>
+    /// Registers API-key authentication (<see cref="ApiKeyAuthenticationHandler"/>), the authorization policies (every
+    /// endpoint needs a valid key unless it allows anonymous access, like /health; the jobs API needs an administrator),
+    /// the first-start administrator key (<see cref="AdministratorKeyBootstrap"/>, after the store initializer), and
+    /// the data API's services. The web host adds the authentication and authorization middleware by itself once
+    /// these services exist.
+    /// </summary>
+    public static IHostApplicationBuilder AddApiAccess(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
+            .AddPolicy(AccessPolicies.Administrator, policy => policy.RequireRole(nameof(AccessRole.Administrator)));
+        builder.Services.AddHostedService<AdministratorKeyBootstrap>();
+
+        // One renderer for the process: it caches compiled templates and is thread-safe; created at the first report.
+        builder.Services.AddSingleton(_ => new ReportRenderer());
+        builder.Services.AddScoped<ProtocolResults>();
+        return builder;
+    }
+}

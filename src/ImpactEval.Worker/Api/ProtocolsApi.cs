@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using ImpactEval.Analysis;
+using ImpactEval.Data;
+using ImpactEval.Data.Access;
+using ImpactEval.Reporting;
+using ImpactEval.Worker.Access;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ImpactEval.Worker.Api;
+
+/// <summary>
+/// The read-only data API, scoped by territory: the protocols of the caller's cités, their latest estimates (full
+/// results, or only the published tables, by role) and their published report. A protocol of a cité the caller may
+/// not see answers 404, like one that does not exist. Every read of estimates and every report is audited with the
+/// account's name.
+/// </summary>
+public static class ProtocolsApi
+{
+    /// <summary>Maps every route of the data API under /api/protocols (any valid key; what it shows depends on the role).</summary>
+    public static IEndpointRouteBuilder MapProtocolsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/protocols").WithTags("Protocols").RequireAuthorization();
+        api.MapGet("/", ListProtocols).WithName("ListProtocols").WithSummary("Les protocoles des territoires de la clé.");
+        api.MapGet("/{id}/estimates", GetEstimates).WithName("GetEstimates")
+            .WithSummary("Les dernières estimations : résultats complets (administrateur, équipe de la cité) ou tableaux publiés (national, partenaire).");
+        api.MapGet("/{id}/report", GetReport).WithName("GetReport").WithSummary("Le rapport publié, en HTML (par défaut) ou en classeur Excel (?format=xlsx).");
+        return app;
+    }
+
+    /// <summary>GET /api/protocols: the protocols of the territories the caller may see, by identifier.</summary>
+    public static async Task<Ok<ProtocolView[]>> ListProtocols(ClaimsPrincipal user, ImpactEvalDbContext db, CancellationToken cancellationToken)
+    {
+        var scope = AccessClaims.Scope(user);
+        var protocols = await db.Protocols.AsNoTracking().VisibleTo(scope).OrderBy(p => p.Code)
+            .Select(p => new ProtocolView(p.Code, p.Title, p.CurrentVersion, p.Territory!.Code, p.Territory.Name,
+                db.EstimateRuns.Where(r => r.ProtocolId == p.Id).Max(r => (DateTime?)r.ComputedAt)))
+            .ToArrayAsync(cancellationToken);
+        return TypedResults.Ok(protocols);
+    }
+
+    /// <summary>
+    /// GET /api/protocols/{id}/estimates: the latest stored estimates. Administrators and territory teams get the results
+    /// as computed; national and partner accounts get the published report's tables, after disclosure control.
+    /// </summary>
+    public static async Task<Results<JsonHttpResult<FullEstimatesView>, JsonHttpResult<PublishedEstimatesView>, NotFound<ProblemDetails>>> GetEstimates(
+        string id, ClaimsPrincipal user, ProtocolResults protocols, CancellationToken cancellationToken)
+    {
+        var scope = AccessClaims.Scope(user);
+        var latest = await protocols.FindAsync(id, scope, cancellationToken);
+        if (latest is null) return NotVisible(id);
+        if (latest.Results is not { } results) return NoEstimates(id);
+        var territory = latest.Protocol.Territory!.Code;
+        if (scope.ResultDetail == ResultDetail.FullResults)
+        {
+            await protocols.AuditEstimatesAsync(latest, scope, cancellationToken);
+            return TypedResults.Json(new FullEstimatesView(id, territory, ResultDetail.FullResults, results), ResultsJson.Options);
+        }
+        var (_, model) = await protocols.PublishedAsync(id, results, cancellationToken);
+        await protocols.AuditEstimatesAsync(latest, scope, cancellationToken);
+        return TypedResults.Json(PublishedEstimatesView.From(id, territory, model), ResultsJson.Options);
+    }
+
+    /// <summary>GET /api/protocols/{id}/report?format=html|xlsx: the published report of the latest estimates, audited as an export.</summary>
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetReport(
+        string id, string? format, ClaimsPrincipal user, ProtocolResults protocols, CancellationToken cancellationToken)
+    {
+        ReportFormat wanted;
+        switch ((format ?? "html").Trim().ToLowerInvariant())
+        {
+            case "html": wanted = ReportFormat.Html; break;
+            case "xlsx": wanted = ReportFormat.Xlsx; break;
+            default:
+                return TypedResults.BadRequest(new ProblemDetails
+                {
+                    Title = "Format inconnu",
+                    Detail = $"« {format} » n'est pas un format servi par l'API : choisissez html ou xlsx (le PDF se produit avec « impacteval report »).",
+                    Status = StatusCodes.Status400BadRequest,
+                });
+        }
+        var scope = AccessClaims.Scope(user);
+        var latest = await protocols.FindAsync(id, scope, cancellationToken);
+        if (latest is null) return NotVisible(id);
+        if (latest.Results is null) return NoEstimates(id);
+        var report = await protocols.RenderAsync(latest, wanted, scope, cancellationToken);
+        return TypedResults.File(report.Content, report.ContentType, report.FileName);
+    }
+
+    private static NotFound<ProblemDetails> NotVisible(string id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Title = "Protocole introuvable",
+        Detail = $"Aucun protocole « {id} » n'est accessible avec cette clé. La liste des protocoles accessibles est sur GET /api/protocols.",
+        Status = StatusCodes.Status404NotFound,
+    });
+
+    private static NotFound<ProblemDetails> NoEstimates(string id) => TypedResults.NotFound(new ProblemDetails
+    {
+        Title = "Pas encore d'estimations",
+        Detail = $"Les estimations du protocole « {id} » n'ont pas encore été calculées. Le service les calcule après chaque import et chaque nuit ; " +
+                 $"« impacteval estimate --protocol {id} » les calcule tout de suite.",
+        Status = StatusCodes.Status404NotFound,
+    });
+}
