@@ -39,6 +39,7 @@ public static class AccessCommand
                 return default;
             },
         };
+        role.CompletionSources.Clear(); // the French names, not the enum's
         role.CompletionSources.Add(AccessRoles.All.Select(AccessRoles.Name).ToArray());
         var territories = new Option<string[]>("--territory", "-t")
         {

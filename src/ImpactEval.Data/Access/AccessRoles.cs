@@ -22,9 +22,9 @@ public static class AccessRoles
     public static string Description(AccessRole role) => role switch
     {
         AccessRole.Administrator => "tous les territoires, résultats complets, API des tâches",
-        AccessRole.National => "tous les territoires, tableaux publiés seulement (secret statistique)",
+        AccessRole.National => "tous les territoires, tableaux publiés seulement, sous secret statistique",
         AccessRole.TerritoryTeam => "ses territoires, résultats complets de leurs protocoles",
-        AccessRole.Partner => "ses territoires, tableaux publiés seulement (secret statistique)",
+        AccessRole.Partner => "ses territoires, tableaux publiés seulement, sous secret statistique",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
 

@@ -21,7 +21,11 @@ public static class AccessExtensions
     {
         builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        // AddAuthenticationCore rather than AddAuthentication: the latter also registers data protection, which this API
+        // does not use (no cookies) and which would write a key ring under the service account's home at start.
+        builder.Services.AddWebEncoders();
+        builder.Services.AddAuthenticationCore(authentication => authentication.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName);
+        new AuthenticationBuilder(builder.Services)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
