@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using ImpactEval.TestSupport;
@@ -12,13 +13,15 @@ public class ServeTests
 {
     // A CPO tries the service on a fresh copy of the repository: "impacteval serve" with no configuration starts on
     // SQLite under ./data, registers the demo protocol of ./protocols, schedules its jobs (recomputation, report) and the campaign
-    // jobs, and answers /health.
+    // jobs, and answers /health. Its API asks for a key: the first start wrote an administrator key readable by its system
+    // account only, which the command line in the same directory uses by itself.
     [Fact]
     public async Task Serve_NoConfiguration_StartsOnSqliteAndSchedulesTheDemoProtocol()
     {
         var directory = Path.Combine(Path.GetTempPath(), "impacteval-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(directory, "protocols"));
         File.Copy(DemoData.ProtocolPath(), Path.Combine(directory, "protocols", "passerelles.yaml"));
+        string? administratorKey;
         try
         {
             await using (var serve = WorkerProcess.StartUnconfigured("serve", directory))
@@ -45,14 +48,62 @@ public class ServeTests
                 var keys = jobs.EnumerateArray().Select(j => j.GetProperty("key").GetString()).ToList();
                 Assert.Contains("campaigns.lifecycle", keys);
                 Assert.Contains("campaigns.reminders-zone-c", keys);
+
+                // The API needs a key; on this first start the service wrote an administrator key that only this system
+                // account may read, and "impacteval jobs scheduled" in the same directory finds it by itself.
+                administratorKey = serve.AdministratorKey;
+                Assert.NotNull(administratorKey);
+                if (!OperatingSystem.IsWindows())
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(directory, "data", "admin-api.key")));
+                using var anonymous = new HttpClient { BaseAddress = serve.Url };
+                using var refused = await anonymous.GetAsync("api/jobs");
+                Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("health")).StatusCode);
+                var protocols = JsonDocument.Parse(await http.GetStringAsync("api/protocols")).RootElement;
+                Assert.Equal("passerelles", protocols.EnumerateArray().Single().GetProperty("id").GetString());
+
+                var scheduled = await RunCliAsync(directory, null, "jobs", "scheduled", "--url", serve.Url.ToString());
+                Assert.True(scheduled.ExitCode == 0, scheduled.Output);
+                Assert.Contains("recompute.passerelles", scheduled.Output);
+                var wrongKey = await RunCliAsync(directory, "ie_0123456789ab.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "jobs", "trigger", "recompute.passerelles", "--url", serve.Url.ToString());
+                Assert.Equal(2, wrongKey.ExitCode);
+                Assert.Contains("Cette clé d'API est inconnue ou a été révoquée.", wrongKey.Output);
             }
             Assert.True(File.Exists(Path.Combine(directory, "data", "impacteval.db")));
             Assert.True(File.Exists(Path.Combine(directory, "data", "scheduler.db")));
+
+            // The store keeps the key's public identifier and hash, never the key.
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "data", "impacteval.db")}");
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT Name, Role, KeyId, hex(KeyHash), CreatedBy FROM accounts";
+            await using var reader = await read.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(("administrateur-local", "Administrator"), (reader.GetString(0), reader.GetString(1)));
+            Assert.Equal(administratorKey![..administratorKey.IndexOf('.')], reader.GetString(2));
+            var secret = System.Buffers.Text.Base64Url.DecodeFromChars(administratorKey.AsSpan(administratorKey.IndexOf('.') + 1));
+            Assert.Equal(Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(secret)), reader.GetString(3));
+            Assert.False(await reader.ReadAsync());
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         }
+    }
+
+    /// <summary>Runs the impacteval command line in <paramref name="directory"/>, with $IMPACTEVAL_API_KEY set when a key is given.</summary>
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(string directory, string? key, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Repository.CliDll);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("IMPACTEVAL_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
+        if (key is not null) start.Environment["IMPACTEVAL_API_KEY"] = key;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
     }
 }

@@ -16,12 +16,26 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private WorkerProcess(string name, Process process, Uri url, string logPath)
+    private WorkerProcess(string name, Process process, Uri url, string logPath, string dataDirectory)
     {
         Name = name;
         this.process = process;
         Url = url;
         LogPath = logPath;
+        DataDirectory = dataDirectory;
+    }
+
+    /// <summary>The worker's data directory (where it writes the first administrator key).</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The administrator key the worker wrote at its first start on this store, or null (none yet, or another node's).</summary>
+    public string? AdministratorKey
+    {
+        get
+        {
+            var path = Path.Combine(DataDirectory, Access.AccessOptions.DefaultKeyFileName);
+            return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        }
     }
 
     /// <summary>The name given by the test (e.g. "node-a"); also the Quartz instance id on PostgreSQL.</summary>
@@ -95,7 +109,7 @@ public sealed class WorkerProcess : IAsyncDisposable
 
         var logPath = Path.Combine(directory, $"{name}-{DateTime.UtcNow:HHmmssfff}.log");
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var worker = new WorkerProcess(name, process, url, logPath);
+        var worker = new WorkerProcess(name, process, url, logPath, store?.DataDirectory ?? Path.Combine(directory, "data"));
         process.OutputDataReceived += (_, e) => worker.Append(e.Data);
         process.ErrorDataReceived += (_, e) => worker.Append(e.Data);
         process.Start();
@@ -124,8 +138,13 @@ public sealed class WorkerProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} not healthy after {timeout}:\n{Tail()}");
     }
 
-    /// <summary>An HTTP client on the worker.</summary>
-    public HttpClient Http() => new() { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>An HTTP client on the worker, with the first-start administrator key when there is one (the jobs API needs it).</summary>
+    public HttpClient Http()
+    {
+        var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(30) };
+        if (AdministratorKey is { } key) http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        return http;
+    }
 
     /// <summary>SIGKILL: the process dies at once, in the middle of whatever it was doing.</summary>
     public void Kill()
