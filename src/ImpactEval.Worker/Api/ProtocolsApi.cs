@@ -3,6 +3,7 @@ using ImpactEval.Analysis;
 using ImpactEval.Data;
 using ImpactEval.Data.Access;
 using ImpactEval.Reporting;
+using ImpactEval.Reporting.Templates;
 using ImpactEval.Worker.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +64,7 @@ public static class ProtocolsApi
     }
 
     /// <summary>GET /api/protocols/{id}/report?format=html|xlsx: the published report of the latest estimates, audited as an export.</summary>
-    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>>> GetReport(
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>, ProblemHttpResult>> GetReport(
         string id, string? format, ClaimsPrincipal user, ProtocolResults protocols, CancellationToken cancellationToken)
     {
         ReportFormat wanted;
@@ -83,8 +84,16 @@ public static class ProtocolsApi
         var latest = await protocols.FindAsync(id, scope, cancellationToken);
         if (latest is null) return NotVisible(id);
         if (latest.Results is null) return NoEstimates(id);
-        var report = await protocols.RenderAsync(latest, wanted, scope, cancellationToken);
-        return TypedResults.File(report.Content, report.ContentType, report.FileName);
+        try
+        {
+            var report = await protocols.RenderAsync(latest, wanted, scope, cancellationToken);
+            return TypedResults.File(report.Content, report.ContentType, report.FileName);
+        }
+        catch (Exception e) when (e is TemplateException or FileNotFoundException)
+        {
+            // The protocol's template is broken or missing (an edited copy): the cité's team must fix it; nothing was exported.
+            return TypedResults.Problem(title: "Rapport impossible à produire", detail: e.Message, statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 
     private static NotFound<ProblemDetails> NotVisible(string id) => TypedResults.NotFound(new ProblemDetails
