@@ -1,3 +1,4 @@
+using ImpactEval.Analysis.Results;
 using ImpactEval.Reporting.National;
 using ImpactEval.Reporting.Samples;
 using ImpactEval.Reporting.Tests.Support;
@@ -18,9 +19,9 @@ public class NationalSynthesisBuilderTests
         var q2 = model.Questions.Single(q => q.Code == "Q2");
         var caf = q2.Answers.Single(a => a.Label == "CAF");
         Assert.Equal(("36", "40", "90,0 %"), (caf.Numerator, caf.Denominator, Plain(caf.Share)));
-        Assert.Equal("0", q2.NonResponse);
+        Assert.Equal("5", q2.NonResponse);
         Assert.Contains("choix multiples", q2.ChoiceText);
-        Assert.Equal("1 cité a répondu sur 2 interrogées (50,0 %).", Plain(model.ResponseText));
+        Assert.Equal("40 cités ont répondu sur 45 interrogées (88,9 %).", Plain(model.ResponseText));
         Assert.Empty(model.Checks);
     }
 
