@@ -63,6 +63,7 @@ public static class NationalConsistency
             problems.Add($"Question {q.Code} : une question numérique ne peut pas avoir de réponses à niveaux.");
         if (s.Respondents != respondents)
             problems.Add($"Question {q.Code} : le résumé porte sur {N(s.Respondents)} valeurs pour {N(respondents)} répondantes.");
+        if (s.Respondents == 0) return;
         if (!(s.Minimum <= s.Median && s.Median <= s.Maximum))
             problems.Add($"Question {q.Code} : la médiane ({X(s.Median)}) n'est pas comprise entre le minimum ({X(s.Minimum)}) et le maximum ({X(s.Maximum)}).");
         if (!(s.Minimum <= s.Mean && s.Mean <= s.Maximum))

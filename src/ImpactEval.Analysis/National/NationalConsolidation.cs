@@ -105,11 +105,11 @@ public static class NationalConsolidation
             Fingerprint(protocol.Id, campaign, territories, asked, kept));
     }
 
-    /// <summary>Sum, mean, median, minimum and maximum of the values; null when there is none.</summary>
-    private static NumericSummary? Summarise(IEnumerable<double> values, string? unit, bool wholeNumbers)
+    /// <summary>Sum, mean, median, minimum and maximum of the values (NaN, with 0 respondents, when there is none).</summary>
+    private static NumericSummary Summarise(IEnumerable<double> values, string? unit, bool wholeNumbers)
     {
         var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return null;
+        if (sorted.Length == 0) return new NumericSummary(0, 0, double.NaN, double.NaN, double.NaN, double.NaN, unit, wholeNumbers);
         var sum = 0.0;
         foreach (var v in sorted) sum += v;
         var middle = sorted.Length / 2;

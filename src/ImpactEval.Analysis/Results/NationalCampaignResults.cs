@@ -47,7 +47,7 @@ public sealed record AnswerCount(string Label, int Count);
 
 /// <summary>
 /// Summary of the values of a numeric question (a count such as "nombre de formations", or a continuous value) over
-/// the cités that answered it.
+/// the cités that answered it. With no respondent, the sum is 0 and the other statistics are NaN.
 /// </summary>
 /// <param name="Respondents">Cités whose value is summarised (must equal the question's respondents).</param>
 /// <param name="Sum">Sum of the values.</param>

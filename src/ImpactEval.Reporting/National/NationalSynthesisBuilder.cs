@@ -68,7 +68,7 @@ public static class NationalSynthesisBuilder
             string note;
             if (q.Numeric is { } summary)
             {
-                var shown = !respondentsHidden && summary.Respondents > 0;
+                var shown = !respondentsHidden; // with no respondent the statistics are NaN, shown "n.d."
                 var decimals = summary.WholeNumbers ? 0 : 1;
                 string V(double value, int places) => shown ? French.Number(value, places) : French.Suppressed;
                 numeric = new NumericSummaryView(C($"{q.Code}/repondantes", respondents), V(summary.Sum, decimals), V(summary.Mean, 1), V(summary.Median, 1),
