@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImpactEval.Reporting;
 
-/// <summary>What <see cref="NationalSynthesisExportService.ExportAsync"/> should produce.</summary>
+/// <summary>What <see cref="NationalSynthesisExportService"/> should produce.</summary>
 /// <param name="CampaignCode">The questionnaire campaign to consolidate.</param>
 /// <param name="Formats">Formats to write.</param>
 /// <param name="OutputDirectory">Directory of the output files (created when missing).</param>
@@ -55,6 +55,20 @@ public sealed class NationalSynthesisExportService(ImpactEvalDbContext db)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(export.SuppressionThreshold, 1);
         var consolidation = await new ConsolidationService(db).ConsolidateAsync(export.CampaignCode, cancellationToken);
+        return await ExportAsync(consolidation, export, actor, cancellationToken);
+    }
+
+    /// <summary>Writes the synthesis of a consolidation already made (the worker names its output after it) and audits the export.</summary>
+    /// <param name="consolidation">The consolidation of <see cref="NationalSynthesisExport.CampaignCode"/>.</param>
+    /// <param name="export">Campaign, formats, output directory, threshold, template.</param>
+    /// <param name="actor">Who exports (recorded in the audit entry).</param>
+    /// <param name="cancellationToken">Cancels the work and the PDF print.</param>
+    /// <exception cref="Templates.TemplateException">The template has a problem; nothing is written.</exception>
+    /// <exception cref="FileNotFoundException">The template does not exist; nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is below 1.</exception>
+    public async Task<Outcome> ExportAsync(ConsolidationService.Outcome consolidation, NationalSynthesisExport export, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(export.SuppressionThreshold, 1);
         if (!consolidation.Done || consolidation.Results is not { } results)
             return new Outcome(consolidation, new ReportWriteResult([], []), TimeSpan.Zero);
 
