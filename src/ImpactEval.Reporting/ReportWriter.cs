@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Model;
 using ImpactEval.Reporting.Inputs;
+using ImpactEval.Reporting.National;
 using ImpactEval.Reporting.Pdf;
 
 namespace ImpactEval.Reporting;
@@ -20,12 +21,32 @@ public static class ReportWriter
     /// <returns>The files written and French messages (a PDF that could not be produced is a message, not a failure).</returns>
     /// <exception cref="Templates.TemplateException">The template has a problem.</exception>
     /// <exception cref="FileNotFoundException">The template does not exist.</exception>
-    public static async Task<ReportWriteResult> WriteAsync(Protocol protocol, AnalysisResults results, ReportRequest request, CancellationToken cancellationToken = default)
+    public static Task<ReportWriteResult> WriteAsync(Protocol protocol, AnalysisResults results, ReportRequest request, CancellationToken cancellationToken = default)
     {
         var generation = ReportGeneration.For(results, request.GeneratedAt ?? DateTimeOffset.Now);
         var model = ReportModelBuilder.Build(protocol, results, generation,
             new ReportOptions(request.SuppressionThreshold, request.Territory));
         var renderer = new ReportRenderer(request.TemplatesDirectory);
+        return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model), cancellationToken);
+    }
+
+    /// <summary>Writes the national synthesis of a consolidated campaign ("synthese-nationale" or a copy of it).</summary>
+    /// <param name="results">The consolidated campaign.</param>
+    /// <param name="request">Template, formats, output directory, threshold, timestamp, file name.</param>
+    /// <param name="cancellationToken">Cancels the PDF print.</param>
+    /// <returns>The files written and French messages.</returns>
+    /// <exception cref="Templates.TemplateException">The template has a problem.</exception>
+    /// <exception cref="FileNotFoundException">The template does not exist.</exception>
+    public static Task<ReportWriteResult> WriteNationalAsync(NationalCampaignResults results, ReportRequest request, CancellationToken cancellationToken = default)
+    {
+        var model = NationalSynthesisBuilder.Build(results, request.GeneratedAt ?? DateTimeOffset.Now, request.SuppressionThreshold);
+        var renderer = new ReportRenderer(request.TemplatesDirectory);
+        return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model), cancellationToken);
+    }
+
+    private static async Task<ReportWriteResult> WriteFormatsAsync(ReportRenderer renderer, ReportRequest request, Func<string> renderHtml, Func<byte[]> renderXlsx,
+        CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(request.OutputDirectory);
         var files = ImmutableArray.CreateBuilder<string>();
         var messages = ImmutableArray.CreateBuilder<string>();
@@ -41,16 +62,16 @@ public static class ReportWriter
             switch (format)
             {
                 case ReportFormat.Html:
-                    html ??= renderer.RenderHtml(request.TemplateName, model);
+                    html ??= renderHtml();
                     await File.WriteAllTextAsync(path, html, cancellationToken);
                     files.Add(path);
                     break;
                 case ReportFormat.Xlsx:
-                    await File.WriteAllBytesAsync(path, renderer.RenderXlsx(model), cancellationToken);
+                    await File.WriteAllBytesAsync(path, renderXlsx(), cancellationToken);
                     files.Add(path);
                     break;
                 case ReportFormat.Pdf:
-                    html ??= renderer.RenderHtml(request.TemplateName, model);
+                    html ??= renderHtml();
                     try
                     {
                         await renderer.RenderPdfAsync(html, path, cancellationToken);

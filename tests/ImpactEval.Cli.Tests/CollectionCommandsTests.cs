@@ -13,6 +13,7 @@ public class CollectionCommandsTests
     [InlineData("campaign open passerelles-T1 --protocol passerelles --wave T1 --opens 26/09/2025 --closes 31/10/2025 --expiry 15")]
     [InlineData("campaign open revue-2025 -p passerelles --period 2024-2025 --closes 31/12/2025 --territory CE-999-01 --territory CE-999-02")]
     [InlineData("campaign close passerelles-T1")]
+    [InlineData("campaign consolidate revue-2024 --out out/revue --format html,xlsx --threshold 5")]
     [InlineData("campaign status")]
     [InlineData("campaign exception passerelles-T1 --until 30/11/2025 --reason grève --territory CE-999-01")]
     [InlineData("import values -p passerelles --period 2025-T1 --create-territories --dry-run valeurs.csv")]

@@ -2,13 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using ImpactEval.Collection.Campaigns;
 using ImpactEval.Core.Text;
+using ImpactEval.Reporting;
+using ImpactEval.Reporting.Templates;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
 
 /// <summary>
-/// <c>impacteval campaign open|close|status|exception</c>: collection campaigns for a wave or a questionnaire period, with
-/// opening and closing dates, a lock after the expiry days, and exceptions.
+/// <c>impacteval campaign open|close|status|exception|consolidate</c>: collection campaigns for a wave or a questionnaire
+/// period, with opening and closing dates, a lock after the expiry days, exceptions, and the national consolidation of a
+/// questionnaire campaign.
 /// </summary>
 public static class CampaignCommand
 {
@@ -20,6 +23,7 @@ public static class CampaignCommand
         command.Subcommands.Add(Close());
         command.Subcommands.Add(Status());
         command.Subcommands.Add(Exception());
+        command.Subcommands.Add(Consolidate());
         return command;
     }
 
@@ -126,6 +130,62 @@ public static class CampaignCommand
         });
         return command;
     }
+
+    private static Command Consolidate()
+    {
+        var code = Code();
+        var formats = CommonOptions.Formats();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Dossier de sortie (par défaut out/CODE_DE_LA_CAMPAGNE)." };
+        var threshold = CommonOptions.Threshold();
+        var templates = CommonOptions.Templates();
+        var command = new Command("consolidate",
+            "Consolide une campagne de questionnaire (par exemple la revue de projet) et produit sa synthèse nationale (HTML, Excel, PDF) : " +
+            "numérateur, dénominateur et non-réponse de chaque question, contrôles de cohérence ; l'export est tracé dans le journal d'audit.")
+        {
+            code, formats, output, threshold, templates,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var campaign = parse.GetValue(code)!;
+            var export = new NationalSynthesisExport(campaign, CommonOptions.FormatsOrAll(parse, formats),
+                (parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("out", campaign))).FullName, parse.GetValue(threshold), parse.GetValue(templates)?.FullName);
+            var context = CliContext.From(parse);
+            await using var db = await context.OpenStoreAsync(cancellationToken);
+            NationalSynthesisExportService.Outcome outcome;
+            try
+            {
+                outcome = await new NationalSynthesisExportService(db).ExportAsync(export, CliContext.Actor, cancellationToken);
+            }
+            catch (TemplateException e)
+            {
+                AnsiConsole.MarkupLine("[red]✗[/] Le gabarit ne peut pas être rendu, aucun fichier n'a été écrit :");
+                AnsiConsole.MarkupLine($"  {Markup.Escape(e.Problem.ToString())}");
+                AnsiConsole.MarkupLine("  Vérifiez-le avec : impacteval template check FICHIER");
+                return ExitCodes.InvalidInput;
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] Gabarit introuvable : {Markup.Escape(e.Message)}");
+                return ExitCodes.InvalidInput;
+            }
+            var consolidation = outcome.Consolidation;
+            if (!consolidation.Done)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(consolidation.Message)}");
+                return ExitCodes.InvalidInput;
+            }
+            AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(consolidation.Message)} ({Seconds(consolidation.Elapsed)} s)");
+            foreach (var check in consolidation.Checks) AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(check)}");
+            AnsiConsole.MarkupLine($"[green]✓[/] Synthèse nationale produite en {Seconds(outcome.Elapsed)} s :");
+            foreach (var file in outcome.Written.Files) AnsiConsole.MarkupLine($"  {Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file))}");
+            foreach (var message in outcome.Written.Messages) AnsiConsole.MarkupLine($"[yellow]![/] {Markup.Escape(message)}");
+            if (!outcome.Written.Files.IsEmpty) AnsiConsole.MarkupLine("[grey]Export enregistré dans le journal d'audit.[/]");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.00", FrenchNumber.Culture);
 
     private static Table ListTable(IEnumerable<CampaignReport> reports)
     {

@@ -21,7 +21,7 @@ public static class ProtocolLoader
     private static readonly string[] RootKeys =
     [
         "id", "title", "territory", "version", "authors", "dates", "objectives", "public", "leverage",
-        "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "design", "report",
+        "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "design", "report", "multiple_choice",
     ];
 
     /// <summary>Loads a protocol file from disk.</summary>
@@ -120,9 +120,10 @@ public static class ProtocolLoader
             var design = ReadDesign(map);
             var report = map.Map("report", false, "la section report", "template");
             var template = report?.String("template", true, "rapport-cohorte") ?? "rapport-cohorte";
+            var multipleChoices = ReadList(map, "multiple_choice", false, ReadMultipleChoice);
 
             return new Protocol(id, title, territoryCode, territoryName, version, authors, dates, objectives, targetPublic, leverage,
-                questions, indicators, groups, waves, covariates, cluster, analyses, design, template);
+                questions, indicators, groups, waves, covariates, cluster, analyses, design, template, multipleChoices);
         }
 
         private (string Code, string? Name) ReadTerritory(YamlMap map)
@@ -194,6 +195,7 @@ public static class ProtocolLoader
             "levels" => ["value", "label"],
             "units" => ["code", "label"],
             "contrasts" => ["focal", "comparison"],
+            "multiple_choice" => ["code", "text", "options"],
             _ => throw new ArgumentOutOfRangeException(nameof(list), list, "no keys declared for this list"),
         };
 
@@ -344,6 +346,19 @@ public static class ProtocolLoader
                 return new JudgementCriterion(criterionCode, criterionText, [.. indicators.Select(i => i.Code)]);
             });
             return new EvaluationQuestion(code, text, criteria);
+        }
+
+        private MultipleChoiceQuestion? ReadMultipleChoice(YamlMap map, int index)
+        {
+            var code = ReadCode(map, "PILOTAGE");
+            var text = map.String("text", true, "\"Quelles fonctions composent l'instance de pilotage ?\"") ?? "";
+            var options = map.Codes("options", true);
+            var what = $"la question à choix multiples « {code} »";
+            foreach (var (option, at) in options) references.Add(new Reference(ReferenceKind.Indicator, option, at, what));
+            if (options.Length == 1)
+                sink.Error(map.PositionOf("options"), $"{Capitalise(what)} n'a qu'une option.",
+                    "Une question à choix multiples regroupe au moins deux indicateurs binaires ; un seul indicateur est déjà une question à lui seul.");
+            return new MultipleChoiceQuestion(code, text, [.. options.Select(o => o.Code)], map.Position);
         }
 
         private DesignAssumptions ReadDesign(YamlMap map)

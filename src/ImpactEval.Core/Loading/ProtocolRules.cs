@@ -17,6 +17,7 @@ internal static class ProtocolRules
         CheckDuplicates(protocol.Waves.Select(w => (w.Code, w.At)), "vague", sink);
         CheckDuplicates(protocol.Covariates.Select(c => (c.Code, c.At)), "covariable", sink);
         CheckDuplicates(protocol.Analyses.Select(a => (a.Code, a.At)), "analyse", sink);
+        CheckDuplicates(protocol.MultipleChoices.Select(q => (q.Code, q.At)), "question à choix multiples", sink);
         foreach (var clash in protocol.Covariates.Where(c => protocol.FindIndicator(c.Code) is not null))
             sink.Error(clash.At, $"Le code « {clash.Code} » désigne à la fois un indicateur et une covariable.", "Donnez des codes distincts : ils servent d'en-têtes de colonnes à l'import.");
 
@@ -25,6 +26,7 @@ internal static class ProtocolRules
         CheckWaves(protocol, sink);
         CheckIndicatorsUsed(protocol, sink);
         foreach (var analysis in protocol.Analyses) CheckAnalysis(protocol, analysis, sink);
+        CheckMultipleChoices(protocol, sink);
         if (protocol.Dates is { Start: { } start, End: { } end } && start > end)
             sink.Error(SourcePosition.Start, "La date de début de l'évaluation est postérieure à sa date de fin.", "Vérifiez dates.start et dates.end.");
     }
@@ -106,6 +108,36 @@ internal static class ProtocolRules
         var used = protocol.Questions.SelectMany(q => q.Criteria).SelectMany(c => c.IndicatorCodes).ToHashSet();
         foreach (var indicator in protocol.Indicators.Where(i => !used.Contains(i.Code)))
             sink.Warning(indicator.At, $"L'indicateur « {indicator.Code} » n'est rattaché à aucun critère de jugement.", "Rattachez-le à une question évaluative, ou retirez-le s'il ne sert pas.");
+    }
+
+    /// <summary>
+    /// Multiple-choice questions: a code of their own, binary options, each indicator an option of one question at most,
+    /// no option twice in a question.
+    /// </summary>
+    private static void CheckMultipleChoices(Protocol protocol, ProblemSink sink)
+    {
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var question in protocol.MultipleChoices)
+        {
+            var what = $"la question à choix multiples « {question.Code} »";
+            if (protocol.FindIndicator(question.Code) is not null)
+                sink.Error(question.At, $"Le code « {question.Code} » désigne à la fois un indicateur et une question à choix multiples.",
+                    "Donnez à la question un code distinct de ceux de ses options (par exemple PILOTAGE pour les options PILOTAGE_PRINCIPAL, PILOTAGE_DELEGUE…).");
+            foreach (var code in question.OptionCodes.Distinct(StringComparer.Ordinal))
+            {
+                if (question.OptionCodes.Count(c => c == code) > 1)
+                    sink.Error(question.At, $"L'option « {code} » apparaît plusieurs fois dans {what}.", "Gardez une seule occurrence.");
+                var indicator = protocol.FindIndicator(code);
+                if (indicator is null) continue; // reported with the references
+                if (indicator.Scale.Type != ValueType.Binary)
+                    sink.Error(indicator.At, $"L'indicateur « {code} » est une option de {what} mais il est de type « {Vocabulary.WordFor(Vocabulary.Types, indicator.Scale.Type)} ».",
+                        "Une option se coche ou non : déclarez-la « type: binary » (1 = cochée, 0 = non cochée).");
+                if (owner.TryGetValue(code, out var first))
+                    sink.Error(question.At, $"L'indicateur « {code} » est déjà une option de la question à choix multiples « {first} ».",
+                        "Une option appartient à une seule question : créez un autre indicateur si la même réponse revient ailleurs.");
+                else owner[code] = question.Code;
+            }
+        }
     }
 
     private static void CheckAnalysis(Protocol protocol, AnalysisSpec analysis, ProblemSink sink)

@@ -26,6 +26,7 @@ namespace ImpactEval.Core.Model;
 /// <param name="Analyses">Declared analyses.</param>
 /// <param name="Design">Assumptions for power and minimum detectable effects.</param>
 /// <param name="ReportTemplate">Name of the report template in templates/ (without extension).</param>
+/// <param name="MultipleChoices">Multiple-choice questions of a questionnaire, each grouping binary indicators (options); empty for most protocols.</param>
 public sealed record Protocol(
     string Id,
     string Title,
@@ -45,7 +46,8 @@ public sealed record Protocol(
     ClusterUnit? Cluster,
     ImmutableArray<AnalysisSpec> Analyses,
     DesignAssumptions Design,
-    string ReportTemplate)
+    string ReportTemplate,
+    ImmutableArray<MultipleChoiceQuestion> MultipleChoices)
 {
     /// <summary>The indicator with this code (exact match), or null.</summary>
     public Indicator? FindIndicator(string code) => Indicators.FirstOrDefault(i => i.Code == code);
@@ -58,6 +60,10 @@ public sealed record Protocol(
 
     /// <summary>The covariate with this code (exact match), or null.</summary>
     public Covariate? FindCovariate(string code) => Covariates.FirstOrDefault(c => c.Code == code);
+
+    /// <summary>The multiple-choice question an indicator is an option of, or null when it is a question by itself.</summary>
+    public MultipleChoiceQuestion? MultipleChoiceOf(string indicatorCode) =>
+        MultipleChoices.IsDefault ? null : MultipleChoices.FirstOrDefault(q => q.OptionCodes.Contains(indicatorCode));
 
     /// <summary>The focal group (a valid protocol has exactly one).</summary>
     public Group FocalGroup => Groups.First(g => g.Role == GroupRole.Focal);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using ImpactEval.Analysis.National;
+using ImpactEval.Analysis.Results;
 using ImpactEval.Reporting.Charts;
 using ImpactEval.Reporting.Disclosure;
 using ImpactEval.Reporting.Formatting;
@@ -10,9 +12,10 @@ namespace ImpactEval.Reporting.National;
 
 /// <summary>
 /// Builds the <see cref="NationalSynthesisModel"/> of a campaign: shares computed from the counts (never typed by
-/// hand), numerator, denominator and non-response for every figure, consistency checks, and the same statistical
-/// disclosure control as the cohort reports (answer counts below the threshold hidden, with their complements).
-/// Pure.
+/// hand), numerator, denominator and non-response for every figure, consistency checks
+/// (<see cref="NationalConsistency.Check"/>), numeric summaries for counts and continuous values, and the same
+/// statistical disclosure control as the cohort reports (answer counts below the threshold hidden, with their
+/// complements). Pure.
 /// </summary>
 public static class NationalSynthesisBuilder
 {
@@ -22,29 +25,18 @@ public static class NationalSynthesisBuilder
     /// <param name="suppressionThreshold">Smallest publishable count (default 5).</param>
     public static NationalSynthesisModel Build(NationalCampaignResults results, DateTimeOffset generatedAt, int suppressionThreshold = DisclosureControl.DefaultThreshold)
     {
+        var checks = NationalConsistency.Check(results);
         var ledger = new CountLedger();
-        var checks = new List<string>();
         foreach (var q in results.Questions)
         {
-            var respondents = q.Eligible - q.NonResponse;
-            if (respondents < 0)
-            {
-                checks.Add($"Question {q.Code} : plus de non-réponses ({q.NonResponse}) que de cités interrogées ({q.Eligible}).");
-                continue;
-            }
+            var respondents = q.Respondents;
+            if (q.NonResponse < 0 || respondents < 0) continue;
             var eligible = ledger.Add($"{q.Code}/interrogees", q.Eligible, isTotal: true);
             var answered = ledger.Add($"{q.Code}/repondantes", respondents, isKeyFigure: true);
             var missing = ledger.Add($"{q.Code}/non-reponses", q.NonResponse);
             ledger.Sum(eligible, [answered, missing]);
-            var keys = q.Answers.Select((a, i) => ledger.Add($"{q.Code}/reponse/{i.ToString(CultureInfo.InvariantCulture)}", a.Count)).ToList();
-            foreach (var a in q.Answers.Where(a => a.Count > respondents))
-                checks.Add($"Question {q.Code} : {a.Count} cités ont répondu « {a.Label} », plus que les {respondents} répondantes.");
-            var sum = q.Answers.Sum(a => a.Count);
-            if (!q.MultipleChoice)
-            {
-                if (sum == respondents) ledger.Sum(answered, keys);
-                else checks.Add($"Question {q.Code} (choix unique) : les réponses totalisent {sum} cités pour {respondents} répondantes.");
-            }
+            var keys = q.Answers.Select((a, i) => ledger.Add(AnswerKey(q, i), a.Count)).ToList();
+            if (!q.MultipleChoice && q.Numeric is null && q.Answers.Sum(a => a.Count) == respondents) ledger.Sum(answered, keys);
         }
         var plan = DisclosureControl.Protect(ledger, suppressionThreshold);
 
@@ -53,7 +45,7 @@ public static class NationalSynthesisBuilder
         var sheetNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var q in results.Questions)
         {
-            var respondents = Math.Max(0, q.Eligible - q.NonResponse);
+            var respondents = Math.Max(0, q.Respondents);
             string C(string key, int value) => plan.IsHidden(key) ? French.Suppressed : French.Count(value);
             var respondentsHidden = plan.IsHidden($"{q.Code}/repondantes");
             var answers = new List<AnswerView>();
@@ -63,7 +55,7 @@ public static class NationalSynthesisBuilder
             for (var i = 0; i < q.Answers.Length; i++)
             {
                 var a = q.Answers[i];
-                var key = $"{q.Code}/reponse/{i.ToString(CultureInfo.InvariantCulture)}";
+                var key = AnswerKey(q, i);
                 var share = respondents > 0 ? (double)a.Count / respondents : double.NaN;
                 var shown = !plan.IsHidden(key) && !respondentsHidden && respondents > 0;
                 complete &= shown;
@@ -71,14 +63,33 @@ public static class NationalSynthesisBuilder
                 answers.Add(new AnswerView(a.Label, C(key, a.Count), C($"{q.Code}/repondantes", respondents), shown ? French.Percent(share) : French.Suppressed));
                 rows.Add(new TableRow([Cells.Text(a.Label), Cells.Count(plan, key, a.Count), Cells.Count(plan, $"{q.Code}/repondantes", respondents), Cells.Percent(share, 1, shown)]));
             }
-            rows.Add(new TableRow([Cells.Text("Non-réponse (cités interrogées)"), Cells.Count(plan, $"{q.Code}/non-reponses", q.NonResponse),
-                Cells.Count(plan, $"{q.Code}/interrogees", q.Eligible),
-                Cells.Percent(q.Eligible > 0 ? (double)q.NonResponse / q.Eligible : double.NaN, 1, !plan.IsHidden($"{q.Code}/non-reponses") && !plan.IsHidden($"{q.Code}/interrogees"))], IsTotal: true));
+            NumericSummaryView? numeric = null;
+            ImmutableArray<TableColumn> columns;
+            string note;
+            if (q.Numeric is { } summary)
+            {
+                var shown = !respondentsHidden; // with no respondent the statistics are NaN, shown "n.d."
+                var decimals = summary.WholeNumbers ? 0 : 1;
+                string V(double value, int places) => shown ? French.Number(value, places) : French.Suppressed;
+                numeric = new NumericSummaryView(C($"{q.Code}/repondantes", respondents), V(summary.Sum, decimals), V(summary.Mean, 1), V(summary.Median, 1),
+                    V(summary.Minimum, decimals), V(summary.Maximum, decimals), summary.Unit ?? "");
+                foreach (var (label, value, places) in new[] { ("Somme", summary.Sum, decimals), ("Moyenne", summary.Mean, 1), ("Médiane", summary.Median, 1), ("Minimum", summary.Minimum, decimals), ("Maximum", summary.Maximum, decimals) })
+                    rows.Add(new TableRow([Cells.Text(label), Cells.Number(value, places, shown), Cells.Count(plan, $"{q.Code}/repondantes", respondents)]));
+                columns = [new("Statistique", CellKind.Text), new("Valeur" + (summary.Unit is { Length: > 0 } unit ? $" ({unit})" : ""), CellKind.Number), new("Cités répondantes", CellKind.Count)];
+                note = "Valeurs déclarées par les cités répondantes : somme, moyenne, médiane, minimum et maximum. La non-réponse est rapportée aux cités interrogées.";
+                rows.Add(new TableRow([Cells.Text("Non-réponse (cités non répondantes / interrogées)"), Cells.Count(plan, $"{q.Code}/non-reponses", q.NonResponse),
+                    Cells.Count(plan, $"{q.Code}/interrogees", q.Eligible)], IsTotal: true));
+            }
+            else
+            {
+                columns = [new("Réponse", CellKind.Text), new("Numérateur (cités)", CellKind.Count), new("Dénominateur (répondantes)", CellKind.Count), new("Part", CellKind.Percent)];
+                note = q.MultipleChoice ? "Choix multiples : une cité peut donner plusieurs réponses, les parts ne s'additionnent pas." : "Choix unique : les parts s'additionnent à 100 % des répondantes.";
+                rows.Add(new TableRow([Cells.Text("Non-réponse (cités interrogées)"), Cells.Count(plan, $"{q.Code}/non-reponses", q.NonResponse),
+                    Cells.Count(plan, $"{q.Code}/interrogees", q.Eligible),
+                    Cells.Percent(q.Eligible > 0 ? (double)q.NonResponse / q.Eligible : double.NaN, 1, !plan.IsHidden($"{q.Code}/non-reponses") && !plan.IsHidden($"{q.Code}/interrogees"))], IsTotal: true));
+            }
             var sheet = Unique(sheetNames, $"{q.Code} {q.Theme}");
-            var table = new ReportTable("question-" + Slug(q.Code), $"{q.Code} — {q.Text}", sheet,
-                q.MultipleChoice ? "Choix multiples : une cité peut donner plusieurs réponses, les parts ne s'additionnent pas." : "Choix unique : les parts s'additionnent à 100 % des répondantes.",
-                [new("Réponse", CellKind.Text), new("Numérateur (cités)", CellKind.Count), new("Dénominateur (répondantes)", CellKind.Count), new("Part", CellKind.Percent)],
-                [.. rows], InWorkbook: true);
+            var table = new ReportTable("question-" + Slug(q.Code), $"{q.Code} — {q.Text}", sheet, note, columns, [.. rows], InWorkbook: true);
             tables.Add(table);
             Chart? chart = null;
             if (!q.MultipleChoice && q.Answers.Length > 0)
@@ -91,17 +102,17 @@ public static class NationalSynthesisBuilder
                     table with { Id = id + "-donnees", InWorkbook = false });
             }
             views.Add(new NationalQuestionView(q.Code, q.Theme, q.Text,
-                q.MultipleChoice ? "choix multiples (les parts ne s'additionnent pas)" : "choix unique",
+                q.Numeric is not null ? "réponse numérique" : q.MultipleChoice ? "choix multiples (les parts ne s'additionnent pas)" : "choix unique",
                 C($"{q.Code}/interrogees", q.Eligible), C($"{q.Code}/repondantes", respondents), C($"{q.Code}/non-reponses", q.NonResponse),
                 plan.IsHidden($"{q.Code}/non-reponses") || q.Eligible == 0 ? French.Suppressed : French.Percent((double)q.NonResponse / q.Eligible),
-                [.. answers], table, chart));
+                [.. answers], table, chart) { Numeric = numeric });
         }
 
-        var territories = results.Territories.OrderBy(t => t.Region, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new TerritoryRowView(
-            t.Code, t.Name, t.Region, t.LabelYear?.ToString(CultureInfo.InvariantCulture) ?? "", t.Responded ? "oui" : "non",
+        var territories = results.Territories.OrderBy(t => t.Region ?? "", StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new TerritoryRowView(
+            t.Code, t.Name, t.Region ?? "", t.LabelYear?.ToString(CultureInfo.InvariantCulture) ?? "", t.Responded ? "oui" : "non",
             t.SubmittedOn is { } d ? French.Date(d) : "")).ToImmutableArray();
         tables.Add(new ReportTable("participation", "Participation des cités à la campagne", Unique(sheetNames, "Participation"),
-            "Réponse ou non de chaque cité interrogée ; les réponses de chaque cité ne sont pas publiées.",
+            "Réponse ou non de chaque cité interrogée, et date de sa dernière réponse ; les réponses de chaque cité ne sont pas publiées.",
             [new("Code", CellKind.Text), new("Cité", CellKind.Text), new("Région", CellKind.Text), new("Année de labellisation", CellKind.Text), new("A répondu", CellKind.Text), new("Date de réponse", CellKind.Text)],
             [.. territories.Select(t => new TableRow([Cells.Text(t.Code), Cells.Text(t.Name), Cells.Text(t.Region), Cells.Text(t.LabelYear), Cells.Text(t.Responded), Cells.Text(t.SubmittedOn)]))],
             InWorkbook: true));
@@ -115,10 +126,19 @@ public static class NationalSynthesisBuilder
                 ? $"Secret statistique : les effectifs inférieurs à {plan.Threshold} ne sont pas publiés, ainsi que d'autres valeurs qui permettraient de les retrouver par différence ; ils sont notés « {French.Suppressed} »."
                 : $"Secret statistique : aucun effectif publié n'est inférieur à {plan.Threshold}.",
             French.Suppressed);
+        var countsNote = $"Les effectifs de cette synthèse sont des nombres de cités éducatives, non de personnes. Ils ne pourraient être publiés sans masquage " +
+                         $"que si l'ANCT décidait qu'ils ne relèvent pas du secret statistique ; faute d'une telle décision, la règle appliquée aux personnes " +
+                         $"(effectifs inférieurs à {plan.Threshold} masqués) s'applique aussi aux cités.";
         return new NationalSynthesisModel($"Synthèse nationale — {results.CampaignLabel}", results.CampaignLabel,
             new NationalGeneration(generatedAt, French.DateTime(generatedAt), ReportGeneration.CurrentVersion),
-            responseText, [.. views], territories, [.. checks], disclosure, [.. tables]);
+            responseText, [.. views], territories, checks, disclosure, [.. tables])
+        {
+            Period = results.Period ?? "",
+            CountsNote = countsNote,
+        };
     }
+
+    private static string AnswerKey(NationalQuestion q, int index) => $"{q.Code}/reponse/{index.ToString(CultureInfo.InvariantCulture)}";
 
     private static string Unique(HashSet<string> names, string name)
     {

@@ -26,7 +26,17 @@ public sealed record NationalSynthesisModel(
     ImmutableArray<TerritoryRowView> Territories,
     ImmutableArray<string> Checks,
     DisclosureNotice Disclosure,
-    ImmutableArray<ReportTable> Tables);
+    ImmutableArray<ReportTable> Tables)
+{
+    /// <summary>The period the answers describe ("2023-2024"), or "" when not known.</summary>
+    public string Period { get; init; } = "";
+
+    /// <summary>
+    /// Why counts of cités are protected like counts of people: they are published without masking only if ANCT
+    /// decides that they are not covered by statistical secrecy.
+    /// </summary>
+    public string CountsNote { get; init; } = "";
+}
 
 /// <summary>Generation metadata of a national synthesis.</summary>
 /// <param name="GeneratedAt">Timestamp.</param>
@@ -38,7 +48,7 @@ public sealed record NationalGeneration(DateTimeOffset GeneratedAt, string Gener
 /// <param name="Code">Code.</param>
 /// <param name="Theme">Theme.</param>
 /// <param name="Text">Question.</param>
-/// <param name="ChoiceText">"choix unique" or "choix multiples (les parts ne s'additionnent pas)".</param>
+/// <param name="ChoiceText">"choix unique", "choix multiples (les parts ne s'additionnent pas)" or "réponse numérique".</param>
 /// <param name="Eligible">Cités asked.</param>
 /// <param name="Respondents">Cités that answered (the denominator of the shares).</param>
 /// <param name="NonResponse">Cités that did not answer.</param>
@@ -47,7 +57,21 @@ public sealed record NationalGeneration(DateTimeOffset GeneratedAt, string Gener
 /// <param name="Table">The question's table.</param>
 /// <param name="Chart">Bars of the shares (single-choice questions), or null.</param>
 public sealed record NationalQuestionView(string Code, string Theme, string Text, string ChoiceText, string Eligible, string Respondents, string NonResponse,
-    string NonResponseShare, ImmutableArray<AnswerView> Answers, ReportTable Table, Chart? Chart);
+    string NonResponseShare, ImmutableArray<AnswerView> Answers, ReportTable Table, Chart? Chart)
+{
+    /// <summary>For a count or a continuous value, the summary of the values; null for labelled answers.</summary>
+    public NumericSummaryView? Numeric { get; init; }
+}
+
+/// <summary>Summary of a numeric question, formatted ("s" everywhere when the respondents are hidden).</summary>
+/// <param name="Respondents">Cités whose value is summarised.</param>
+/// <param name="Sum">Sum of the values.</param>
+/// <param name="Mean">Mean.</param>
+/// <param name="Median">Median.</param>
+/// <param name="Minimum">Smallest value.</param>
+/// <param name="Maximum">Largest value.</param>
+/// <param name="Unit">Unit ("%", "formations"), or "".</param>
+public sealed record NumericSummaryView(string Respondents, string Sum, string Mean, string Median, string Minimum, string Maximum, string Unit);
 
 /// <summary>One answer.</summary>
 /// <param name="Label">Answer.</param>

@@ -64,20 +64,27 @@ public static class SampleReports
     /// <summary>A national synthesis with single- and multiple-choice questions and a small count.</summary>
     public static NationalSynthesisModel National() => NationalSynthesisBuilder.Build(NationalCampaign(), SampleTimestamp);
 
-    /// <summary>The hand-made campaign behind <see cref="National"/>.</summary>
+    /// <summary>
+    /// The hand-made campaign behind <see cref="National"/>: 45 cités asked, 40 took part; single-choice, multiple-choice
+    /// and numeric questions, item non-response, and a small count (3) that must be hidden. Every figure agrees.
+    /// </summary>
     public static NationalCampaignResults NationalCampaign() => new("revue-exemple", "Revue de projet (exemple)",
     [
-        new NationalQuestion("Q1", "Coopération", "Stade de maturité de la coopération", false, 40, 2,
+        new NationalQuestion("Q1", "Coopération", "Stade de maturité de la coopération", false, 45, 7,
             [new AnswerCount("Stade 1 : communication et entraide", 10), new AnswerCount("Stade 2 : coordination", 25), new AnswerCount("Stade 3 : coopération et intégration", 3)]),
-        new NationalQuestion("Q2", "Partenaires", "Partenaires associés", true, 40, 0,
+        new NationalQuestion("Q2", "Partenaires", "Partenaires associés", true, 45, 5,
             [new AnswerCount("CAF", 36), new AnswerCount("ARS", 12), new AnswerCount("Missions locales", 20)]),
-        new NationalQuestion("Q3", "Contrat de ville", "Articulation renforcée avec le nouveau contrat de ville", false, 40, 4,
+        new NationalQuestion("Q3", "Contrat de ville", "Articulation renforcée avec le nouveau contrat de ville", false, 45, 9,
             [new AnswerCount("oui", 30), new AnswerCount("non", 6)]),
+        new NationalQuestion("Q4", "Formation", "Nombre de formations interprofessionnelles", false, 45, 8, [],
+            new NumericSummary(37, 74, 2, 2, 0, 6, "formations", true)),
     ],
     [
         new TerritoryParticipation("CE-001", "Cité éducative A", "Hauts-de-France", 2019, true, new DateOnly(2024, 4, 3)),
         new TerritoryParticipation("CE-002", "Cité éducative B", "Occitanie", 2022, false, null),
-    ]);
+        .. Enumerable.Range(3, 43).Select(i => new TerritoryParticipation($"CE-{i:000}", $"Cité éducative {i}", i % 2 == 0 ? "Occitanie" : "Hauts-de-France", 2021, i <= 41,
+            i <= 41 ? new DateOnly(2024, 4, 1).AddDays(i % 20) : null)),
+    ], "2023-2024");
 
     /// <summary>
     /// Analysis results of hand-made data, computed by <see cref="ProtocolAnalysis.Run"/> exactly as for a stored cohort:

@@ -53,6 +53,7 @@ public static class Extensions
         builder.Services.AddSingleton<SmtpSender>();
         builder.Services.AddSingleton<ContactDirectory>();
         builder.Services.AddScoped<ScheduledReports>();
+        builder.Services.AddScoped<CampaignConsolidations>();
         // Registered before the scheduler's hosted service, which the host starts after them: one worker per SQLite
         // data directory, and the schema exists before the first job runs.
         builder.Services.AddHostedService<SingleNodeGuard>();
@@ -158,6 +159,10 @@ public static class Extensions
                 .ForJob(JobNames.CampaignLifecycle)
                 .WithDescription(lifecycle)
                 .WithCronSchedule(worker.CampaignLifecycleCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+
+        // Consolidation of national campaigns: no schedule of its own, the lifecycle pass fires it per campaign closed.
+        quartz.AddJob<CampaignConsolidationJob>(job => job.WithIdentity(JobNames.CampaignConsolidation)
+            .WithDescription("Consolide les campagnes nationales closes et produit leur synthèse").StoreDurably().RequestRecovery());
 
         foreach (char? holidayZone in new char?[] { null, 'A', 'B', 'C' })
         {

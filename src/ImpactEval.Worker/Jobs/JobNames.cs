@@ -23,6 +23,9 @@ public static class JobNames
     /// <summary>The job data key holding a protocol's code.</summary>
     public const string ProtocolKey = "protocol";
 
+    /// <summary>The trigger data key holding a campaign's code.</summary>
+    public const string CampaignKey = "campaign";
+
     /// <summary>Keeps per-protocol jobs in step with the registered protocols.</summary>
     public static readonly JobKey ScheduleSync = new("schedule-sync", HousekeepingGroup);
 
@@ -37,6 +40,12 @@ public static class JobNames
 
     /// <summary>Opens, closes and locks campaigns by their dates.</summary>
     public static readonly JobKey CampaignLifecycle = new("lifecycle", CampaignGroup);
+
+    /// <summary>Consolidates national campaigns once closed and renders their synthesis (one trigger per campaign).</summary>
+    public static readonly JobKey CampaignConsolidation = new("consolidation", CampaignGroup);
+
+    /// <summary>The one-shot trigger that consolidates a campaign (one key per campaign: requested again, never duplicated).</summary>
+    public static TriggerKey ConsolidateCampaign(string campaignCode) => new($"consolidation.{campaignCode}", CampaignGroup);
 
     /// <summary>The reminder job of a school-holiday zone ('A', 'B', 'C'), or of territories without a zone (null).</summary>
     public static JobKey CampaignReminders(char? zone) => new(zone is { } z ? $"reminders-zone-{char.ToLowerInvariant(z)}" : "reminders", CampaignGroup);

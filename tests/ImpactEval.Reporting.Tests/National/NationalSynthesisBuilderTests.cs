@@ -1,4 +1,11 @@
+using System.Globalization;
+using ImpactEval.Analysis.National;
+using ImpactEval.Analysis.Results;
+using ImpactEval.Collection.Synthetic;
+using ImpactEval.Core.Loading;
+using ImpactEval.Reporting.Formatting;
 using ImpactEval.Reporting.National;
+using ImpactEval.TestSupport;
 using ImpactEval.Reporting.Samples;
 using ImpactEval.Reporting.Tests.Support;
 using Xunit;
@@ -18,9 +25,9 @@ public class NationalSynthesisBuilderTests
         var q2 = model.Questions.Single(q => q.Code == "Q2");
         var caf = q2.Answers.Single(a => a.Label == "CAF");
         Assert.Equal(("36", "40", "90,0 %"), (caf.Numerator, caf.Denominator, Plain(caf.Share)));
-        Assert.Equal("0", q2.NonResponse);
+        Assert.Equal("5", q2.NonResponse);
         Assert.Contains("choix multiples", q2.ChoiceText);
-        Assert.Equal("1 cité a répondu sur 2 interrogées (50,0 %).", Plain(model.ResponseText));
+        Assert.Equal("40 cités ont répondu sur 45 interrogées (88,9 %).", Plain(model.ResponseText));
         Assert.Empty(model.Checks);
     }
 
@@ -79,5 +86,80 @@ public class NationalSynthesisBuilderTests
 
         Assert.Equal(model.Tables.Select(t => t.SheetName).Append("Lisez-moi").Order(StringComparer.Ordinal), sheets.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["CAF", "36", "40", "0.9"], sheets[model.Tables[1].SheetName][1].Select(c => c.EndsWith('%') ? (double.Parse(c.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) : c));
+    }
+
+    /// <summary>The generated revue de projet of 208 fictitious cités, consolidated.</summary>
+    private static NationalCampaignResults Revue()
+    {
+        var protocol = ProtocolLoader.LoadFile(DemoData.ProtocolPath("revue-de-projet.yaml")).Protocol!;
+        var cites = RevueDeProjetCampaign.Generate();
+        var values = cites.Where(c => c.Responded)
+            .SelectMany(c => c.Answers.Select(a => new CampaignValue(c.Code, a.Key, a.Value, c.SubmittedOn!.Value.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc))))
+            .ToList();
+        return NationalConsolidation.Consolidate(protocol, new NationalCampaign("revue-2024", "Revue de projet 2024", RevueDeProjetCampaign.Period,
+            [.. cites.Select(c => new AskedTerritory(c.Code, c.Name))]), values, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+    }
+
+    // The consolidated revue de projet: every share the synthesis shows is its numerator over its denominator (recomputed
+    // here from the published texts), every question shows eligible, respondents and non-response, a multiple-choice
+    // question's shares add up to more than 100 %, and every answer given by fewer than 5 cités is hidden.
+    [Fact]
+    public void Build_ConsolidatedRevue_EverySharePublishedIsNumeratorOverDenominator()
+    {
+        var results = Revue();
+        var model = NationalSynthesisBuilder.Build(results, SampleReports.SampleTimestamp);
+
+        Assert.Empty(model.Checks);
+        var shown = 0;
+        foreach (var question in model.Questions)
+        {
+            Assert.All(new[] { question.Eligible, question.Respondents, question.NonResponse }, text => Assert.False(string.IsNullOrEmpty(text)));
+            Assert.Equal(question.Eligible == "s" ? question.Eligible : "208", question.Eligible);
+            foreach (var answer in question.Answers.Where(a => a.Share != "s"))
+            {
+                var numerator = int.Parse(Plain(answer.Numerator).Replace(" ", ""), CultureInfo.InvariantCulture);
+                var denominator = int.Parse(Plain(answer.Denominator).Replace(" ", ""), CultureInfo.InvariantCulture);
+                Assert.Equal(French.Percent((double)numerator / denominator), answer.Share);
+                Assert.True(numerator <= denominator);
+                shown++;
+            }
+        }
+        Assert.True(shown > 40, $"{shown} shares shown");
+        var steering = model.Questions.Single(q => q.Code == "PILOTAGE");
+        Assert.Contains("choix multiples", steering.ChoiceText);
+        Assert.True(steering.Answers.Where(a => a.Share != "s").Sum(a => double.Parse(Plain(a.Share).TrimEnd('%', ' ').Replace(',', '.'), CultureInfo.InvariantCulture)) > 100);
+        var small = results.Questions.SelectMany(q => q.Answers.Select((a, i) => (q.Code, a.Count, i))).Where(a => a.Count is > 0 and < 5).ToList();
+        Assert.NotEmpty(small);
+        Assert.All(small, a => Assert.Equal("s", model.Questions.Single(q => q.Code == a.Code).Answers[a.i].Numerator));
+        Assert.True(model.Disclosure.Applied);
+        Assert.Contains("nombres de cités éducatives, non de personnes", model.CountsNote);
+        Assert.Contains("ANCT", model.CountsNote);
+        Assert.Equal("2023-2024", model.Period);
+    }
+
+    // A count question (number of trainings) shows respondents and a numeric summary, in the view and in its table.
+    [Fact]
+    public void Build_NumericQuestion_SummaryWithRespondentsAndNonResponse()
+    {
+        var model = SampleReports.National();
+
+        var q4 = model.Questions.Single(q => q.Code == "Q4");
+        Assert.Equal("réponse numérique", q4.ChoiceText);
+        Assert.Equal(("37", "8", "45"), (q4.Respondents, q4.NonResponse, q4.Eligible));
+        Assert.Equal(new NumericSummaryView("37", "74", "2,0", "2,0", "0", "6", "formations"), q4.Numeric);
+        Assert.Equal(["Somme", "Moyenne", "Médiane", "Minimum", "Maximum", "Non-réponse (cités non répondantes / interrogées)"], q4.Table.Rows.Select(r => r.Cells[0].Text));
+        Assert.Equal("Valeur (formations)", q4.Table.Columns[1].Header);
+        Assert.Empty(model.Checks);
+    }
+
+    // The template shows the numeric summary, the period and the note on counts of cités.
+    [Fact]
+    public void RenderHtml_NationalTemplate_NumericSummaryPeriodAndCountsNote()
+    {
+        var html = new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("synthese-nationale", SampleReports.National());
+
+        Assert.Contains("Période : 2023-2024.", html);
+        Assert.Contains("Sur 37 cités répondantes : moyenne 2,0, médiane 2,0, de 0 à 6 (formations) ; total 74.", html);
+        Assert.Contains("Ils ne pourraient être publiés sans masquage que si", html);
     }
 }
