@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using ImpactEval.Statistics;
 
+using static ImpactEval.Benchmarks.Arguments;
+
 namespace ImpactEval.Benchmarks;
 
 /// <summary>
@@ -203,11 +205,6 @@ public static class Cr2Scenario
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
-    }
 
     private static double Normal(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

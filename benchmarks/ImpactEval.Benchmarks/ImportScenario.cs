@@ -7,6 +7,8 @@ using ImpactEval.Core.Loading;
 using ImpactEval.Data;
 using Microsoft.EntityFrameworkCore;
 
+using static ImpactEval.Benchmarks.Arguments;
+
 namespace ImpactEval.Benchmarks;
 
 /// <summary>
@@ -28,7 +30,7 @@ public static class ImportScenario
     /// <summary>Runs the scenario.</summary>
     public static int Run(string[] args)
     {
-        var rows = Option(args, "--rows") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 1_000_000;
+        var rows = IntOption(args, "--rows", 1_000_000);
         var provider = Option(args, "--provider")?.ToLowerInvariant() == "postgresql" ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
         var root = Path.Combine(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_DATA") ?? Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}");
         Directory.CreateDirectory(root);
@@ -139,10 +141,6 @@ public static class ImportScenario
         }
     }
 
-    private static void Check(ImportResult result)
-    {
-        if (!result.Accepted) throw new InvalidOperationException($"{result.File}: {string.Join("\n", result.Problems.Take(5))}");
-    }
 
     private static string Describe(StoreOptions options) => options.Provider == StoreProvider.Sqlite ? "SQLite (WAL)" : "PostgreSQL";
 
@@ -154,11 +152,6 @@ public static class ImportScenario
         command.ExecuteNonQuery();
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 
     private static readonly string ProtocolYaml = $$"""
         id: bench-assiduite

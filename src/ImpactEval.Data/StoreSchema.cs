@@ -19,10 +19,14 @@ namespace ImpactEval.Data;
 public static class StoreSchema
 {
     /// <summary>The schema version this build of ImpactEval expects.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Upgrade steps: the SQL that takes version <c>n − 1</c> to version <c>n</c>, keyed by <c>n</c>.</summary>
-    public static readonly IReadOnlyDictionary<int, Func<StoreProvider, string>> Upgrades = new Dictionary<int, Func<StoreProvider, string>>();
+    /// <remarks>Each step is the embedded script <c>Schema/Upgrades/v{n}.{provider}.sql</c>.</remarks>
+    public static readonly IReadOnlyDictionary<int, Func<StoreProvider, string>> Upgrades = new Dictionary<int, Func<StoreProvider, string>>
+    {
+        [2] = provider => UpgradeScript(2, provider), // API accounts and their cités
+    };
 
     private const long AdvisoryLockKey = 0x1A9AC7E7A1;
 
@@ -78,6 +82,15 @@ public static class StoreSchema
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static string UpgradeScript(int version, StoreProvider provider)
+    {
+        var name = $"ImpactEval.Data.Schema.Upgrades.v{version}.{(provider == StoreProvider.Sqlite ? "sqlite" : "postgresql")}.sql";
+        using var stream = typeof(StoreSchema).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Upgrade script {name} is not embedded.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     /// <summary>The schema version recorded in the database, 0 when none.</summary>

@@ -52,6 +52,52 @@ public class StoreSchemaTests
         Assert.Contains("plus récent", error.Message);
     }
 
+    // A store created by the previous release (schema v1, committed DDL) with data in it: the new release upgrades it
+    // at start-up, keeps every row, and ends with exactly the schema a new database gets — the same tables, columns,
+    // types, nullability and indexes.
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task EnsureCurrent_DatabaseOfPreviousVersion_UpgradedToTheSchemaOfANewOne(StoreProvider provider)
+    {
+        await using var old = await TestStore.CreateAsync(provider);
+        await using (var raw = Store.Open(old.Options))
+        {
+            await raw.Database.ExecuteSqlRawAsync(File.ReadAllText(SnapshotPath(StoreSchema.CurrentVersion - 1, provider)));
+            await raw.Database.ExecuteSqlRawAsync("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at VARCHAR(40) NOT NULL)");
+            await raw.Database.ExecuteSqlRawAsync($"INSERT INTO schema_version (version, applied_at) VALUES ({StoreSchema.CurrentVersion - 1}, 'v1')");
+            await raw.Database.ExecuteSqlRawAsync(provider == StoreProvider.Sqlite
+                ? "INSERT INTO territories (\"Code\", \"Name\", \"CreatedAt\") VALUES ('CE-999-01', 'Valbrune', '2026-01-05T10:00:00')"
+                : "INSERT INTO territories (\"Code\", \"Name\", \"CreatedAt\") VALUES ('CE-999-01', 'Valbrune', TIMESTAMPTZ '2026-01-05 10:00:00+00')");
+        }
+        await using var fresh = await TestStore.CreateAsync(provider);
+
+        await using var upgraded = await old.OpenAsync();
+        await using var created = await fresh.OpenAsync();
+
+        Assert.Equal(StoreSchema.CurrentVersion, await StoreSchema.ReadVersionAsync(upgraded));
+        Assert.Equal("Valbrune", (await upgraded.Territories.SingleAsync()).Name);
+        var expected = await DescribeAsync(created, provider);
+        Assert.Contains("accounts.KeyHash", string.Join('\n', expected));
+        Assert.Equal(expected, await DescribeAsync(upgraded, provider));
+    }
+
+    /// <summary>Every column (table, name, type, nullability) and every index of the store's tables, sorted.</summary>
+    private static async Task<List<string>> DescribeAsync(ImpactEvalDbContext db, StoreProvider provider)
+    {
+        var columns = provider == StoreProvider.Sqlite
+            ? "SELECT m.name || '.' || c.name || ' ' || c.type || CASE WHEN c.\"notnull\" = 1 THEN ' not null' ELSE '' END || CASE WHEN c.pk > 0 THEN ' pk' ELSE '' END AS \"Value\" " +
+              "FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name || '.' || column_name || ' ' || data_type || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END AS \"Value\" " +
+              "FROM information_schema.columns WHERE table_schema = 'public'";
+        var indexes = provider == StoreProvider.Sqlite
+            ? "SELECT 'index ' || name || ' ' || COALESCE(sql, '') AS \"Value\" FROM sqlite_master WHERE type = 'index'"
+            : "SELECT 'index ' || indexname || ' ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = 'public'";
+        var rows = await db.Database.SqlQueryRaw<string>(columns).ToListAsync();
+        rows.AddRange(await db.Database.SqlQueryRaw<string>(indexes).ToListAsync());
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
     // The committed DDL of the current version must be exactly what the model generates: changing the model
     // without adding a schema version (and its upgrade step) fails here. Set IMPACTEVAL_UPDATE_SCHEMA=1 to
     // rewrite the snapshot after adding the version.
@@ -62,14 +108,16 @@ public class StoreSchemaTests
         await using var store = await TestStore.CreateAsync(provider);
         await using var db = Store.Open(store.Options);
         var script = StoreSchema.CreateScript(db).ReplaceLineEndings("\n");
-        var name = $"v{StoreSchema.CurrentVersion}.{(provider == StoreProvider.Sqlite ? "sqlite" : "postgresql")}.sql";
-        var path = Path.Combine(RepositoryRoot(), "src", "ImpactEval.Data", "Schema", name);
+        var path = SnapshotPath(StoreSchema.CurrentVersion, provider);
 
         if (Environment.GetEnvironmentVariable("IMPACTEVAL_UPDATE_SCHEMA") == "1") File.WriteAllText(path, script);
 
         Assert.True(File.Exists(path), $"Snapshot manquant : {path}");
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), script);
     }
+
+    private static string SnapshotPath(int version, StoreProvider provider) =>
+        Path.Combine(RepositoryRoot(), "src", "ImpactEval.Data", "Schema", $"v{version}.{(provider == StoreProvider.Sqlite ? "sqlite" : "postgresql")}.sql");
 
     private static string RepositoryRoot()
     {

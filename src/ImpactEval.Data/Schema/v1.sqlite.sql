@@ -1,16 +1,3 @@
-CREATE TABLE "accounts" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_accounts" PRIMARY KEY AUTOINCREMENT,
-    "Name" TEXT NOT NULL,
-    "Role" TEXT NOT NULL,
-    "KeyId" TEXT NOT NULL,
-    "KeyHash" BLOB NOT NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "CreatedBy" TEXT NOT NULL,
-    "RevokedAt" TEXT NULL,
-    "RevokedBy" TEXT NULL
-);
-
-
 CREATE TABLE "audit_entries" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_audit_entries" PRIMARY KEY AUTOINCREMENT,
     "At" TEXT NOT NULL,
@@ -69,15 +56,6 @@ CREATE TABLE "territories" (
     "Code" TEXT NOT NULL,
     "Name" TEXT NULL,
     "CreatedAt" TEXT NOT NULL
-);
-
-
-CREATE TABLE "account_territories" (
-    "AccountId" INTEGER NOT NULL,
-    "TerritoryId" INTEGER NOT NULL,
-    CONSTRAINT "PK_account_territories" PRIMARY KEY ("AccountId", "TerritoryId"),
-    CONSTRAINT "FK_account_territories_accounts_AccountId" FOREIGN KEY ("AccountId") REFERENCES "accounts" ("Id") ON DELETE CASCADE,
-    CONSTRAINT "FK_account_territories_territories_TerritoryId" FOREIGN KEY ("TerritoryId") REFERENCES "territories" ("Id") ON DELETE RESTRICT
 );
 
 
@@ -353,15 +331,6 @@ CREATE TABLE "observation_revisions" (
     "ChangedAt" TEXT NOT NULL,
     CONSTRAINT "FK_observation_revisions_observations_ObservationId" FOREIGN KEY ("ObservationId") REFERENCES "observations" ("Id") ON DELETE CASCADE
 );
-
-
-CREATE INDEX "IX_account_territories_TerritoryId" ON "account_territories" ("TerritoryId");
-
-
-CREATE UNIQUE INDEX "IX_accounts_KeyId" ON "accounts" ("KeyId");
-
-
-CREATE UNIQUE INDEX "IX_accounts_Name" ON "accounts" ("Name");
 
 
 CREATE INDEX "IX_aggregate_value_revisions_AggregateValueId" ON "aggregate_value_revisions" ("AggregateValueId");
