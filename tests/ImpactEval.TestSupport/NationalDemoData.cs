@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
 using System.Text;
+using ImpactEval.Analysis.National;
+using ImpactEval.Analysis.Results;
 using ImpactEval.Collection.Campaigns;
 using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Synthetic;
+using ImpactEval.Core.Loading;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
 using Model = ImpactEval.Core.Model;
@@ -61,6 +64,22 @@ public static class NationalDemoData
             if (!result.Accepted) throw new InvalidOperationException($"import {result.File}: {string.Join("\n", result.Problems.Take(10))}");
         }
         return new Loaded(protocol, generated, files.Count);
+    }
+
+    /// <summary>
+    /// The generated revue de projet of the demo's fictitious cités consolidated without the store: the values the cités
+    /// sent, as they sent them.
+    /// </summary>
+    public static NationalCampaignResults ConsolidatedWithoutStore()
+    {
+        var protocol = ProtocolLoader.LoadFile(DemoData.ProtocolPath("revue-de-projet.yaml")).Protocol!;
+        var cites = RevueDeProjetCampaign.Generate();
+        var values = cites.Where(c => c.Responded)
+            .SelectMany(c => c.Answers.Select(a => new CampaignValue(c.Code, a.Key, a.Value, c.SubmittedOn!.Value.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc))))
+            .ToList();
+        return NationalConsolidation.Consolidate(protocol,
+            new NationalCampaign(CampaignCode, CampaignLabel, RevueDeProjetCampaign.Period, [.. cites.Select(c => new AskedTerritory(c.Code, c.Name))]),
+            values, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
     }
 
     /// <summary>A clock stopped on <paramref name="day"/> (10:00 in Paris), to import as if on that day.</summary>

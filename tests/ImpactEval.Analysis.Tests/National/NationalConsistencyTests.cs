@@ -9,17 +9,7 @@ namespace ImpactEval.Analysis.Tests.National;
 
 public class NationalConsistencyTests
 {
-    /// <summary>The generated revue de projet consolidated without the store (the values the cités sent, as they sent them).</summary>
-    private static NationalCampaignResults Consolidated()
-    {
-        var protocol = ProtocolLoader.LoadFile(DemoData.ProtocolPath("revue-de-projet.yaml")).Protocol!;
-        var cites = RevueDeProjetCampaign.Generate();
-        var values = cites.Where(c => c.Responded)
-            .SelectMany(c => c.Answers.Select(a => new CampaignValue(c.Code, a.Key, a.Value, c.SubmittedOn!.Value.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc))))
-            .ToList();
-        return NationalConsolidation.Consolidate(protocol, new NationalCampaign("revue-2024", "Revue de projet 2024", RevueDeProjetCampaign.Period,
-            [.. cites.Select(c => new AskedTerritory(c.Code, c.Name))]), values, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-    }
+    private static NationalCampaignResults Consolidated() => NationalDemoData.ConsolidatedWithoutStore();
 
     // What the consolidation computes always agrees with itself.
     [Fact]

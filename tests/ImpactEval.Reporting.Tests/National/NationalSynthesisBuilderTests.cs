@@ -88,17 +88,7 @@ public class NationalSynthesisBuilderTests
         Assert.Equal(["CAF", "36", "40", "0.9"], sheets[model.Tables[1].SheetName][1].Select(c => c.EndsWith('%') ? (double.Parse(c.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) : c));
     }
 
-    /// <summary>The generated revue de projet of 208 fictitious cités, consolidated.</summary>
-    private static NationalCampaignResults Revue()
-    {
-        var protocol = ProtocolLoader.LoadFile(DemoData.ProtocolPath("revue-de-projet.yaml")).Protocol!;
-        var cites = RevueDeProjetCampaign.Generate();
-        var values = cites.Where(c => c.Responded)
-            .SelectMany(c => c.Answers.Select(a => new CampaignValue(c.Code, a.Key, a.Value, c.SubmittedOn!.Value.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc))))
-            .ToList();
-        return NationalConsolidation.Consolidate(protocol, new NationalCampaign("revue-2024", "Revue de projet 2024", RevueDeProjetCampaign.Period,
-            [.. cites.Select(c => new AskedTerritory(c.Code, c.Name))]), values, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-    }
+    private static NationalCampaignResults Revue() => NationalDemoData.ConsolidatedWithoutStore();
 
     // The consolidated revue de projet: every share the synthesis shows is its numerator over its denominator (recomputed
     // here from the published texts), every question shows eligible, respondents and non-response, a multiple-choice
