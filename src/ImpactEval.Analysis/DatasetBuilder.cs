@@ -25,13 +25,18 @@ public sealed class DatasetBuilder(ImpactEvalDbContext db)
     public async Task<AnalysisDataset> BuildAsync(Model.Protocol protocol, int version, GroupAssignment assignment, CancellationToken cancellationToken = default)
     {
         var protocolId = await db.Protocols.Where(p => p.Code == protocol.Id).Select(p => p.Id).SingleAsync(cancellationToken);
-        var enrolments = await db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == protocolId).OrderBy(e => e.Id)
+        // Every query below starts from this protocol's enrolments and joins to the rows they own, so that the database
+        // searches by index (enrolments by protocol, then rows by enrolment) instead of scanning every cité's rows.
+        var protocolEnrolments = db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == protocolId);
+        var enrolments = await protocolEnrolments.OrderBy(e => e.Id)
             .Select(e => new { e.Id, Group = e.Group!.Code, e.ClusterCode, e.Status }).ToListAsync(cancellationToken);
         var moves = new Dictionary<int, string>();
         if (assignment == GroupAssignment.AsTreated)
         {
-            var changes = await db.GroupChanges.AsNoTracking().Where(c => db.Enrolments.Any(e => e.Id == c.EnrolmentId && e.ProtocolId == protocolId))
-                .Select(c => new { c.Id, c.EnrolmentId, Group = db.Groups.Where(g => g.Id == c.GroupId).Select(g => g.Code).Single() }).ToListAsync(cancellationToken);
+            var changes = await (from e in protocolEnrolments
+                                 join c in db.GroupChanges on e.Id equals c.EnrolmentId
+                                 join g in db.Groups on c.GroupId equals g.Id
+                                 select new { c.Id, c.EnrolmentId, Group = g.Code }).ToListAsync(cancellationToken);
             foreach (var change in changes.OrderBy(c => c.Id)) moves[change.EnrolmentId] = change.Group;
         }
         var row = new Dictionary<int, int>(enrolments.Count);
@@ -39,8 +44,9 @@ public sealed class DatasetBuilder(ImpactEvalDbContext db)
         var n = enrolments.Count;
 
         var covariates = protocol.Covariates.ToDictionary(c => c.Code, _ => Filled(n));
-        var baseline = await db.BaselineValues.AsNoTracking().Where(b => db.Enrolments.Any(e => e.Id == b.EnrolmentId && e.ProtocolId == protocolId))
-            .Select(b => new { b.EnrolmentId, b.CovariateCode, b.Value }).ToListAsync(cancellationToken);
+        var baseline = await (from e in protocolEnrolments
+                              join b in db.BaselineValues on e.Id equals b.EnrolmentId
+                              select new { b.EnrolmentId, b.CovariateCode, b.Value }).ToListAsync(cancellationToken);
         foreach (var value in baseline)
             if (covariates.TryGetValue(value.CovariateCode, out var column)) column[row[value.EnrolmentId]] = value.Value;
 
@@ -48,8 +54,9 @@ public sealed class DatasetBuilder(ImpactEvalDbContext db)
         var indicatorCodes = await db.Indicators.Where(i => i.ProtocolId == protocolId).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var outcomes = new Dictionary<string, double[]>();
         var collected = protocol.Waves.ToDictionary(w => w.Code, _ => new DateOnly?[n]);
-        var observations = db.Observations.AsNoTracking().Where(o => db.Enrolments.Any(e => e.Id == o.EnrolmentId && e.ProtocolId == protocolId))
-            .Select(o => new { o.EnrolmentId, o.WaveId, o.IndicatorId, o.Value, o.CollectedOn }).AsAsyncEnumerable();
+        var observations = (from e in protocolEnrolments
+                            join o in db.Observations on e.Id equals o.EnrolmentId
+                            select new { o.EnrolmentId, o.WaveId, o.IndicatorId, o.Value, o.CollectedOn }).AsAsyncEnumerable();
         await foreach (var o in observations.WithCancellation(cancellationToken))
         {
             var wave = waveCodes[o.WaveId];

@@ -111,9 +111,9 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
         if (stored.Territory!.Code != next.TerritoryCode && await enrolments.AnyAsync(cancellationToken))
             refusals.Add($"Le protocole appartient à la cité « {stored.Territory.Code} » et a déjà des participants : il ne peut pas passer à « {next.TerritoryCode} ».");
 
-        var observationCounts = await db.Observations.Where(o => enrolments.Any(e => e.Id == o.EnrolmentId))
+        var observationCounts = await (from e in enrolments join o in db.Observations on e.Id equals o.EnrolmentId select o) // by index, not a scan
             .GroupBy(o => o.IndicatorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var aggregateCounts = await db.AggregateValues.Where(v => db.Indicators.Any(i => i.Id == v.IndicatorId && i.ProtocolId == stored.Id))
+        var aggregateCounts = await (from i in db.Indicators where i.ProtocolId == stored.Id join v in db.AggregateValues on i.Id equals v.IndicatorId select v)
             .GroupBy(v => v.IndicatorId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         foreach (var aggregate in aggregateCounts) observationCounts[aggregate.Key] = observationCounts.GetValueOrDefault(aggregate.Key) + aggregate.Count;
         foreach (var indicator in await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToListAsync(cancellationToken))
@@ -135,7 +135,9 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
         foreach (var code in groupsInUse.Where(code => next.FindGroup(code) is null))
             refusals.Add($"Le groupe « {code} » a disparu du fichier alors que des participants y sont inscrits.");
 
-        var wavesInUse = await db.Waves.Where(w => w.ProtocolId == stored.Id && db.Observations.Any(o => o.WaveId == w.Id)).Select(w => w.Code).ToListAsync(cancellationToken);
+        var wavesInUse = await db.Waves
+            .Where(w => w.ProtocolId == stored.Id && enrolments.Join(db.Observations, e => e.Id, o => o.EnrolmentId, (_, o) => o.WaveId).Any(waveId => waveId == w.Id))
+            .Select(w => w.Code).ToListAsync(cancellationToken);
         foreach (var code in wavesInUse.Where(code => next.FindWave(code) is null))
             refusals.Add($"La vague « {code} » a disparu du fichier alors que des observations y sont rattachées.");
         var wavesWithCampaigns = await db.Waves.Where(w => w.ProtocolId == stored.Id && db.Campaigns.Any(c => c.WaveId == w.Id)).Select(w => w.Code).ToListAsync(cancellationToken);

@@ -19,6 +19,17 @@ public sealed class ReportRenderer
     /// <exception cref="DirectoryNotFoundException">No templates directory can be found.</exception>
     public ReportRenderer(string? templatesDirectory = null) => engine = new TemplateEngine(TemplateLocator.ResolveDirectory(templatesDirectory));
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ReportRenderer> Shared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The renderer of a templates directory shared by the whole process, so that a service exporting many reports
+    /// compiles each template once (a template edited on disk is still compiled again: the cache checks the files).
+    /// </summary>
+    /// <param name="templatesDirectory">Templates directory; null for the lookup order of <see cref="TemplateLocator"/>.</param>
+    /// <exception cref="DirectoryNotFoundException">No templates directory can be found.</exception>
+    public static ReportRenderer For(string? templatesDirectory) =>
+        Shared.GetOrAdd(TemplateLocator.ResolveDirectory(templatesDirectory), static directory => new ReportRenderer(directory));
+
     /// <summary>The templates directory in use.</summary>
     public string TemplatesDirectory => engine.Directory;
 

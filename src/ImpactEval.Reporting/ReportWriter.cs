@@ -26,7 +26,7 @@ public static class ReportWriter
         var generation = ReportGeneration.For(results, request.GeneratedAt ?? DateTimeOffset.Now);
         var model = ReportModelBuilder.Build(protocol, results, generation,
             new ReportOptions(request.SuppressionThreshold, request.Territory));
-        var renderer = new ReportRenderer(request.TemplatesDirectory);
+        var renderer = ReportRenderer.For(request.TemplatesDirectory);
         return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model), cancellationToken);
     }
 
@@ -40,7 +40,7 @@ public static class ReportWriter
     public static Task<ReportWriteResult> WriteNationalAsync(NationalCampaignResults results, ReportRequest request, CancellationToken cancellationToken = default)
     {
         var model = NationalSynthesisBuilder.Build(results, request.GeneratedAt ?? DateTimeOffset.Now, request.SuppressionThreshold);
-        var renderer = new ReportRenderer(request.TemplatesDirectory);
+        var renderer = ReportRenderer.For(request.TemplatesDirectory);
         return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model), cancellationToken);
     }
 

@@ -258,7 +258,10 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
     {
         var status = await new CohortStatusService(db).GetAsync(protocol.Code, today, cancellationToken);
         var expected = status is null ? [] : status.Entries.Where(e => e.Wave == waveCode && e.State is not (WaveState.NotExpected or WaveState.Left)).ToList();
-        var recorded = (await db.Observations.Where(o => o.WaveId == waveId && db.Enrolments.Any(e => e.Id == o.EnrolmentId && e.ProtocolId == protocol.Id))
+        var recorded = (await (from e in db.Enrolments where e.ProtocolId == protocol.Id // by index: this protocol's enrolments, then their rows
+                               join o in db.Observations on e.Id equals o.EnrolmentId
+                               where o.WaveId == waveId
+                               select o)
                 .GroupBy(o => o.EnrolmentId).Select(g => new { g.Key, First = g.Min(o => o.RecordedAt) }).ToListAsync(cancellationToken))
             .ToDictionary(r => r.Key, r => LocalDate(r.First));
         RespondentCompleteness Count(string? cluster, IEnumerable<ParticipantWave> entries)

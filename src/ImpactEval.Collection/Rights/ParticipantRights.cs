@@ -107,17 +107,18 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
         var participant = await db.Participants.SingleOrDefaultAsync(p => p.TerritoryId == territory.Id && p.Pseudonym == pseudonym, cancellationToken);
         if (participant is null)
             return new ErasureOutcome(false, "Aucun participant de ce territoire ne correspond à cet identifiant : rien n'a été effacé (vérifiez l'identifiant, sensible à la casse).", 0, 0);
-        var enrolments = db.Enrolments.Where(e => e.ParticipantId == participant.Id);
-        var enrolmentCount = await enrolments.CountAsync(cancellationToken);
-        var observations = db.Observations.Where(o => enrolments.Any(e => e.Id == o.EnrolmentId));
-        var observationCount = await observations.CountAsync(cancellationToken);
+        // One person's rows are few: their identifiers are read first, so every delete searches by index.
+        var enrolmentIds = await db.Enrolments.Where(e => e.ParticipantId == participant.Id).Select(e => e.Id).ToListAsync(cancellationToken);
+        var enrolmentCount = enrolmentIds.Count;
+        var observationIds = await db.Observations.Where(o => enrolmentIds.Contains(o.EnrolmentId)).Select(o => o.Id).ToListAsync(cancellationToken);
+        var observationCount = observationIds.Count;
         // Explicit deletes, children first, rather than relying on the database's cascades alone.
-        await db.ObservationRevisions.Where(r => observations.Any(o => o.Id == r.ObservationId)).ExecuteDeleteAsync(cancellationToken);
-        await observations.ExecuteDeleteAsync(cancellationToken);
-        await db.EnrolmentStatusChanges.Where(c => enrolments.Any(e => e.Id == c.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
-        await db.GroupChanges.Where(c => enrolments.Any(e => e.Id == c.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
-        await db.BaselineValues.Where(b => enrolments.Any(e => e.Id == b.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
-        await enrolments.ExecuteDeleteAsync(cancellationToken);
+        await db.ObservationRevisions.Where(r => observationIds.Contains(r.ObservationId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Observations.Where(o => enrolmentIds.Contains(o.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.EnrolmentStatusChanges.Where(c => enrolmentIds.Contains(c.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.GroupChanges.Where(c => enrolmentIds.Contains(c.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.BaselineValues.Where(b => enrolmentIds.Contains(b.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Enrolments.Where(e => e.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Participants.Where(p => p.Id == participant.Id).ExecuteDeleteAsync(cancellationToken);
         var message = $"{enrolmentCount} inscription(s) et {observationCount} observation(s) effacées, avec leur historique";
         AuditTrail.Add(db, DateTime.UtcNow, actor, "participant.erase", territory.Id, $"participant {pseudonym}", $"{message} (motif : {reason.Trim()})");

@@ -32,8 +32,8 @@ public static class AccessExtensions
             .AddPolicy(AccessPolicies.Administrator, policy => policy.RequireRole(nameof(AccessRole.Administrator)));
         builder.Services.AddHostedService<AdministratorKeyBootstrap>();
 
-        // One renderer for the process: it caches compiled templates and is thread-safe; created at the first report.
-        builder.Services.AddSingleton(_ => new ReportRenderer());
+        // The process's renderer (shared with the scheduled reports): it caches compiled templates and is thread-safe.
+        builder.Services.AddSingleton(_ => ReportRenderer.For(null));
         builder.Services.AddScoped<ProtocolResults>();
         return builder;
     }
