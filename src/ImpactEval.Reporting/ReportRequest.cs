@@ -12,6 +12,8 @@ public enum ReportFormat
     Xlsx,
     /// <summary>A PDF printed by headless Chromium (A4).</summary>
     Pdf,
+    /// <summary>One CSV file per table (French spreadsheet conventions), in a folder next to the report.</summary>
+    Csv,
 }
 
 /// <summary>What <see cref="ReportWriter.WriteAsync"/> should produce.</summary>

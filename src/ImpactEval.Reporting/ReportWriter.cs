@@ -27,7 +27,8 @@ public static class ReportWriter
         var model = ReportModelBuilder.Build(protocol, results, generation,
             new ReportOptions(request.SuppressionThreshold, request.Territory));
         var renderer = ReportRenderer.For(request.TemplatesDirectory);
-        return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model), cancellationToken);
+        return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model),
+            [.. model.Tables.Where(t => t.InWorkbook)], cancellationToken);
     }
 
     /// <summary>Writes the national synthesis of a consolidated campaign ("synthese-nationale" or a copy of it).</summary>
@@ -41,11 +42,12 @@ public static class ReportWriter
     {
         var model = NationalSynthesisBuilder.Build(results, request.GeneratedAt ?? DateTimeOffset.Now, request.SuppressionThreshold);
         var renderer = ReportRenderer.For(request.TemplatesDirectory);
-        return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model), cancellationToken);
+        return WriteFormatsAsync(renderer, request, () => renderer.RenderHtml(request.TemplateName, model), () => renderer.RenderXlsx(model),
+            model.Tables, cancellationToken);
     }
 
     private static async Task<ReportWriteResult> WriteFormatsAsync(ReportRenderer renderer, ReportRequest request, Func<string> renderHtml, Func<byte[]> renderXlsx,
-        CancellationToken cancellationToken)
+        IReadOnlyList<Model.ReportTable> tables, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(request.OutputDirectory);
         var files = ImmutableArray.CreateBuilder<string>();
@@ -57,6 +59,7 @@ public static class ReportWriter
             {
                 ReportFormat.Html => ".html",
                 ReportFormat.Xlsx => ".xlsx",
+                ReportFormat.Csv => "-tableaux",
                 _ => ".pdf",
             }));
             switch (format)
@@ -69,6 +72,9 @@ public static class ReportWriter
                 case ReportFormat.Xlsx:
                     await File.WriteAllBytesAsync(path, renderXlsx(), cancellationToken);
                     files.Add(path);
+                    break;
+                case ReportFormat.Csv:
+                    files.AddRange(await Csv.TableCsvWriter.WriteAsync(tables, path, cancellationToken));
                     break;
                 case ReportFormat.Pdf:
                     html ??= renderHtml();

@@ -151,6 +151,23 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output) : IClassFi
         Assert.Contains("non produit : pdf", audit.Details);
     }
 
+    // `--format csv`: the report's tables as CSV files (one per table) in rapport-tableaux/, audited like any export.
+    [Fact]
+    public async Task Report_CsvFormat_OneFilePerTableAudited()
+    {
+        var run = await demo.Cli.RunAsync("report", "--protocol", "passerelles", "--format", "csv", "--out", "tableaux");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var files = Directory.GetFiles(Path.Combine(demo.Cli.WorkingDirectory, "tableaux", "rapport-tableaux")).Select(Path.GetFileName).Order().ToList();
+        Assert.Contains("01-flux.csv", files);
+        Assert.True(files.Count >= 10, string.Join(", ", files));
+        Assert.All(files, f => Assert.EndsWith(".csv", f));
+        await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = demo.Cli.DataDirectory });
+        var audit = await db.AuditEntries.Where(a => a.Action == "report.export").OrderByDescending(a => a.Id).FirstAsync();
+        Assert.Contains("01-flux.csv", audit.Details);
+        Assert.DoesNotContain("non produit", audit.Details);
+    }
+
     // Refusals: an unknown protocol and an unknown format change nothing and say why, in French.
     [Fact]
     public async Task Report_UnknownProtocolOrFormat_RefusedNothingWritten()

@@ -53,7 +53,7 @@ public static class CommonOptions
     /// <summary>--format: report formats, comma-separated or repeated ("html,xlsx,pdf"); read it with <see cref="FormatsOrAll"/>.</summary>
     public static Option<ImmutableArray<ReportFormat>> Formats() => new("--format", "-f")
     {
-        Description = "Formats à produire, séparés par des virgules : html, xlsx, pdf (par défaut les trois).",
+        Description = "Formats à produire, séparés par des virgules : html, xlsx, pdf, csv (un fichier CSV par tableau). Par défaut html, xlsx et pdf.",
         AllowMultipleArgumentsPerToken = true,
         CustomParser = result =>
         {
@@ -65,12 +65,13 @@ public static class CommonOptions
                     case "html": formats.Add(ReportFormat.Html); break;
                     case "xlsx" or "excel": formats.Add(ReportFormat.Xlsx); break;
                     case "pdf": formats.Add(ReportFormat.Pdf); break;
+                    case "csv": formats.Add(ReportFormat.Csv); break;
                     default:
-                        result.AddError($"« {part} » n'est pas un format de rapport : choisissez parmi html, xlsx et pdf.");
+                        result.AddError($"« {part} » n'est pas un format de rapport : choisissez parmi html, xlsx, pdf et csv.");
                         return [];
                 }
             }
-            if (formats.Count == 0) result.AddError("Indiquez au moins un format : html, xlsx ou pdf.");
+            if (formats.Count == 0) result.AddError("Indiquez au moins un format : html, xlsx, pdf ou csv.");
             return [.. formats.Distinct()];
         },
     };

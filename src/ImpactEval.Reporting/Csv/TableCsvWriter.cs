@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using ImpactEval.Reporting.Formatting;
+using ImpactEval.Reporting.Model;
+using ImpactEval.Reporting.Workbook;
+
+namespace ImpactEval.Reporting.Csv;
+
+/// <summary>
+/// Writes a report's published tables as CSV files the way French spreadsheets read them: UTF-8 with a byte-order
+/// mark, <c>;</c> between fields, decimal comma, no thousands separator (so a number stays a number), percentages as
+/// "12,3 %", CRLF line ends, one header row. The cells are the report's own, already protected by disclosure control:
+/// a hidden value is "s" and a missing number an empty field (as in the workbook); p-values keep their published text
+/// ("&lt; 0,001"). A text cell that
+/// begins with =, +, - or @ is prefixed with an apostrophe, as in the workbook, so it can never become a formula.
+/// </summary>
+public static class TableCsvWriter
+{
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>Writes one file per table, <c>NN-id.csv</c> in table order, into <paramref name="directory"/>; returns their paths.</summary>
+    /// <param name="tables">The tables (the workbook's: one file per sheet).</param>
+    /// <param name="directory">The directory (created when missing; CSV files of an earlier export are replaced).</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
+    public static async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<ReportTable> tables, string directory, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var stale in Directory.EnumerateFiles(directory, "*.csv")) File.Delete(stale);
+        var paths = new List<string>(tables.Count);
+        for (var i = 0; i < tables.Count; i++)
+        {
+            var path = Path.Combine(directory, $"{i + 1:00}-{tables[i].Id}.csv");
+            await File.WriteAllTextAsync(path, Write(tables[i]), Utf8WithBom, cancellationToken);
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    /// <summary>The CSV text of one table.</summary>
+    public static string Write(ReportTable table)
+    {
+        var csv = new StringBuilder();
+        Line(csv, table.Columns.Select(c => Field(WorkbookWriter.Neutralise(Plain(c.Header)))));
+        foreach (var row in table.Rows)
+            Line(csv, row.Cells.Select(Cell));
+        return csv.ToString();
+    }
+
+    /// <summary>The field of one cell.</summary>
+    public static string Cell(TableCell cell)
+    {
+        if (cell.IsSuppressed) return French.Suppressed;
+        if (!cell.IsNumeric) return Field(WorkbookWriter.Neutralise(Plain(cell.Text)));
+        return cell.Value is not { } value ? ""
+            : cell.Kind switch
+            {
+                CellKind.Count or CellKind.Number => Decimal(value, cell.Decimals),
+                CellKind.Percent => Decimal(value * 100, cell.Decimals) + " %",
+                _ => Field(Plain(cell.Text)), // a p-value as published ("< 0,001")
+            };
+    }
+
+    private static string Decimal(double value, int decimals) =>
+        (Math.Round(value, decimals, MidpointRounding.AwayFromZero) + 0.0).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Replace('.', ',');
+
+    /// <summary>No-break spaces (French typography in HTML) become plain spaces, which every spreadsheet understands.</summary>
+    private static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
+
+    private static string Field(string text) =>
+        text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+
+    private static void Line(StringBuilder csv, IEnumerable<string> fields) => csv.Append(string.Join(';', fields)).Append("\r\n");
+}
