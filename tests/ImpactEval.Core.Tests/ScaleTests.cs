@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImpactEval.Core.Model;
+using ImpactEval.Core.Text;
 using Xunit;
 using ValueType = ImpactEval.Core.Model.ValueType;
 
@@ -40,6 +41,15 @@ public class ScaleTests
         Assert.True(Percent.TryRead(text, out var value, out var error), error);
         Assert.Equal(expected, value, 12);
     }
+
+    // What the demo printed as "0,20 [-0,00 ; 0,41]": a bound that rounds to zero has no sign.
+    [Theory]
+    [InlineData(-0.004, 2, "0,00")]
+    [InlineData(-0.006, 2, "-0,01")]
+    [InlineData(-1234.5, 1, "-1\u00A0234,5")]
+    [InlineData(0.0, 0, "0")]
+    public void Format_NegativeValueRoundingToZero_HasNoSign(double value, int decimals, string expected) =>
+        Assert.Equal(expected, FrenchNumber.Format(value, decimals));
 
     [Theory]
     [InlineData("101", "hors de la plage")]

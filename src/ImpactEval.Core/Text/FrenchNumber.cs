@@ -40,7 +40,12 @@ public static class FrenchNumber
             CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
-    /// <summary>Formats with French separators and the given number of decimals: 1234.5 → "1 234,5".</summary>
-    public static string Format(double value, int decimals) =>
-        value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Culture).Replace('\u202F', '\u00A0');
+    /// <summary>Formats with French separators and the given number of decimals: 1234.5 → "1 234,5"; a value that rounds
+    /// to zero is "0,00", never "-0,00".</summary>
+    public static string Format(double value, int decimals)
+    {
+        var format = "N" + decimals.ToString(CultureInfo.InvariantCulture);
+        if (value < 0 && Math.Round(value, decimals, MidpointRounding.AwayFromZero) == 0) value = 0;
+        return value.ToString(format, Culture).Replace('\u202F', '\u00A0');
+    }
 }
