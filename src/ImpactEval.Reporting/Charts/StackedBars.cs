@@ -27,7 +27,6 @@ public static class StackedBars
         var height = legendTop + Math.Ceiling(levels.Count / (double)legendColumns) * legendRow + 6;
         var plotWidth = width - labelWidth - right;
         var svg = Svg.Open(id, width, height, title, description);
-        Svg.Patterns(svg, id, levels.Count);
         var rowTop = top;
         for (var b = 0; b < bars.Count; b++)
         {
@@ -45,7 +44,7 @@ public static class StackedBars
             {
                 var w = Math.Max(0, shares[l]) * plotWidth;
                 if (w <= 0) continue;
-                svg.Append($"<rect x=\"{Svg.N(x)}\" y=\"{Svg.N(y)}\" width=\"{Svg.N(w)}\" height=\"{Svg.N(barHeight)}\" fill=\"url(#{id}-motif{l})\" stroke=\"#ffffff\" stroke-width=\"0.8\"/>");
+                Svg.MotifRect(svg, x, y, w, barHeight, l, levels.Count, "#ffffff", 0.8);
                 if (w >= 34)
                 {
                     var dark = Svg.DarkShade(l, levels.Count);
@@ -59,7 +58,7 @@ public static class StackedBars
         {
             var lx = labelWidth + (l % legendColumns) * (plotWidth / legendColumns);
             var ly = legendTop + (l / legendColumns) * legendRow;
-            svg.Append($"<rect x=\"{Svg.N(lx)}\" y=\"{Svg.N(ly - 10)}\" width=\"22\" height=\"12\" fill=\"url(#{id}-motif{l})\" stroke=\"#333\" stroke-width=\"0.5\"/>");
+            Svg.MotifRect(svg, lx, ly - 10, 22, 12, l, levels.Count, "#333", 0.5);
             Svg.Text(svg, lx + 28, ly, levels[l]);
         }
         return Svg.Close(svg);

@@ -49,9 +49,14 @@ public class ChartTests
         Assert.Contains(trajectory.Descendants(), e => e.Name == Ns + "rect" && e.Attribute("fill")?.Value != "#ffffff");
 
         var bars = XElement.Parse(model.Descriptives.Indicators.First(i => i.Distribution is not null).Distribution!.Svg);
-        var patterns = bars.Descendants(Ns + "pattern").ToList();
-        Assert.Equal(4, patterns.Count);
-        Assert.Equal(3, patterns.Count(p => p.Elements().Count() > 1)); // hatches, dots, cross-hatches over the shade
+        var motifs = bars.Descendants(Ns + "g").Where(g => g.Attribute("data-motif") is not null).ToList();
+        Assert.Equal(["croisillons", "hachures", "points", "uni"], motifs.Select(g => (string)g.Attribute("data-motif")!).Distinct().Order());
+        // Hatches and cross-hatches are white vector lines, dots white circles, over the shade; no SVG <pattern>, which
+        // Chromium's PDF printer would rasterise.
+        Assert.All(motifs.Where(g => (string?)g.Attribute("data-motif") is "hachures" or "croisillons"),
+            g => Assert.Matches(@"^(M[\d.]+ [\d.]+L[\d.]+ [\d.]+ ?)+$", (string)g.Element(Ns + "path")!.Attribute("d")!));
+        Assert.Contains(motifs.Where(g => (string?)g.Attribute("data-motif") == "points"), g => g.Elements(Ns + "circle").Any());
+        Assert.Empty(bars.Descendants(Ns + "pattern"));
     }
 
     // Determinism: the same data draw the same bytes; coordinates use the invariant culture (no decimal comma in SVG).
