@@ -20,6 +20,9 @@ namespace ImpactEval.Collection.Rights;
 /// </remarks>
 public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseudonymiser)
 {
+    /// <summary>The audit action of an erasure (the worker reads it to recompute the cité's protocols).</summary>
+    public const string ErasureAction = "participant.erase";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -121,7 +124,7 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
         await db.Enrolments.Where(e => e.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Participants.Where(p => p.Id == participant.Id).ExecuteDeleteAsync(cancellationToken);
         var message = $"{enrolmentCount} inscription(s) et {observationCount} observation(s) effacées, avec leur historique";
-        AuditTrail.Add(db, DateTime.UtcNow, actor, "participant.erase", territory.Id, $"participant {pseudonym}", $"{message} (motif : {reason.Trim()})");
+        AuditTrail.Add(db, DateTime.UtcNow, actor, ErasureAction, territory.Id, $"participant {pseudonym}", $"{message} (motif : {reason.Trim()})");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

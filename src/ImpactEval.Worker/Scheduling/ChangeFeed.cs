@@ -1,3 +1,4 @@
+using ImpactEval.Collection.Rights;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -6,15 +7,16 @@ namespace ImpactEval.Worker.Scheduling;
 
 /// <summary>
 /// Finds the protocols whose data changed since the last look, by reading forward the append-only tables every
-/// change of the analysed data leaves behind: imports, observations (entered one by one), corrections, and cohort
-/// status and group changes. Each table has a <see cref="ChangeCursor"/> (its greatest id seen); reading moves the
-/// cursors in the caller's context, saved with the rest of the caller's work.
+/// change of the analysed data leaves behind: imports, observations (entered one by one), corrections, cohort
+/// status and group changes, and the audit entries of erasures (an erased participant leaves no data row behind, only
+/// that entry: every protocol of the cité is named, and those whose data did not change reuse their stored results).
+/// Each source has a <see cref="ChangeCursor"/> (its greatest id seen); reading moves the cursors in the caller's
+/// context, saved with the rest of the caller's work.
 /// </summary>
 /// <remarks>
-/// Deletions (a participant's data erased on request) leave no row behind and are picked up by the nightly
-/// recomputation, as is a row committed out of id order by a concurrent transaction after its cursor moved past
-/// it. At the first start, the imports are read from the beginning (every protocol with data is recomputed once);
-/// the other tables start at their current end.
+/// A row committed out of id order by a concurrent transaction after its cursor moved past it is picked up by the
+/// nightly recomputation. At the first start, the imports are read from the beginning (every protocol with data is
+/// recomputed once); the other sources start at their current end.
 /// </remarks>
 public sealed class ChangeFeed(ImpactEvalDbContext db)
 {
@@ -44,6 +46,8 @@ public sealed class ChangeFeed(ImpactEvalDbContext db)
             .Join(enrolments, c => c.EnrolmentId, e => e.Id, (c, e) => new ChangeRow { Id = c.Id, ProtocolId = e.ProtocolId }), fromStart: false);
         await ReadAsync("group_changes", after => db.GroupChanges.Where(c => c.Id > after)
             .Join(enrolments, c => c.EnrolmentId, e => e.Id, (c, e) => new ChangeRow { Id = c.Id, ProtocolId = e.ProtocolId }), fromStart: false);
+        await ReadAsync("erasures", after => db.AuditEntries.Where(a => a.Id > after && a.Action == ParticipantRights.ErasureAction)
+            .Join(db.Protocols, a => a.TerritoryId, p => (int?)p.TerritoryId, (a, p) => new ChangeRow { Id = a.Id, ProtocolId = p.Id }), fromStart: false);
         return changed;
 
         async Task ReadAsync(string source, Func<long, IQueryable<ChangeRow>> rowsAfter, bool fromStart)

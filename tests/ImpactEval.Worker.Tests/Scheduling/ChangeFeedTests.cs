@@ -1,6 +1,7 @@
 using ImpactEval.Collection.Cohorts;
 using ImpactEval.Collection.Observations;
 using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Collection.Rights;
 using ImpactEval.Data;
 using ImpactEval.TestSupport;
 using ImpactEval.Worker.Scheduling;
@@ -12,7 +13,8 @@ namespace ImpactEval.Worker.Tests.Scheduling;
 public class ChangeFeedTests
 {
     // Data reaches the store by several paths, not only imports: a family moves away (status change), a rating is
-    // corrected by hand. Each must make the worker recompute the protocol; reading again without change finds nothing.
+    // corrected by hand, a family has its data erased. Each must make the worker recompute the protocol; reading again
+    // without change finds nothing.
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task ReadAsync_ImportsStatusChangeAndCorrection_EachNamesTheProtocolOnce(StoreProvider provider)
@@ -38,6 +40,8 @@ public class ChangeFeedTests
         var corrected = await new ObservationService(db, pseudonymiser).CorrectAsync("passerelles", family.Identifier, "T1", "ASSIDUITE", "55",
             null, "erreur de saisie, vérifiée avec l'enseignante", "tests");
         var afterCorrection = await ReadAsync();
+        var erased = await new ParticipantRights(db, pseudonymiser).EraseAsync(demo.Protocol.TerritoryCode, family.Identifier, "demande de la famille", "tests");
+        var afterErasure = await ReadAsync();
 
         Assert.Equal([passerelles], first);
         Assert.Empty(nothing);
@@ -45,6 +49,8 @@ public class ChangeFeedTests
         Assert.Equal([passerelles], afterMove);
         Assert.True(corrected.Done, corrected.Message);
         Assert.Equal([passerelles], afterCorrection);
+        Assert.True(erased.Done, erased.Message);
+        Assert.Equal([passerelles], afterErasure);
         Assert.Empty(await ReadAsync());
     }
 }
