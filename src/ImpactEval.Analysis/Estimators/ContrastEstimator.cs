@@ -48,6 +48,9 @@ internal static class ContrastEstimator
         var variance = protocol.Cluster is { } cluster
             ? $"erreurs-types robustes au regroupement par {cluster.Label.ToLowerInvariant()} (CR2, degrés de liberté de Bell et McCaffrey)"
             : "erreurs-types robustes (HC2)";
+        var oddsVariance = protocol.Cluster is { } unit
+            ? $"erreurs-types robustes au regroupement par {unit.Label.ToLowerInvariant()} (CR1, loi de Student à G − 1 degrés de liberté pour G unités)"
+            : "erreurs-types du modèle";
         var adjusted = spec.CovariateCodes.IsEmpty && spec.BaselineWaveCode is null
             ? ""
             : " ajustée sur " + string.Join(", ", (spec.BaselineWaveCode is null ? [] : new[] { $"la valeur à {spec.BaselineWaveCode}" })
@@ -58,8 +61,8 @@ internal static class ContrastEstimator
             Estimator.Ancova => $"Régression linéaire (ANCOVA){adjusted}, {variance}",
             Estimator.Lin => $"Régression linéaire de Lin (covariables centrées et croisées avec le groupe){adjusted}, {variance}",
             Estimator.DifferenceInDifferences => $"Doubles différences (évolution entre {spec.BaselineWaveCode} et {spec.WaveCode}), {variance}",
-            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){adjusted} ; rapport de cotes, erreurs-types du modèle (sans correction du regroupement)",
-            Estimator.Logistic => $"Régression logistique{adjusted} ; rapport de cotes, erreurs-types du modèle (sans correction du regroupement)",
+            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){adjusted.Replace(" ajustée ", " ajusté ", StringComparison.Ordinal)} ; rapport de cotes, {oddsVariance}",
+            Estimator.Logistic => $"Régression logistique{adjusted} ; rapport de cotes, {oddsVariance}",
             _ => $"Pondération par score de propension (ATT, modèle logistique multinomial sur {string.Join(", ", spec.CovariateCodes)}), puis régression pondérée, {variance}",
         };
     }

@@ -7,8 +7,8 @@ namespace ImpactEval.Analysis.Estimators;
 /// Odds-ratio estimators of a contrast: the proportional-odds (ordered logit) model for ordinal ratings, as
 /// <c>MASS::polr</c> / <c>ordinal::clm</c>, and logistic regression for binary outcomes, as <c>glm(binomial)</c>,
 /// each adjusted for the analysis covariates. The odds ratio of the focal group is reported with its Wald
-/// interval (model-based standard errors: these models do not correct for clustering by school, which the
-/// report states).
+/// interval: with a clustering unit (schools), CR1 cluster-robust standard errors and Student's t with G − 1 degrees
+/// of freedom (<c>sandwich::vcovCL(type = "HC1")</c>); without one, the model's standard errors.
 /// </summary>
 internal static class OddsRatioContrast
 {
@@ -18,16 +18,17 @@ internal static class OddsRatioContrast
         var outcome = data.Outcome.Select(v => levels.IndexOf(levels.First(l => l.Value == v))).ToArray();
         var predictors = new List<Predictor> { new("groupe", data.FocalIndicator()) };
         predictors.AddRange(data.AdjustmentPredictors());
-        var fit = Statistics.OrderedLogit.Fit(outcome, [.. levels.Select(l => l.Label)], predictors, level: data.Spec.ConfidenceLevel);
-        return Named(fit.OddsRatios[0], data, fit.Warnings);
+        var fit = Statistics.OrderedLogit.Fit(outcome, [.. levels.Select(l => l.Label)], predictors, level: data.Spec.ConfidenceLevel,
+            clusters: data.Clustered ? data.Cluster : default);
+        return Named(data.Clustered ? fit.ClusterRobustOddsRatios[0] : fit.OddsRatios[0], data, fit.Warnings);
     }
 
     public static Estimate Logistic(ContrastData data)
     {
         var predictors = new List<Predictor> { new("groupe", data.FocalIndicator()) };
         predictors.AddRange(data.AdjustmentPredictors());
-        var fit = LogisticRegression.Fit(data.Outcome, predictors, level: data.Spec.ConfidenceLevel);
-        var oddsRatio = fit.OddsRatios.First(e => e.Term == "groupe");
+        var fit = LogisticRegression.Fit(data.Outcome, predictors, level: data.Spec.ConfidenceLevel, clusters: data.Clustered ? data.Cluster : default);
+        var oddsRatio = (data.Clustered ? fit.ClusterRobustOddsRatios : fit.OddsRatios).First(e => e.Term == "groupe");
         return Named(oddsRatio, data, fit.Warnings);
     }
 

@@ -32,16 +32,21 @@ public static class LogisticRegression
     /// <param name="level">Confidence level in (0, 1).</param>
     /// <param name="tolerance">Convergence when |dev − dev_old| / (|dev| + 0.1) &lt; tolerance (R's <c>glm.control(epsilon)</c>; R's default is 1e-8, ours is tighter).</param>
     /// <param name="maxIterations">Maximum IRLS iterations (R's <c>maxit</c>).</param>
+    /// <param name="clusters">Optional cluster (e.g. school) of each observation; when given, the result also carries
+    /// CR1 cluster-robust coefficients (<see cref="ClusterSandwich"/>). Empty for none.</param>
     /// <exception cref="ArgumentException">Array lengths differ, an outcome is not 0, 1 or NaN, or a weight is negative.</exception>
-    /// <exception cref="StatisticsException">No usable observation, a constant outcome, separation, or no convergence.</exception>
+    /// <exception cref="StatisticsException">No usable observation, a constant outcome, separation, no convergence, or a single cluster.</exception>
     public static LogisticRegressionResult Fit(
         ReadOnlySpan<double> outcome,
         IReadOnlyList<Predictor> predictors,
         ReadOnlySpan<double> weights = default,
         double level = 0.95,
         double tolerance = 1e-12,
-        int maxIterations = 100)
+        int maxIterations = 100,
+        ReadOnlySpan<int> clusters = default)
     {
+        if (!clusters.IsEmpty && clusters.Length != outcome.Length)
+            throw new ArgumentException($"clusters has {clusters.Length} values, the outcome has {outcome.Length}.", nameof(clusters));
         ConfidenceInterval.CheckLevel(level);
         var n0 = outcome.Length;
         var usable = new bool[n0];
@@ -155,6 +160,22 @@ public static class LogisticRegression
         var cov = DenseKernels.TryInverseSpd(xtwx, p)
             ?? throw new StatisticsException("La matrice d'information du modèle logistique est singulière : le modèle ne peut pas être estimé.");
         var hc0 = Sandwich(cov, meat, p);
+        double[]? clusterCov = null;
+        var clusterCount = 0;
+        if (!clusters.IsEmpty)
+        {
+            var scores = new double[n * p];
+            var clusterOfRow = new int[n];
+            for (var r = 0; r < n; r++)
+            {
+                clusterOfRow[r] = clusters[design.Rows[r]];
+                var sr = w[r] * (yv[r] - mu[r]);
+                for (var a = 0; a < p; a++) scores[r * p + a] = sr * x[r * p + a];
+            }
+            (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusterOfRow, cov, nPos, p);
+        }
+        var clusterMethod = clusterCov is null ? "" : ClusterSandwich.Method("Logistic regression (ML, IRLS)", clusterCount);
+        var clusterRobust = ImmutableArray.CreateBuilder<Estimate>(design.Names.Length);
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (design.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
@@ -175,12 +196,15 @@ public static class LogisticRegression
                 model.Add(Estimate.Collinear(term, level, ModelMethod, nPos));
                 robust.Add(Estimate.Collinear(term, level, RobustMethod, nPos));
                 odds.Add(Estimate.Collinear(term, level, OddsMethod, nPos));
+                if (clusterCov is not null) clusterRobust.Add(Estimate.Collinear(term, level, clusterMethod, nPos));
                 continue;
             }
             var m = Estimate.FromStandardError(term, beta[k], Math.Sqrt(cov[k * p + k]), double.PositiveInfinity, level, ModelMethod, nPos, []);
             model.Add(m);
             robust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(hc0[k * p + k]), double.PositiveInfinity, level, RobustMethod, nPos, []));
             odds.Add(OddsRatio.FromLogOdds(m, OddsMethod));
+            if (clusterCov is not null)
+                clusterRobust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(clusterCov[k * p + k]), clusterCount - 1, level, clusterMethod, nPos, []));
             k++;
         }
 
@@ -201,8 +225,13 @@ public static class LogisticRegression
         }
         aic += 2 * p;
 
+        var clustered = clusterRobust.ToImmutable();
         return new LogisticRegressionResult(model.MoveToImmutable(), robust.MoveToImmutable(), odds.MoveToImmutable(),
-            dev, nullDev, aic, iterations, p, nPos, ImmutableArray.Create(fitted), warnings.ToImmutable());
+            dev, nullDev, aic, iterations, p, nPos, ImmutableArray.Create(fitted), warnings.ToImmutable())
+        {
+            ClusterRobustCoefficients = clustered,
+            ClusterRobustOddsRatios = [.. clustered.Select(e => OddsRatio.FromLogOdds(e, OddsMethod))],
+        };
     }
 
     private static void CheckSeparation(ModelDesign design, double[] y)

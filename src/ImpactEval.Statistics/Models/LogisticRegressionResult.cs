@@ -28,4 +28,14 @@ public sealed record LogisticRegressionResult(
     int Rank,
     int N,
     ImmutableArray<double> FittedProbabilities,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>
+    /// When clusters were given to <see cref="LogisticRegression.Fit"/>: the coefficients with CR1 cluster-robust SEs (R's
+    /// <c>sandwich::vcovCL(fit, cluster, type = "HC1")</c>), t with G − 1 degrees of freedom, p and CIs; otherwise empty.
+    /// </summary>
+    public ImmutableArray<Estimate> ClusterRobustCoefficients { get; init; } = [];
+
+    /// <summary>exp of <see cref="ClusterRobustCoefficients"/> (CI exp of the cluster-robust interval); empty without clusters.</summary>
+    public ImmutableArray<Estimate> ClusterRobustOddsRatios { get; init; } = [];
+}

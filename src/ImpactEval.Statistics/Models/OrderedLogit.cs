@@ -31,16 +31,21 @@ public static class OrderedLogit
     /// <param name="weights">Optional non-negative case weights (as <c>polr(weights = )</c>); empty for none. SEs then treat them as frequency weights.</param>
     /// <param name="level">Confidence level in (0, 1).</param>
     /// <param name="maxIterations">Maximum Newton iterations.</param>
+    /// <param name="clusters">Optional cluster (e.g. school) of each observation; when given, the result also carries
+    /// CR1 cluster-robust coefficients (<see cref="ClusterSandwich"/>). Empty for none.</param>
     /// <exception cref="ArgumentException">Lengths differ, fewer than 2 levels, a code ≥ levels.Count, or a negative weight.</exception>
-    /// <exception cref="StatisticsException">No usable observation, a level never observed, separation, or no convergence.</exception>
+    /// <exception cref="StatisticsException">No usable observation, a level never observed, separation, no convergence, or a single cluster.</exception>
     public static OrderedLogitResult Fit(
         ReadOnlySpan<int> outcome,
         IReadOnlyList<string> levels,
         IReadOnlyList<Predictor> predictors,
         ReadOnlySpan<double> weights = default,
         double level = 0.95,
-        int maxIterations = 200)
+        int maxIterations = 200,
+        ReadOnlySpan<int> clusters = default)
     {
+        if (!clusters.IsEmpty && clusters.Length != outcome.Length)
+            throw new ArgumentException($"clusters has {clusters.Length} values, the outcome has {outcome.Length}.", nameof(clusters));
         ArgumentNullException.ThrowIfNull(levels);
         ConfidenceInterval.CheckLevel(level);
         var kLevels = levels.Count;
@@ -94,6 +99,17 @@ public static class OrderedLogit
         var cov = DenseKernels.TryInverseSpd(info, q)
             ?? throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");
 
+        double[]? clusterCov = null;
+        var clusterCount = 0;
+        if (!clusters.IsEmpty)
+        {
+            var scores = new double[n * q];
+            LogLikelihood(theta, x, y, w, n, p, kLevels, new double[q], null, scores);
+            var clusterOfRow = new int[n];
+            for (var r = 0; r < n; r++) clusterOfRow[r] = clusters[withIntercept.Rows[r]];
+            (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusterOfRow, cov, nPos, q);
+        }
+
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (withIntercept.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
         var thresholds = ImmutableArray.CreateBuilder<Estimate>(kLevels - 1);
@@ -101,6 +117,8 @@ public static class OrderedLogit
             thresholds.Add(Estimate.FromStandardError($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(cov[k * q + k]), double.PositiveInfinity, level, Method, nPos, []));
         var coefs = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var odds = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
+        var robust = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
+        var robustMethod = clusterCov is null ? "" : ClusterSandwich.Method("Ordered logit (proportional odds, ML)", clusterCount);
         var col = 0;
         for (var j = 1; j < withIntercept.Names.Length; j++)
         {
@@ -110,17 +128,25 @@ public static class OrderedLogit
                 warnings.Add(Estimate.CollinearWarning(term));
                 coefs.Add(Estimate.Collinear(term, level, Method, nPos));
                 odds.Add(Estimate.Collinear(term, level, OddsMethod, nPos));
+                if (clusterCov is not null) robust.Add(Estimate.Collinear(term, level, robustMethod, nPos));
                 continue;
             }
             var idx = kLevels - 1 + col;
             var e = Estimate.FromStandardError(term, theta[idx], Math.Sqrt(cov[idx * q + idx]), double.PositiveInfinity, level, Method, nPos, []);
             coefs.Add(e);
             odds.Add(OddsRatio.FromLogOdds(e, OddsMethod));
+            if (clusterCov is not null)
+                robust.Add(Estimate.FromStandardError(term, theta[idx], Math.Sqrt(clusterCov[idx * q + idx]), clusterCount - 1, level, robustMethod, nPos, []));
             col++;
         }
         var deviance = -2 * ll;
+        var clusterRobust = robust.ToImmutable();
         return new OrderedLogitResult(levels.ToImmutableArray(), thresholds.MoveToImmutable(), coefs.MoveToImmutable(), odds.MoveToImmutable(),
-            deviance, deviance + 2 * q, iterations, nPos, warnings.ToImmutable());
+            deviance, deviance + 2 * q, iterations, nPos, warnings.ToImmutable())
+        {
+            ClusterRobustCoefficients = clusterRobust,
+            ClusterRobustOddsRatios = [.. clusterRobust.Select(e => OddsRatio.FromLogOdds(e, OddsMethod))],
+        };
     }
 
     internal static double Logistic(double t) => t >= 0 ? 1 / (1 + Math.Exp(-t)) : Math.Exp(t) / (1 + Math.Exp(t));
@@ -148,8 +174,12 @@ public static class OrderedLogit
         throw new StatisticsException("La matrice d'information du modèle ordinal est singulière : le modèle ne peut pas être estimé.");
     }
 
-    /// <summary>Weighted log-likelihood; fills the gradient and Hessian (with respect to ζ then β) when given.</summary>
-    private static double LogLikelihood(double[] theta, double[] x, int[] y, double[] w, int n, int p, int kLevels, double[]? grad, double[]? hess)
+    /// <summary>
+    /// Weighted log-likelihood; fills the gradient and Hessian (with respect to ζ then β) when given, and each observation's
+    /// own gradient (row-major n × q, for the cluster sandwich) when <paramref name="rowScores"/> is given with the gradient.
+    /// </summary>
+    private static double LogLikelihood(double[] theta, double[] x, int[] y, double[] w, int n, int p, int kLevels, double[]? grad, double[]? hess,
+        double[]? rowScores = null)
     {
         var q = kLevels - 1 + p;
         if (grad is not null) Array.Clear(grad);
@@ -179,9 +209,17 @@ public static class OrderedLogit
             var wr = w[r];
             var up = k;
             var lo = k - 1;
-            if (hasUp) grad[up] += wr * fa / prob;
-            if (hasLo) grad[lo] -= wr * fb / prob;
+            var sUp = hasUp ? wr * fa / prob : 0;
+            var sLo = hasLo ? -wr * fb / prob : 0;
+            if (hasUp) grad[up] += sUp;
+            if (hasLo) grad[lo] += sLo;
             for (var a = 0; a < p; a++) grad[kLevels - 1 + a] -= wr * x[r * p + a] * d / prob;
+            if (rowScores is not null)
+            {
+                if (hasUp) rowScores[r * q + up] = sUp;
+                if (hasLo) rowScores[r * q + lo] = sLo;
+                for (var a = 0; a < p; a++) rowScores[r * q + kLevels - 1 + a] = -wr * x[r * p + a] * d / prob;
+            }
             if (hess is null) continue;
             var p2 = prob * prob;
             if (hasUp) hess[up * q + up] += wr * (ga / prob - fa * fa / p2);

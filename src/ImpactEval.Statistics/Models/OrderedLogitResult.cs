@@ -29,6 +29,15 @@ public sealed record OrderedLogitResult(
     ImmutableArray<string> Warnings)
 {
     /// <summary>
+    /// When clusters were given to <see cref="OrderedLogit.Fit"/>: the slopes β with CR1 cluster-robust SEs (R's
+    /// <c>sandwich::vcovCL(fit, cluster, type = "HC1")</c>), t with G − 1 degrees of freedom, p and CIs; otherwise empty.
+    /// </summary>
+    public ImmutableArray<Estimate> ClusterRobustCoefficients { get; init; } = [];
+
+    /// <summary>exp of <see cref="ClusterRobustCoefficients"/> (CI exp of the cluster-robust interval); empty without clusters.</summary>
+    public ImmutableArray<Estimate> ClusterRobustOddsRatios { get; init; } = [];
+
+    /// <summary>
     /// Predicted probability of each level for one covariate profile:
     /// P(Y = k | x) = F(ζ_k − x·β) − F(ζ_{k−1} − x·β), F the logistic CDF (R's
     /// <c>predict(polr, newdata, type = "probs")</c>).

@@ -54,6 +54,46 @@ public class LogisticRegressionTests
         for (var i = 0; i < fitted.Length; i++) AssertClose(fitted[i], fit.FittedProbabilities[i], Tol, $"{name} fitted[{i}]");
     }
 
+    // Families clustered in schools (8) and a small class split in 6 groups: CR1 cluster-robust SEs equal
+    // sandwich::vcovCL(glm, cluster, type = "HC1"), with t(G − 1) intervals; cases without clusters carry none.
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fit_Clustered_MatchesVcovCL(string name, int index)
+    {
+        var c = ModelFixtures.Case("models/logistic.json", index);
+        var clusters = ModelFixtures.OptionalDoubles(c, "cluster").Select(v => (int)v).ToArray();
+        var fit = LogisticRegression.Fit(Doubles(c.GetProperty("y")), ModelFixtures.Predictors(c), ModelFixtures.OptionalDoubles(c, "weights"),
+            clusters: clusters);
+
+        if (clusters.Length == 0)
+        {
+            Assert.Empty(fit.ClusterRobustCoefficients);
+            return;
+        }
+        var expected = Doubles(c.GetProperty("se_cr1"));
+        var g = clusters.Distinct().Count();
+        Assert.Equal(expected.Length, fit.ClusterRobustCoefficients.Length);
+        for (var j = 0; j < expected.Length; j++)
+        {
+            var e = fit.ClusterRobustCoefficients[j];
+            AssertClose(expected[j], e.StandardError, Tol, $"{name} CR1 se[{j}]");
+            Assert.Equal(g - 1, e.DegreesOfFreedom);
+            var t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, g - 1, 0.975);
+            AssertClose(fit.Coefficients[j].Value - t * expected[j], e.Interval.Lower, Tol, $"{name} CR1 lower[{j}]");
+            AssertClose(Math.Exp(e.Interval.Upper), fit.ClusterRobustOddsRatios[j].Interval.Upper, 1e-12, $"{name} CR1 OR upper[{j}]");
+        }
+    }
+
+    // A single school: no cluster-robust variance can be formed; the reason is given in French.
+    [Fact]
+    public void Fit_SingleCluster_ThrowsWithReason()
+    {
+        double[] y = [0, 1, 0, 1, 1, 0, 1, 0];
+        double[] x = [1, 2, 2, 3, 1, 1, 3, 3];
+        var ex = Assert.Throws<StatisticsException>(() => LogisticRegression.Fit(y, [new Predictor("x", x)], clusters: [4, 4, 4, 4, 4, 4, 4, 4]));
+        Assert.Contains("une seule unité de regroupement", ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
     // Same datasets, glm's default epsilon (1e-8): the IRLS iteration count is glm.fit's (fit$iter).
     [Theory]
     [MemberData(nameof(Cases))]

@@ -31,7 +31,7 @@ for (p in c("MASS", "ordinal", "nnet", "VGAM", "sandwich", "jsonlite")) cat(p, a
 # ---------------------------------------------------------------------------------------------
 # Fits with aliasing decided as lm/qr does (tol 1e-7 on sqrt(w) X), then a tight glm on the
 # retained columns (glm with epsilon 1e-14 would otherwise not detect exact collinearity).
-logit_case <- function(name, y, X, w = NULL, note = "") {
+logit_case <- function(name, y, X, w = NULL, note = "", cluster = NULL) {
   n <- length(y)
   Xf <- cbind("(Intercept)" = 1, X)
   ww <- if (is.null(w)) rep(1, n) else w
@@ -48,6 +48,8 @@ logit_case <- function(name, y, X, w = NULL, note = "") {
   fit_pos <- glm(y ~ 0 + Xk, family = binomial, weights = ww, subset = ww > 0,
                  control = glm.control(epsilon = 1e-14, maxit = 100))
   hc0 <- sqrt(diag(vcovHC(fit_pos, type = "HC0")))
+  # Cluster-robust CR1 (vcovCL, HC1: G/(G-1) * (n-1)/(n-k)); the cluster of each row the fit used.
+  cr1 <- if (is.null(cluster)) NULL else sqrt(diag(vcovCL(fit_pos, cluster = cluster[ok & ww > 0], type = "HC1")))
   null_fit <- glm(y ~ 1, family = binomial, weights = ww, subset = ok,
                   control = glm.control(epsilon = 1e-14, maxit = 100))
   ci <- confint.default(fit)
@@ -61,6 +63,7 @@ logit_case <- function(name, y, X, w = NULL, note = "") {
     estimate = full(s[, 1]), se = full(s[, 2]), z = full(s[, 3]), p = full(s[, 4]),
     ci_lower = full(ci[, 1]), ci_upper = full(ci[, 2]),
     se_hc0 = full(hc0),
+    cluster = cluster, se_cr1 = if (is.null(cr1)) NULL else full(cr1),
     odds_ratio = full(exp(s[, 1])), or_lower = full(exp(ci[, 1])), or_upper = full(exp(ci[, 2])),
     deviance = deviance(fit), null_deviance = deviance(null_fit), aic = suppressWarnings(AIC(fit)),
     rank = fit$rank, n = sum(ww[ok] > 0),
@@ -80,14 +83,16 @@ y1 <- rbinom(n, 1, plogis(eta))
 y1[c(5, 17)] <- NA; score0[40] <- NA
 X1 <- cbind("score_initial" = score0, "groupe[CRECHE]" = as.numeric(grp == 1),
             "groupe[ELOIGNE]" = as.numeric(grp == 2), "allophone" = allophone)
-L1 <- logit_case("passerelles_three_groups", y1, X1, note = "180 families, 3 unequal groups, 3 missing rows")
+L1 <- logit_case("passerelles_three_groups", y1, X1, note = "180 families, 3 unequal groups, 3 missing rows, 8 schools",
+                 cluster = seq_len(180) %% 8 + 1)
 
 # L2: small n (24) with ties in the covariate.
 n <- 24
 xs <- rep(c(1, 2, 2, 3, 3, 4), 4)
 bs <- rep(c(0, 1), 12)
 y2 <- c(0,0,1,0,1,1, 0,1,0,1,1,1, 0,0,0,1,0,1, 1,0,1,0,1,1)
-L2 <- logit_case("small_n_ties", y2, cbind(x = xs, b = bs), note = "n = 24, tied covariate values")
+L2 <- logit_case("small_n_ties", y2, cbind(x = xs, b = bs), note = "n = 24, tied covariate values, 6 classes",
+                 cluster = rep(1:6, each = 4))
 
 # L3: collinear covariate (x3 = x1 + 2 x2) -> NA like R.
 n <- 120
@@ -115,7 +120,7 @@ cat("logistic done\n")
 # 2. Proportional-odds (ordered logit): ordinal::clm with tight control; polr as a cross-check.
 #    logit P(Y <= k) = zeta_k - x'beta in both.
 # ---------------------------------------------------------------------------------------------
-ordinal_case <- function(name, y, levels, X, w = NULL, newx = NULL, note = "") {
+ordinal_case <- function(name, y, levels, X, w = NULL, newx = NULL, note = "", cluster = NULL) {
   n <- length(y)
   ww <- if (is.null(w)) rep(1, n) else w
   Xf <- cbind("(Intercept)" = 1, X)
@@ -131,6 +136,8 @@ ordinal_case <- function(name, y, levels, X, w = NULL, newx = NULL, note = "") {
   fitp <- polr(y ~ Xk, data = d, weights = ww, method = "logistic", Hess = TRUE,
                control = list(reltol = 1e-14, maxit = 1000))
   V <- vcov(fit)
+  # Cluster-robust CR1 of the slopes (vcovCL, HC1: G/(G-1) * (n-1)/(n-k), k counting the thresholds).
+  cr1 <- if (is.null(cluster)) NULL else sqrt(diag(vcovCL(fit, cluster = cluster[ok], type = "HC1")))
   est <- coef(fit); se <- sqrt(diag(V))
   z <- est / se; pv <- 2 * pnorm(-abs(z)); crit <- qnorm(0.975)
   K <- length(levels); nth <- K - 1
@@ -157,6 +164,7 @@ ordinal_case <- function(name, y, levels, X, w = NULL, newx = NULL, note = "") {
     zeta = I(unname(est[1:nth])), zeta_se = I(unname(se[1:nth])), zeta_z = I(unname(z[1:nth])), zeta_p = I(unname(pv[1:nth])),
     beta = I(full(b)), beta_se = I(full(se[-(1:nth)])), beta_z = I(full(z[-(1:nth)])), beta_p = I(full(pv[-(1:nth)])),
     beta_lower = I(full(b - crit * se[-(1:nth)])), beta_upper = I(full(b + crit * se[-(1:nth)])),
+    cluster = cluster, beta_se_cr1 = if (is.null(cr1)) NULL else I(full(cr1[-(1:nth)])),
     polr_beta = I(full(coef(fitp))), polr_se = I(full(sqrt(diag(vcov(fitp)))[seq_along(b)])),
     deviance = -2 * as.numeric(logLik(fit)), aic = AIC(fit), n = sum(ww[ok] > 0),
     predictions = preds
@@ -176,13 +184,13 @@ Xs <- sapply(2:8, function(s) as.numeric(school == s)); colnames(Xs) <- paste0("
 X1 <- cbind("note_initiale" = base, "groupe[CRECHE]" = as.numeric(grp == 1), "groupe[ELOIGNE]" = as.numeric(grp == 2), Xs)
 newx1 <- rbind(c(2, 0, 0, rep(0, 7)), c(3, 1, 0, rep(0, 7)), c(1, 0, 1, 0, 0, 1, 0, 0, 0, 0))
 O1 <- ordinal_case("passerelles_rating", yo, c("1", "2", "3", "4"), X1, newx = newx1,
-                   note = "240 families, 4-level rating, baseline, 3 groups, 8 schools")
+                   note = "240 families, 4-level rating, baseline, 3 groups, 8 schools", cluster = school)
 
 # O2: small n (30), 3 levels, tied covariate.
 xo <- rep(c(0, 1, 1, 2, 3), 6)
 yo2 <- c(0,0,1,1,2, 0,1,0,2,2, 0,0,1,2,1, 1,0,1,1,2, 0,1,2,1,2, 0,0,0,2,1)
 O2 <- ordinal_case("small_n_three_levels", yo2, c("faible", "moyen", "fort"), cbind(x = xo),
-                   newx = rbind(0, 2), note = "n = 30, ties")
+                   newx = rbind(0, 2), note = "n = 30, ties, 6 classes", cluster = rep(1:6, each = 5))
 
 # O3: collinear covariate (x3 = 2 x1 - x2).
 n <- 150

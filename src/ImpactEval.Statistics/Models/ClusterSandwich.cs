@@ -1,0 +1,52 @@
+namespace ImpactEval.Statistics;
+
+/// <summary>
+/// Cluster-robust (CR1) covariance of a maximum-likelihood fit, as R's <c>sandwich::vcovCL(fit, cluster, type = "HC1")</c>:
+/// V = c · B M B, with B the inverse information at the estimate, M = Σ_g u_g u_gᵀ the outer products of the summed score
+/// contributions u_g of each cluster, and c = G/(G − 1) · (n − 1)/(n − k) (n observations, k parameters, G clusters).
+/// </summary>
+/// <remarks>
+/// The likelihood models use it for the cooperation ratings of families clustered in schools. With few clusters the
+/// sandwich is itself uncertain, so their intervals use Student's t with G − 1 degrees of freedom (as Stata does for
+/// clustered maximum-likelihood models) rather than the normal reference. The CR2 correction that
+/// <see cref="LinearModelFit.CR2"/> applies to linear models has no equivalent in <c>sandwich</c> for these models.
+/// </remarks>
+internal static class ClusterSandwich
+{
+    /// <summary>The CR1 covariance and the number of clusters.</summary>
+    /// <param name="scores">Row-major n × k score contributions (gradient of each observation's weighted log-likelihood).</param>
+    /// <param name="clusterOfRow">Cluster identifier of each of the n rows (any integers).</param>
+    /// <param name="bread">Row-major k × k inverse information.</param>
+    /// <param name="n">Number of rows counted in the small-sample factor.</param>
+    /// <param name="k">Number of parameters.</param>
+    /// <exception cref="StatisticsException">Fewer than two clusters.</exception>
+    public static (double[] Covariance, int Clusters) Cr1(double[] scores, ReadOnlySpan<int> clusterOfRow, double[] bread, int n, int k)
+    {
+        var index = new Dictionary<int, int>();
+        var sums = new List<double[]>();
+        for (var r = 0; r < clusterOfRow.Length; r++)
+        {
+            if (!index.TryGetValue(clusterOfRow[r], out var g))
+            {
+                index[clusterOfRow[r]] = g = sums.Count;
+                sums.Add(new double[k]);
+            }
+            var u = sums[g];
+            for (var a = 0; a < k; a++) u[a] += scores[r * k + a];
+        }
+        var clusters = sums.Count;
+        if (clusters < 2)
+            throw new StatisticsException("Une seule unité de regroupement (école…) parmi les observations : les erreurs-types robustes au regroupement ne peuvent pas être calculées.");
+        var meat = new double[k * k];
+        foreach (var u in sums)
+            for (var a = 0; a < k; a++)
+                for (var b = 0; b < k; b++) meat[a * k + b] += u[a] * u[b];
+        var covariance = LogisticRegression.Sandwich(bread, meat, k);
+        var factor = clusters / (clusters - 1.0) * (n - 1.0) / (n - k);
+        for (var i = 0; i < covariance.Length; i++) covariance[i] *= factor;
+        return (covariance, clusters);
+    }
+
+    /// <summary>The method text of an estimate with CR1 errors.</summary>
+    public static string Method(string model, int clusters) => $"{model}, CR1 cluster-robust SE ({clusters} clusters), t({clusters - 1})";
+}
