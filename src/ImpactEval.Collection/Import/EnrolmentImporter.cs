@@ -17,6 +17,11 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
 {
     private static readonly HashSet<ColumnKind> Allowed = [ColumnKind.Identifier, ColumnKind.Group, ColumnKind.Cluster, ColumnKind.EnrolledOn, ColumnKind.Reason, ColumnKind.Covariate];
 
+    /// <summary>The audit action of an enrolment corrected by a later file (one entry per enrolment, old and new values).</summary>
+    public const string CorrectionAction = "enrolment.correct";
+
+    private static string Number(double value) => value.ToString("0.######", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+
     private sealed record Row(int Line, string Pseudonym, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline);
 
     /// <summary>Imports the enrolments of <paramref name="stream"/> into the protocol.</summary>
@@ -41,6 +46,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.")]);
 
         var groups = await db.Groups.Where(g => g.ProtocolId == stored.Id).ToDictionaryAsync(g => g.Code, g => g.Id, cancellationToken);
+        var groupCodes = groups.ToDictionary(g => g.Value, g => g.Key);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The territory's participants, not a "pseudonym IN (…)" list: EF sends one parameter per item and SQLite
         // refuses more than 32,766 of them, so a large cohort would fail.
@@ -67,7 +73,14 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
                 inserted++;
                 continue;
             }
-            var changed = enrolment.GroupId != groupId || enrolment.ClusterCode != row.Cluster || enrolment.EnrolledOn != row.EnrolledOn || enrolment.Reason != row.Reason;
+            // A corrected file changes an enrolment in place (the group at enrolment, used by intention-to-treat analyses,
+            // included): each correction is written to the audit trail with the previous and the new value, so the
+            // history of the enrolment stays readable (and is part of the participant's access-right export).
+            var corrections = new List<string>();
+            if (enrolment.GroupId != groupId) corrections.Add($"groupe à l'inscription {groupCodes[enrolment.GroupId]} → {row.Group}");
+            if (enrolment.ClusterCode != row.Cluster) corrections.Add($"unité de regroupement {enrolment.ClusterCode ?? "(vide)"} → {row.Cluster ?? "(vide)"}");
+            if (enrolment.EnrolledOn != row.EnrolledOn) corrections.Add($"date d'inscription {enrolment.EnrolledOn:dd/MM/yyyy} → {row.EnrolledOn:dd/MM/yyyy}");
+            if (enrolment.Reason != row.Reason) corrections.Add("motif d'inscription modifié");
             enrolment.GroupId = groupId;
             enrolment.ClusterCode = row.Cluster;
             enrolment.EnrolledOn = row.EnrolledOn;
@@ -75,10 +88,28 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             foreach (var (code, value) in row.Baseline)
             {
                 var existing = enrolment.Baseline.FirstOrDefault(b => b.CovariateCode == code);
-                if (existing is null) { enrolment.Baseline.Add(new BaselineValue { CovariateCode = code, Value = value }); changed = true; }
-                else if (existing.Value != value) { existing.Value = value; changed = true; }
+                if (existing is null)
+                {
+                    enrolment.Baseline.Add(new BaselineValue { CovariateCode = code, Value = value });
+                    corrections.Add($"{code} renseigné : {Number(value)}");
+                }
+                else if (existing.Value != value)
+                {
+                    corrections.Add($"{code} {Number(existing.Value)} → {Number(value)}");
+                    existing.Value = value;
+                }
             }
-            if (changed) updated++; else unchanged++;
+            if (corrections.Count == 0)
+            {
+                unchanged++;
+                continue;
+            }
+            updated++;
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, Actor = options.Actor, Action = CorrectionAction, TerritoryId = stored.TerritoryId, Subject = $"participant {row.Pseudonym}",
+                Details = $"{fileName}, ligne {row.Line} : {string.Join(" ; ", corrections)}",
+            });
         }
 
         var written = !options.DryRun && inserted + updated > 0;
