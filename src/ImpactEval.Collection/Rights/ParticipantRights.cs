@@ -74,8 +74,8 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
                 var model = models[protocol.Id];
                 var current = groupChanges.LastOrDefault(c => c.EnrolmentId == e.Id)?.GroupId ?? e.GroupId;
                 return new ExportEnrolment(protocol.Code, protocol.Title, Group(groups[e.GroupId]), Group(groups[current]), e.ClusterCode, e.EnrolledOn, e.Reason, Status(e.Status),
-                    [.. statusChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportStatusChange(Status(c.PreviousStatus), Status(c.Status), c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
-                    [.. groupChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportGroupChange(groups[c.PreviousGroupId].Code, groups[c.GroupId].Code, c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
+                    [.. statusChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportChange(Status(c.PreviousStatus), Status(c.Status), c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
+                    [.. groupChanges.Where(c => c.EnrolmentId == e.Id).Select(c => new ExportChange(groups[c.PreviousGroupId].Code, groups[c.GroupId].Code, c.EffectiveOn, c.Reason, c.RecordedBy, Utc(c.RecordedAt)))],
                     [.. e.Baseline.OrderBy(b => b.CovariateCode, StringComparer.Ordinal).Select(b =>
                     {
                         var covariate = model?.FindCovariate(b.CovariateCode);
@@ -156,22 +156,15 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
         [property: JsonPropertyName("inscrit_le")] DateOnly EnrolledOn,
         [property: JsonPropertyName("motif_inscription")] string? Reason,
         [property: JsonPropertyName("statut")] string Status,
-        [property: JsonPropertyName("historique_statut")] ExportStatusChange[] StatusHistory,
-        [property: JsonPropertyName("changements_de_groupe")] ExportGroupChange[] GroupChanges,
+        [property: JsonPropertyName("historique_statut")] ExportChange[] StatusHistory,
+        [property: JsonPropertyName("changements_de_groupe")] ExportChange[] GroupChanges,
         [property: JsonPropertyName("covariables")] ExportValue[] Baseline,
         [property: JsonPropertyName("observations")] ExportObservation[] Observations);
 
     private sealed record ExportGroup([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("libelle")] string Label);
 
-    private sealed record ExportStatusChange(
-        [property: JsonPropertyName("de")] string From,
-        [property: JsonPropertyName("vers")] string To,
-        [property: JsonPropertyName("effectif_le")] DateOnly EffectiveOn,
-        [property: JsonPropertyName("motif")] string? Reason,
-        [property: JsonPropertyName("enregistre_par")] string RecordedBy,
-        [property: JsonPropertyName("enregistre_le")] DateTime RecordedAt);
-
-    private sealed record ExportGroupChange(
+    /// <summary>A change of status or of group: from, to, when it took effect, why, who recorded it and when.</summary>
+    private sealed record ExportChange(
         [property: JsonPropertyName("de")] string From,
         [property: JsonPropertyName("vers")] string To,
         [property: JsonPropertyName("effectif_le")] DateOnly EffectiveOn,

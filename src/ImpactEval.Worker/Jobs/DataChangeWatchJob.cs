@@ -10,7 +10,7 @@ namespace ImpactEval.Worker.Jobs;
 /// <summary>
 /// Turns data changes and new protocol versions into coalesced recomputations. Every change of the analysed data
 /// leaves a row in an append-only table (an import, an observation entered by hand, a correction, a cohort status
-/// or group change), written in the same transaction as the data by whichever process made it (CLI, worker, API):
+/// or group change, the audit entry of an erasure), written in the same transaction as the data by whichever process made it (CLI, worker, API):
 /// <see cref="ChangeFeed"/> reads them forward and names the protocols concerned. For each, this job (re)schedules
 /// the protocol's one "data changed" trigger at now + <see cref="WorkerOptions.RecomputeQuietPeriod"/> — never later
 /// than <see cref="WorkerOptions.RecomputeMaxDelay"/> after the first change still waiting. A burst of imports
