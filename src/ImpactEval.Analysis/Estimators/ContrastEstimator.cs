@@ -45,24 +45,22 @@ internal static class ContrastEstimator
     /// <summary>A plain French description of the method of an analysis, for reports.</summary>
     public static string Describe(Protocol protocol, AnalysisSpec spec)
     {
-        var variance = protocol.Cluster is { } cluster
-            ? $"erreurs-types robustes au regroupement par {cluster.Label.ToLowerInvariant()} (CR2, degrés de liberté de Bell et McCaffrey)"
-            : "erreurs-types robustes (HC2)";
-        var oddsVariance = protocol.Cluster is { } unit
-            ? $"erreurs-types robustes au regroupement par {unit.Label.ToLowerInvariant()} (CR1, loi de Student à G − 1 degrés de liberté pour G unités)"
-            : "erreurs-types du modèle";
-        var adjusted = spec.CovariateCodes.IsEmpty && spec.BaselineWaveCode is null
+        var clustered = protocol.Cluster is { } cluster ? $"erreurs-types robustes au regroupement par {cluster.Label.ToLowerInvariant()}" : null;
+        var variance = clustered is null ? "erreurs-types robustes (HC2)" : $"{clustered} (CR2, degrés de liberté de Bell et McCaffrey)";
+        var oddsVariance = clustered is null ? "erreurs-types du modèle" : $"{clustered} (CR1, loi de Student à G − 1 degrés de liberté pour G unités)";
+        // The participle agrees with the method's noun: "régression … ajustée", "logit ordonné … ajusté".
+        string Adjusted(string participle) => spec.CovariateCodes.IsEmpty && spec.BaselineWaveCode is null
             ? ""
-            : " ajustée sur " + string.Join(", ", (spec.BaselineWaveCode is null ? [] : new[] { $"la valeur à {spec.BaselineWaveCode}" })
+            : $" {participle} sur " + string.Join(", ", (spec.BaselineWaveCode is null ? [] : new[] { $"la valeur à {spec.BaselineWaveCode}" })
                 .Concat(spec.CovariateCodes.Select(c => protocol.FindCovariate(c)?.Label.ToLowerInvariant() ?? c)));
         return spec.Estimator switch
         {
             Estimator.DifferenceInMeans => "Différence des moyennes brutes, erreur-type de Welch",
-            Estimator.Ancova => $"Régression linéaire (ANCOVA){adjusted}, {variance}",
-            Estimator.Lin => $"Régression linéaire de Lin (covariables centrées et croisées avec le groupe){adjusted}, {variance}",
+            Estimator.Ancova => $"Régression linéaire (ANCOVA){Adjusted("ajustée")}, {variance}",
+            Estimator.Lin => $"Régression linéaire de Lin (covariables centrées et croisées avec le groupe){Adjusted("ajustée")}, {variance}",
             Estimator.DifferenceInDifferences => $"Doubles différences (évolution entre {spec.BaselineWaveCode} et {spec.WaveCode}), {variance}",
-            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){adjusted.Replace(" ajustée ", " ajusté ", StringComparison.Ordinal)} ; rapport de cotes, {oddsVariance}",
-            Estimator.Logistic => $"Régression logistique{adjusted} ; rapport de cotes, {oddsVariance}",
+            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){Adjusted("ajusté")} ; rapport de cotes, {oddsVariance}",
+            Estimator.Logistic => $"Régression logistique{Adjusted("ajustée")} ; rapport de cotes, {oddsVariance}",
             _ => $"Pondération par score de propension (ATT, modèle logistique multinomial sur {string.Join(", ", spec.CovariateCodes)}), puis régression pondérée, {variance}",
         };
     }

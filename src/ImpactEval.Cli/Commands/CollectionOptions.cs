@@ -42,7 +42,7 @@ public static class CollectionOptions
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
 
     /// <summary>A date in French format.</summary>
-    public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => Core.Text.FrenchDate.Format(date);
 
     /// <summary>A date in French format, or a dash.</summary>
     public static string Format(DateOnly? date) => date is { } d ? Format(d) : "—";

@@ -1,3 +1,4 @@
+using ImpactEval.Core.Text;
 using System.Globalization;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
@@ -37,11 +38,10 @@ public sealed record CampaignLock(string Campaign, string Message, string Hint)
             if (calendar.StateOn(today) != CampaignState.Locked) continue;
             if (campaign.Exceptions.Any(e => (e.TerritoryId is null || e.TerritoryId == territoryId) && today <= e.Until)) continue;
             locks.Add(new CampaignLock(campaign.Code,
-                $"La campagne « {campaign.Label} » ({campaign.Code}) est verrouillée depuis le {Date(calendar.LocksOn!.Value)} : ses données ne peuvent plus être modifiées.",
+                $"La campagne « {campaign.Label} » ({campaign.Code}) est verrouillée depuis le {FrenchDate.Format(calendar.LocksOn!.Value)} : ses données ne peuvent plus être modifiées.",
                 $"Demandez une dérogation au coordinateur (impacteval campaign exception {campaign.Code} --until JJ/MM/AAAA --reason \"…\")."));
         }
         return locks;
     }
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

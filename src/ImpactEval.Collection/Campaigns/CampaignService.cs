@@ -1,3 +1,4 @@
+using ImpactEval.Core.Text;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -39,7 +40,7 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         if ((definition.Wave is null) == (definition.Period is null))
             return Refused("Une campagne porte soit sur une vague (--wave), soit sur une période de questionnaire (--period), pas les deux ni aucune.");
         if (definition.ClosesOn < definition.OpensOn)
-            return Refused($"La clôture ({Date(definition.ClosesOn)}) précède l'ouverture ({Date(definition.OpensOn)}).");
+            return Refused($"La clôture ({FrenchDate.Format(definition.ClosesOn)}) précède l'ouverture ({FrenchDate.Format(definition.OpensOn)}).");
         if (definition.ExpiryDays is < 0) return Refused("Le délai de verrouillage après clôture doit être positif ou nul (en jours).");
 
         var campaign = new Campaign
@@ -91,19 +92,19 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (campaign is null) return Refused($"Aucune campagne « {code} ».");
         var state = CampaignCalendar.Of(campaign).StateOn(today);
-        if (closesOn is { } newClose && newClose < today) return Refused($"La nouvelle date de clôture ({Date(newClose)}) est passée.");
+        if (closesOn is { } newClose && newClose < today) return Refused($"La nouvelle date de clôture ({FrenchDate.Format(newClose)}) est passée.");
         switch (state)
         {
             case CampaignState.Open when closesOn is null || closesOn <= campaign.ClosesOn:
-                return Refused($"La campagne « {code} » est déjà ouverte jusqu'au {Date(campaign.ClosesOn)}.");
+                return Refused($"La campagne « {code} » est déjà ouverte jusqu'au {FrenchDate.Format(campaign.ClosesOn)}.");
             case CampaignState.Closed or CampaignState.Locked when closesOn is null:
-                return Refused($"La campagne « {code} » est close depuis le {Date(campaign.ClosesOn.AddDays(1))} : pour la rouvrir, donnez une nouvelle date de clôture (--closes).");
+                return Refused($"La campagne « {code} » est close depuis le {FrenchDate.Format(campaign.ClosesOn.AddDays(1))} : pour la rouvrir, donnez une nouvelle date de clôture (--closes).");
         }
         if (campaign.OpensOn > today) campaign.OpensOn = today;
         if (closesOn is { } close) campaign.ClosesOn = close;
         campaign.State = CampaignState.Open.Code();
         campaign.OpenedAt = DateTime.UtcNow;
-        var message = $"ouverte du {Date(campaign.OpensOn)} au {Date(campaign.ClosesOn)}";
+        var message = $"ouverte du {FrenchDate.Format(campaign.OpensOn)} au {FrenchDate.Format(campaign.ClosesOn)}";
         Audit(campaign, actor, "campaign.open", message);
         await db.SaveChangesAsync(cancellationToken);
         return new CampaignOutcome(true, $"Campagne « {code} » {message}.");
@@ -119,7 +120,7 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (campaign is null) return Refused($"Aucune campagne « {code} ».");
         var state = CampaignCalendar.Of(campaign).StateOn(today);
-        if (state == CampaignState.Planned) return Refused($"La campagne « {code} » n'est pas encore ouverte (ouverture le {Date(campaign.OpensOn)}).");
+        if (state == CampaignState.Planned) return Refused($"La campagne « {code} » n'est pas encore ouverte (ouverture le {FrenchDate.Format(campaign.OpensOn)}).");
         if (state != CampaignState.Open) return Refused($"La campagne « {code} » est déjà close ({state.Label()}).");
         campaign.ClosesOn = today.AddDays(-1);
         if (campaign.OpensOn > campaign.ClosesOn) campaign.OpensOn = campaign.ClosesOn;
@@ -127,7 +128,7 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         campaign.State = calendar.StateOn(today).Code();
         campaign.ClosedAt = DateTime.UtcNow;
         if (calendar.StateOn(today) == CampaignState.Locked) campaign.LockedAt = campaign.ClosedAt;
-        var message = calendar.LocksOn is { } locks ? $"close ; verrouillage le {Date(locks)}" : "close ; sans verrouillage";
+        var message = calendar.LocksOn is { } locks ? $"close ; verrouillage le {FrenchDate.Format(locks)}" : "close ; sans verrouillage";
         Audit(campaign, actor, "campaign.close", message);
         await db.SaveChangesAsync(cancellationToken);
         return new CampaignOutcome(true, $"Campagne « {code} » {message}.");
@@ -147,7 +148,7 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Code == code, cancellationToken);
         if (campaign is null) return Refused($"Aucune campagne « {code} ».");
         if (string.IsNullOrWhiteSpace(reason)) return Refused("Une dérogation doit être motivée (--reason).");
-        if (until < today) return Refused($"La date de fin de dérogation ({Date(until)}) est passée.");
+        if (until < today) return Refused($"La date de fin de dérogation ({FrenchDate.Format(until)}) est passée.");
         int? territoryId = null;
         if (territory is not null)
         {
@@ -158,7 +159,7 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         {
             CampaignId = campaign.Id, TerritoryId = territoryId, Until = until, Reason = reason.Trim(), GrantedBy = actor, GrantedAt = DateTime.UtcNow,
         });
-        var message = $"dérogation jusqu'au {Date(until)}" + (territory is null ? " pour tous les territoires" : $" pour {territory}");
+        var message = $"dérogation jusqu'au {FrenchDate.Format(until)}" + (territory is null ? " pour tous les territoires" : $" pour {territory}");
         Audit(campaign, actor, "campaign.exception", $"{message} (motif : {reason.Trim()})");
         await db.SaveChangesAsync(cancellationToken);
         return new CampaignOutcome(true, $"Campagne « {code} » : {message}.");
@@ -303,14 +304,13 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
 
     private static string Describe(Campaign campaign, string? wave) =>
         (wave is not null ? $"vague {wave}" : $"questionnaire {campaign.PeriodLabel}") +
-        $", du {Date(campaign.OpensOn)} au {Date(campaign.ClosesOn)}" +
+        $", du {FrenchDate.Format(campaign.OpensOn)} au {FrenchDate.Format(campaign.ClosesOn)}" +
         (campaign.ExpiryDays is { } days ? $", verrouillée {days} jour(s) après la clôture" : ", sans verrouillage");
 
     private static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToLocalTime());
 
     private static CampaignOutcome Refused(string message) => new(false, message);
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex CodePattern();

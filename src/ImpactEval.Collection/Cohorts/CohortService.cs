@@ -1,3 +1,4 @@
+using ImpactEval.Core.Text;
 using System.Globalization;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
@@ -34,10 +35,10 @@ public sealed class CohortService(ImpactEvalDbContext db, Pseudonymiser pseudony
         if (status == EnrolmentStatus.Withdrawn && reason is null)
             return CohortChange.Refused("Un retrait doit être motivé : indiquez le motif (par exemple « la famille ne souhaite plus participer »).");
         if (effectiveOn < enrolment.EnrolledOn)
-            return CohortChange.Refused($"La date d'effet ({Date(effectiveOn)}) précède l'inscription ({Date(enrolment.EnrolledOn)}).");
+            return CohortChange.Refused($"La date d'effet ({FrenchDate.Format(effectiveOn)}) précède l'inscription ({FrenchDate.Format(enrolment.EnrolledOn)}).");
         var last = await db.EnrolmentStatusChanges.Where(c => c.EnrolmentId == enrolment.Id).OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (last is not null && effectiveOn < last.EffectiveOn)
-            return CohortChange.Refused($"La date d'effet ({Date(effectiveOn)}) précède le dernier changement de statut ({Date(last.EffectiveOn)}).");
+            return CohortChange.Refused($"La date d'effet ({FrenchDate.Format(effectiveOn)}) précède le dernier changement de statut ({FrenchDate.Format(last.EffectiveOn)}).");
 
         var now = DateTime.UtcNow;
         db.EnrolmentStatusChanges.Add(new EnrolmentStatusChange
@@ -46,7 +47,7 @@ public sealed class CohortService(ImpactEvalDbContext db, Pseudonymiser pseudony
             RecordedBy = actor, RecordedAt = now,
         });
         enrolment.Status = status.Code();
-        var message = $"{current.Label()} → {status.Label()} au {Date(effectiveOn)}";
+        var message = $"{current.Label()} → {status.Label()} au {FrenchDate.Format(effectiveOn)}";
         AuditTrail.Add(db, now, actor, "cohort.status", found.Protocol.TerritoryId, $"protocole {protocolCode}, participant {found.Participant.Pseudonym}",
             message + (reason is null ? "" : $" (motif : {reason})"));
         await db.SaveChangesAsync(cancellationToken);
@@ -77,9 +78,9 @@ public sealed class CohortService(ImpactEvalDbContext db, Pseudonymiser pseudony
         var current = groups.Single(g => g.Id == currentId);
         if (currentId == target.Id) return CohortChange.Refused($"Le participant est déjà dans le groupe « {target.Code} ».");
         if (effectiveOn < enrolment.EnrolledOn)
-            return CohortChange.Refused($"La date d'effet ({Date(effectiveOn)}) précède l'inscription ({Date(enrolment.EnrolledOn)}).");
+            return CohortChange.Refused($"La date d'effet ({FrenchDate.Format(effectiveOn)}) précède l'inscription ({FrenchDate.Format(enrolment.EnrolledOn)}).");
         if (last is not null && effectiveOn < last.EffectiveOn)
-            return CohortChange.Refused($"La date d'effet ({Date(effectiveOn)}) précède le dernier changement de groupe ({Date(last.EffectiveOn)}).");
+            return CohortChange.Refused($"La date d'effet ({FrenchDate.Format(effectiveOn)}) précède le dernier changement de groupe ({FrenchDate.Format(last.EffectiveOn)}).");
 
         var now = DateTime.UtcNow;
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -87,12 +88,11 @@ public sealed class CohortService(ImpactEvalDbContext db, Pseudonymiser pseudony
         {
             EnrolmentId = enrolment.Id, PreviousGroupId = currentId, GroupId = target.Id, EffectiveOn = effectiveOn, Reason = reason, RecordedBy = actor, RecordedAt = now,
         });
-        var message = $"{current.Code} → {target.Code} au {Date(effectiveOn)}";
+        var message = $"{current.Code} → {target.Code} au {FrenchDate.Format(effectiveOn)}";
         AuditTrail.Add(db, now, actor, "cohort.group", found.Protocol.TerritoryId, $"protocole {protocolCode}, participant {found.Participant.Pseudonym}",
             message + (reason is null ? "" : $" (motif : {reason})"));
         await db.SaveChangesAsync(cancellationToken);
         return new CohortChange(true, $"Changement de groupe enregistré : {message}. Les analyses gardent le groupe d'inscription ({groups.Single(g => g.Id == enrolment.GroupId).Code}) sauf demande « tel que traité ».");
     }
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using ImpactEval.Core.Text;
 using System.Security.Cryptography;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
@@ -19,8 +20,6 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
 
     /// <summary>The audit action of an enrolment corrected by a later file (one entry per enrolment, old and new values).</summary>
     public const string CorrectionAction = "enrolment.correct";
-
-    private static string Number(double value) => value.ToString("0.######", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 
     private sealed record Row(int Line, string Pseudonym, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline);
 
@@ -79,7 +78,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             var corrections = new List<string>();
             if (enrolment.GroupId != groupId) corrections.Add($"groupe à l'inscription {groupCodes[enrolment.GroupId]} → {row.Group}");
             if (enrolment.ClusterCode != row.Cluster) corrections.Add($"unité de regroupement {enrolment.ClusterCode ?? "(vide)"} → {row.Cluster ?? "(vide)"}");
-            if (enrolment.EnrolledOn != row.EnrolledOn) corrections.Add($"date d'inscription {enrolment.EnrolledOn:dd/MM/yyyy} → {row.EnrolledOn:dd/MM/yyyy}");
+            if (enrolment.EnrolledOn != row.EnrolledOn) corrections.Add($"date d'inscription {FrenchDate.Format(enrolment.EnrolledOn)} → {FrenchDate.Format(row.EnrolledOn)}");
             if (enrolment.Reason != row.Reason) corrections.Add("motif d'inscription modifié");
             enrolment.GroupId = groupId;
             enrolment.ClusterCode = row.Cluster;
@@ -91,11 +90,11 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
                 if (existing is null)
                 {
                     enrolment.Baseline.Add(new BaselineValue { CovariateCode = code, Value = value });
-                    corrections.Add($"{code} renseigné : {Number(value)}");
+                    corrections.Add($"{code} renseigné : {FrenchNumber.Plain(value)}");
                 }
                 else if (existing.Value != value)
                 {
-                    corrections.Add($"{code} {Number(existing.Value)} → {Number(value)}");
+                    corrections.Add($"{code} {FrenchNumber.Plain(existing.Value)} → {FrenchNumber.Plain(value)}");
                     existing.Value = value;
                 }
             }
@@ -105,11 +104,8 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
                 continue;
             }
             updated++;
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, Actor = options.Actor, Action = CorrectionAction, TerritoryId = stored.TerritoryId, Subject = $"participant {row.Pseudonym}",
-                Details = $"{fileName}, ligne {row.Line} : {string.Join(" ; ", corrections)}",
-            });
+            AuditTrail.Add(db, now, options.Actor, CorrectionAction, stored.TerritoryId, $"participant {row.Pseudonym}",
+                $"{fileName}, ligne {row.Line} : {string.Join(" ; ", corrections)}");
         }
 
         var written = !options.DryRun && inserted + updated > 0;
@@ -120,11 +116,8 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
                 ProtocolId = stored.Id, Kind = "enrolments", FileName = fileName, Sha256 = Hash(stream), Rows = parsed.Count,
                 Inserted = inserted, Updated = updated, Unchanged = unchanged, ImportedBy = options.Actor, ImportedAt = now,
             });
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, Actor = options.Actor, Action = "import.enrolments", TerritoryId = stored.TerritoryId, Subject = $"protocole {protocol.Id}",
-                Details = $"{fileName} : {parsed.Count} lignes, {inserted} inscriptions créées, {updated} modifiées",
-            });
+            AuditTrail.Add(db, now, options.Actor, "import.enrolments", stored.TerritoryId, $"protocole {protocol.Id}",
+                $"{fileName} : {parsed.Count} lignes, {inserted} inscriptions créées, {updated} modifiées");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

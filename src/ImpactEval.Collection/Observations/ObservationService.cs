@@ -76,7 +76,7 @@ public sealed class ObservationService(ImpactEvalDbContext db, Pseudonymiser pse
             observation.ImportId = null;
             observation.UpdatedAt = now;
         }
-        if (collectedOn is { } date) message += $", recueillie le {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}";
+        if (collectedOn is { } date) message += $", recueillie le {FrenchDate.Format(date)}";
         AuditTrail.Add(db, now, actor, "observation.correct", found.Protocol.TerritoryId, $"protocole {protocolCode}, participant {found.Participant.Pseudonym}",
             $"{message} (motif : {reason.Trim()})");
         await db.SaveChangesAsync(cancellationToken);

@@ -26,7 +26,7 @@ public static class CohortFiles
         {
             writer.WriteLine(string.Join(';', new[] { "identifiant", "groupe", protocol.Cluster?.Code ?? "ecole", "date_inscription" }.Concat(protocol.Covariates.Select(c => c.Code))));
             foreach (var p in participants)
-                writer.WriteLine(string.Join(';', new[] { p.Identifier, p.Group, p.School, Date(p.EnrolledOn) }
+                writer.WriteLine(string.Join(';', new[] { p.Identifier, p.Group, p.School, FrenchDate.Format(p.EnrolledOn) }
                     .Concat(protocol.Covariates.Select(c => p.Baseline.TryGetValue(c.Code, out var v) ? Number(v) : ""))));
         }
         paths.Add(enrolments);
@@ -41,7 +41,7 @@ public static class CohortFiles
             foreach (var p in rows)
             {
                 var record = p.Waves[wave.Code];
-                writer.WriteLine(string.Join(';', new[] { p.Identifier, wave.Code, Date(record.CollectedOn) }
+                writer.WriteLine(string.Join(';', new[] { p.Identifier, wave.Code, FrenchDate.Format(record.CollectedOn) }
                     .Concat(indicators.Select(i => record.Values.TryGetValue(i.Code, out var v) ? Number(v) : ""))));
             }
             paths.Add(path);
@@ -49,7 +49,6 @@ public static class CohortFiles
         return paths;
     }
 
-    private static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.###", FrenchNumber.Culture);
 }

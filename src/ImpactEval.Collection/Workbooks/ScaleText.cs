@@ -39,5 +39,5 @@ internal static class ScaleText
         string.Join(" ; ", scale.EffectiveLevels.Select(l => $"{l.Label} ({l.Value})"));
 
     /// <summary>A number in French ("12,5").</summary>
-    public static string Number(double value) => value.ToString("0.######", FrenchNumber.Culture);
+    public static string Number(double value) => FrenchNumber.Plain(value);
 }

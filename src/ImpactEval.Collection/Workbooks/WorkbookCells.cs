@@ -36,7 +36,7 @@ internal static class WorkbookCells
         ((int)date.ToDateTime(TimeOnly.MinValue).ToOADate()).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"15/10/2025".</summary>
-    public static string French(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string French(DateOnly date) => Core.Text.FrenchDate.Format(date);
 
     /// <summary>Cuts a text to a spreadsheet limit (prompt titles 32, prompts and error messages 255 characters).</summary>
     public static string Limit(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -86,17 +86,17 @@ public sealed record Scale(ValueType Type, string? Unit, double? Minimum, double
         if (IsLabelled)
         {
             foreach (var level in EffectiveLevels) if (level.Value == value) return true;
-            error = $"{Format(value)} n'est pas un niveau de l'échelle. Valeurs admises : {DescribeLevels()}.";
+            error = $"{FrenchNumber.Plain(value)} n'est pas un niveau de l'échelle. Valeurs admises : {DescribeLevels()}.";
             return false;
         }
         if (Type == ValueType.Count && (value < 0 || Math.Floor(value) != value))
         {
-            error = $"{Format(value)} n'est pas un entier positif ou nul, attendu pour un comptage.";
+            error = $"{FrenchNumber.Plain(value)} n'est pas un entier positif ou nul, attendu pour un comptage.";
             return false;
         }
         if (Minimum is { } min && value < min || Maximum is { } max && value > max)
         {
-            error = $"{Format(value)} est hors de la plage admise {DescribeRange()}.";
+            error = $"{FrenchNumber.Plain(value)} est hors de la plage admise {DescribeRange()}.";
             return false;
         }
         return true;
@@ -106,7 +106,7 @@ public sealed record Scale(ValueType Type, string? Unit, double? Minimum, double
     public string Label(double value)
     {
         foreach (var level in EffectiveLevels) if (level.Value == value) return level.Label;
-        return Format(value);
+        return FrenchNumber.Plain(value);
     }
 
     /// <summary>"1 = pas du tout, 2 = un peu, …" for messages and workbooks.</summary>
@@ -116,8 +116,8 @@ public sealed record Scale(ValueType Type, string? Unit, double? Minimum, double
     /// <summary>"[0 ; 100] %" for messages and workbooks.</summary>
     public string DescribeRange()
     {
-        var min = Minimum is { } a ? Format(a) : "−∞";
-        var max = Maximum is { } b ? Format(b) : "+∞";
+        var min = Minimum is { } a ? FrenchNumber.Plain(a) : "−∞";
+        var max = Maximum is { } b ? FrenchNumber.Plain(b) : "+∞";
         return $"[{min} ; {max}]" + (Unit is null ? "" : " " + Unit);
     }
 
@@ -131,5 +131,4 @@ public sealed record Scale(ValueType Type, string? Unit, double? Minimum, double
         }
     }
 
-    private static string Format(double value) => value.ToString("0.######", FrenchNumber.Culture);
 }

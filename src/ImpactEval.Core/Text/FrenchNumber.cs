@@ -40,12 +40,15 @@ public static class FrenchNumber
             CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
+    /// <summary>The plain French text of a value, with up to 6 decimals and no thousands separator: 2.5 → "2,5", 3 → "3".</summary>
+    public static string Plain(double value) => value.ToString("0.######", Culture);
+
     /// <summary>Formats with French separators and the given number of decimals: 1234.5 → "1 234,5"; a value that rounds
     /// to zero is "0,00", never "-0,00".</summary>
     public static string Format(double value, int decimals)
     {
         var format = "N" + decimals.ToString(CultureInfo.InvariantCulture);
-        if (value < 0 && Math.Round(value, decimals, MidpointRounding.AwayFromZero) == 0) value = 0;
+        if (Math.Round(value, decimals, MidpointRounding.AwayFromZero) == 0) value = 0; // also turns −0.0 into 0
         return value.ToString(format, Culture).Replace('\u202F', '\u00A0');
     }
 }

@@ -32,9 +32,7 @@ public static class French
     {
         if (!double.IsFinite(value)) return NotAvailable;
         decimals = Math.Clamp(decimals, 0, 6);
-        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        if (rounded == 0) rounded = 0; // no "-0,0"
-        return FrenchNumber.Format(rounded, decimals).Replace('\u202F', Space);
+        return FrenchNumber.Format(Math.Round(value, decimals, MidpointRounding.AwayFromZero), decimals);
     }
 
     /// <summary>A whole count: 1234 → "1 234".</summary>

@@ -14,37 +14,39 @@ namespace ImpactEval.Statistics;
 internal static class ClusterSandwich
 {
     /// <summary>The CR1 covariance and the number of clusters.</summary>
-    /// <param name="scores">Row-major n × k score contributions (gradient of each observation's weighted log-likelihood).</param>
-    /// <param name="clusterOfRow">Cluster identifier of each of the n rows (any integers).</param>
+    /// <param name="scores">Row-major score contributions (gradient of each used row's weighted log-likelihood), k per row.</param>
+    /// <param name="clusters">Cluster identifier (any integers) of every input row of the model.</param>
+    /// <param name="rows">Input row of each used row (<see cref="ModelDesign.Rows"/>).</param>
     /// <param name="bread">Row-major k × k inverse information.</param>
     /// <param name="n">Number of rows counted in the small-sample factor.</param>
     /// <param name="k">Number of parameters.</param>
     /// <exception cref="StatisticsException">Fewer than two clusters.</exception>
-    public static (double[] Covariance, int Clusters) Cr1(double[] scores, ReadOnlySpan<int> clusterOfRow, double[] bread, int n, int k)
+    public static (double[] Covariance, int Clusters) Cr1(double[] scores, ReadOnlySpan<int> clusters, int[] rows, double[] bread, int n, int k)
     {
         var index = new Dictionary<int, int>();
         var sums = new List<double[]>();
-        for (var r = 0; r < clusterOfRow.Length; r++)
+        for (var r = 0; r < rows.Length; r++)
         {
-            if (!index.TryGetValue(clusterOfRow[r], out var g))
+            var id = clusters[rows[r]];
+            if (!index.TryGetValue(id, out var g))
             {
-                index[clusterOfRow[r]] = g = sums.Count;
+                index[id] = g = sums.Count;
                 sums.Add(new double[k]);
             }
             var u = sums[g];
             for (var a = 0; a < k; a++) u[a] += scores[r * k + a];
         }
-        var clusters = sums.Count;
-        if (clusters < 2)
+        var count = sums.Count;
+        if (count < 2)
             throw new StatisticsException("Une seule unité de regroupement (école…) parmi les observations : les erreurs-types robustes au regroupement ne peuvent pas être calculées.");
         var meat = new double[k * k];
         foreach (var u in sums)
             for (var a = 0; a < k; a++)
                 for (var b = 0; b < k; b++) meat[a * k + b] += u[a] * u[b];
         var covariance = LogisticRegression.Sandwich(bread, meat, k);
-        var factor = clusters / (clusters - 1.0) * (n - 1.0) / (n - k);
+        var factor = count / (count - 1.0) * (n - 1.0) / (n - k);
         for (var i = 0; i < covariance.Length; i++) covariance[i] *= factor;
-        return (covariance, clusters);
+        return (covariance, count);
     }
 
     /// <summary>The method text of an estimate with CR1 errors.</summary>

@@ -165,14 +165,12 @@ public static class LogisticRegression
         if (!clusters.IsEmpty)
         {
             var scores = new double[n * p];
-            var clusterOfRow = new int[n];
             for (var r = 0; r < n; r++)
             {
-                clusterOfRow[r] = clusters[design.Rows[r]];
                 var sr = w[r] * (yv[r] - mu[r]);
                 for (var a = 0; a < p; a++) scores[r * p + a] = sr * x[r * p + a];
             }
-            (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusterOfRow, cov, nPos, p);
+            (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusters, design.Rows, cov, nPos, p);
         }
         var clusterMethod = clusterCov is null ? "" : ClusterSandwich.Method("Logistic regression (ML, IRLS)", clusterCount);
         var clusterRobust = ImmutableArray.CreateBuilder<Estimate>(design.Names.Length);
@@ -230,7 +228,7 @@ public static class LogisticRegression
             dev, nullDev, aic, iterations, p, nPos, ImmutableArray.Create(fitted), warnings.ToImmutable())
         {
             ClusterRobustCoefficients = clustered,
-            ClusterRobustOddsRatios = [.. clustered.Select(e => OddsRatio.FromLogOdds(e, OddsMethod))],
+            ClusterRobustOddsRatios = [.. clustered.Select(e => OddsRatio.FromLogOdds(e, $"{OddsMethod}; {clusterMethod}"))],
         };
     }
 

@@ -92,7 +92,8 @@ public static class OrderedLogit
 
         var grad = new double[q];
         var hess = new double[q * q];
-        LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess);
+        var scores = clusters.IsEmpty ? null : new double[n * q];
+        LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess, scores);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
         DenseKernels.MirrorRowMajorLower(info, q);
@@ -101,14 +102,7 @@ public static class OrderedLogit
 
         double[]? clusterCov = null;
         var clusterCount = 0;
-        if (!clusters.IsEmpty)
-        {
-            var scores = new double[n * q];
-            LogLikelihood(theta, x, y, w, n, p, kLevels, new double[q], null, scores);
-            var clusterOfRow = new int[n];
-            for (var r = 0; r < n; r++) clusterOfRow[r] = clusters[withIntercept.Rows[r]];
-            (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusterOfRow, cov, nPos, q);
-        }
+        if (scores is not null) (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusters, withIntercept.Rows, cov, nPos, q);
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (withIntercept.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
@@ -145,7 +139,7 @@ public static class OrderedLogit
             deviance, deviance + 2 * q, iterations, nPos, warnings.ToImmutable())
         {
             ClusterRobustCoefficients = clusterRobust,
-            ClusterRobustOddsRatios = [.. clusterRobust.Select(e => OddsRatio.FromLogOdds(e, OddsMethod))],
+            ClusterRobustOddsRatios = [.. clusterRobust.Select(e => OddsRatio.FromLogOdds(e, $"{OddsMethod}; {robustMethod}"))],
         };
     }
 

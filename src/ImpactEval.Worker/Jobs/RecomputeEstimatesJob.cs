@@ -24,7 +24,7 @@ public sealed class RecomputeEstimatesJob(ImpactEvalDbContext db, IOptions<Worke
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var code = context.MergedJobDataMap.GetString(JobNames.ProtocolKey)
-            ?? throw new InvalidOperationException($"The job {context.JobDetail.Key} has no '{JobNames.ProtocolKey}' data.");
+            ?? throw new InvalidOperationException($"La tâche {context.JobDetail.Key} ne porte pas la donnée « {JobNames.ProtocolKey} » (le protocole à traiter) : elle a été mal programmée.");
         var protocol = await db.Protocols.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
             ?? throw new InvalidOperationException($"Aucun protocole « {code} » n'est enregistré : impossible de recalculer ses estimations.");
         // Reads (and so checks) the stored protocol text first: a version that no longer loads is a failure.

@@ -15,7 +15,7 @@ public sealed class ScheduledReportJob(ScheduledReports reports) : IJob
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var code = context.MergedJobDataMap.GetString(JobNames.ProtocolKey)
-            ?? throw new InvalidOperationException($"The job {context.JobDetail.Key} has no '{JobNames.ProtocolKey}' data.");
+            ?? throw new InvalidOperationException($"La tâche {context.JobDetail.Key} ne porte pas la donnée « {JobNames.ProtocolKey} » (le protocole à traiter) : elle a été mal programmée.");
         var round = await reports.RenderAsync(code, $"worker:{context.Scheduler.SchedulerInstanceId}", cancellationToken);
         var report = round.Rendered ? JobRunReport.Succeeded(round.Summary) : JobRunReport.Skipped(round.Summary);
         context.Result = report.With("protocol", code).With("report", round.Key).With("files", round.Files.Count).With("notified", round.Notified);

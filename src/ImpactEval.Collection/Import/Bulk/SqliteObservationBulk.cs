@@ -30,7 +30,7 @@ internal sealed class SqliteObservationBulk(ImpactEvalDbContext db) : Observatio
 
     protected override Task CopyAsync(IEnumerable<StagedObservation> values, (string Table, int ImportId, DateTime Now)? target, CancellationToken cancellationToken)
     {
-        var handle = ((SqliteConnection)Connection).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var handle = ((SqliteConnection)Connection).Handle ?? throw new InvalidOperationException("La connexion à la base SQLite n'est pas ouverte : l'import n'a rien écrit.");
         var dates = new Dictionary<DateOnly, byte[]>();
         var batch = new StagedObservation[RowsPerStatement];
         var count = 0;
@@ -109,6 +109,6 @@ internal sealed class SqliteObservationBulk(ImpactEvalDbContext db) : Observatio
     private static void Check(sqlite3 handle, int rc)
     {
         if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE))
-            throw new InvalidOperationException($"SQLite bulk insert failed ({rc}): {raw.sqlite3_errmsg(handle).utf8_to_string()}");
+            throw new InvalidOperationException($"L'écriture des observations dans la base SQLite a échoué (code {rc} : {raw.sqlite3_errmsg(handle).utf8_to_string()}) : l'import est annulé, rien n'a été écrit.");
     }
 }
