@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using System.CommandLine.Parsing;
 using ImpactEval.Cli.Commands;
+using ImpactEval.Cli.Help;
 using Spectre.Console;
 
 namespace ImpactEval.Cli;
@@ -30,8 +32,7 @@ public static class CliApplication
         root.Subcommands.Add(ServeCommand.GetCommand());
         root.Subcommands.Add(JobsCommand.GetCommand());
         root.Subcommands.Add(AccessCommand.GetCommand());
-        // System.CommandLine localises its own texts except this one.
-        foreach (var help in root.Options.OfType<System.CommandLine.Help.HelpOption>()) help.Description = "Affiche l'aide et l'utilisation.";
+        FrenchHelp.Install(root);
         return root;
     }
 
@@ -39,19 +40,26 @@ public static class CliApplication
     public static async Task<int> RunAsync(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
-        // Redirected output (CI logs, pipes) would otherwise be wrapped at 80 columns.
-        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
+        ConfigureConsole();
         try
         {
+            // The parser formats its own messages under the invariant UI culture; ParserMessages rewrites them in French.
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             var parse = Build().Parse(args);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fr-FR");
+            if (parse.Errors.Count > 0 && parse.Action is not FrenchHelp) return ReportParseErrors(parse);
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
             // "serve" runs the generic host, which handles SIGTERM/Ctrl+C itself and waits for running jobs up to
             // Worker:ShutdownTimeout; System.CommandLine's own handler would cut that wait at two seconds.
             if (parse.CommandResult.Command.Name == ServeCommand.Name) configuration.ProcessTerminationTimeout = null;
-            var exit = await parse.InvokeAsync(configuration);
-            // A command line that does not parse is invalid input, like an invalid file: exit 2, not the library's 1.
-            return parse.Errors.Count > 0 ? ExitCodes.InvalidInput : exit;
+            return await parse.InvokeAsync(configuration);
+        }
+        catch (InvalidOperationException e) when (ParserMessages.IsParserMessage(e.Message))
+        {
+            // A value that the parser could not convert, found when a validator or an action read it.
+            Console.Error.WriteLine("Erreur\u202F: " + ParserMessages.Translate(e.Message, Build()));
+            return ExitCodes.InvalidInput;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -59,5 +67,44 @@ public static class CliApplication
             if (Environment.GetEnvironmentVariable("IMPACTEVAL_DEBUG") == "1") AnsiConsole.WriteException(e);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// A command line that does not parse is invalid input, like an invalid file: its errors in French on the error
+    /// output, where to find help, and exit 2.
+    /// </summary>
+    private static int ReportParseErrors(ParseResult parse)
+    {
+        var command = parse.CommandResult.Command;
+        foreach (var error in parse.Errors) Console.Error.WriteLine("Erreur\u202F: " + ParserMessages.Translate(error, command));
+        var path = string.Join(' ', Ancestry(parse).Select(c => c.Name).Skip(1).Prepend("impacteval"));
+        Console.Error.WriteLine($"Aide\u202F: {path} --help");
+        return ExitCodes.InvalidInput;
+    }
+
+    private static IEnumerable<Command> Ancestry(ParseResult parse)
+    {
+        var chain = new List<Command>();
+        for (SymbolResult? result = parse.CommandResult; result is not null; result = result.Parent)
+            if (result is CommandResult command) chain.Insert(0, command.Command);
+        return chain;
+    }
+
+    /// <summary>
+    /// No colours or cursor codes when the output is not a terminal (logs, pipes, files) or when NO_COLOR is set
+    /// (https://no-color.org); redirected output is not wrapped at 80 columns.
+    /// </summary>
+    private static void ConfigureConsole()
+    {
+        var plain = Console.IsOutputRedirected || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        if (!plain) return;
+        AnsiConsole.Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
     }
 }

@@ -19,6 +19,7 @@ public static class CommonOptions
     public static Option<string> Protocol() => new("--protocol", "-p")
     {
         Description = "Identifiant du protocole enregistré (par exemple passerelles).",
+        HelpName = "ID",
         Required = true,
     };
 
@@ -26,6 +27,7 @@ public static class CommonOptions
     public static Option<double?> Number(string name, string description) => new(name)
     {
         Description = description,
+        HelpName = "NOMBRE",
         CustomParser = result =>
         {
             var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
@@ -53,6 +55,7 @@ public static class CommonOptions
     /// <summary>--format: report formats, comma-separated or repeated ("html,xlsx,pdf"); read it with <see cref="FormatsOrAll"/>.</summary>
     public static Option<ImmutableArray<ReportFormat>> Formats() => new("--format", "-f")
     {
+        HelpName = "FORMATS",
         Description = "Formats à produire, séparés par des virgules : html, xlsx, pdf, csv (un fichier CSV par tableau). Par défaut html, xlsx et pdf.",
         AllowMultipleArgumentsPerToken = true,
         CustomParser = result =>
@@ -83,15 +86,19 @@ public static class CommonOptions
     /// <summary>--threshold: the statistical-secrecy threshold (smallest publishable count).</summary>
     public static Option<int> Threshold()
     {
-        var option = new Option<int>("--threshold", "-s")
+        return new Option<int>("--threshold", "-s")
         {
             Description = "Secret statistique : plus petit effectif publiable (5 par défaut ; 11 pour certaines données de santé).",
+            HelpName = "N",
             DefaultValueFactory = _ => Reporting.Disclosure.DisclosureControl.DefaultThreshold,
+            CustomParser = result =>
+            {
+                var token = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+                if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1)
+                    return value;
+                result.AddError($"« {token} » n’est pas un seuil valide : le seuil du secret statistique est un nombre entier au moins égal à 1.");
+                return 0;
+            },
         };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1) result.AddError("Le seuil du secret statistique doit valoir au moins 1.");
-        });
-        return option;
     }
 }
