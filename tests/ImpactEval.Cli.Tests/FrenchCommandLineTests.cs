@@ -51,6 +51,35 @@ public sealed class FrenchCommandLineTests
         Assert.Contains("--data <DOSSIER>", help); // inherited from the root command
     }
 
+    [Fact]
+    public void ShortOptions_MeanTheSameOptionInEveryCommand()
+    {
+        // "-t" was --template in report and --territory elsewhere, "-s" --threshold and --status: a user who learns a
+        // letter in one command must be able to trust it in every other.
+        var meanings = new Dictionary<string, HashSet<string>>();
+        foreach (var path in Paths(CliApplication.Build(), []))
+            foreach (var option in Find(string.Join(' ', path)).Command.Options)
+                foreach (var alias in option.Aliases.Where(a => a.Length == 2 && a[0] == '-' && char.IsLetter(a[1])))
+                {
+                    if (!meanings.TryGetValue(alias, out var names)) meanings[alias] = names = [];
+                    names.Add(option.Name);
+                }
+
+        var ambiguous = meanings.Where(m => m.Value.Count > 1).Select(m => $"{m.Key}: {string.Join(", ", m.Value)}");
+        Assert.Empty(ambiguous);
+        Assert.Contains("-p", meanings.Keys);
+    }
+
+    [Fact]
+    public void Enrolments_HaveOneVisibleVerb()
+    {
+        // "impacteval enrol" and "impacteval import enrolments" did the same thing and were both listed.
+        var root = CliApplication.Build();
+
+        Assert.False(root.Subcommands.Single(c => c.Name == "enrol").Hidden);
+        Assert.True(root.Subcommands.Single(c => c.Name == "import").Subcommands.Single(c => c.Name == "enrolments").Hidden);
+    }
+
     [Theory]
     [InlineData("rapport")]                                     // a French word for a command that is named "report"
     [InlineData("report")]                                      // a required option missing

@@ -58,7 +58,7 @@ public static class CohortCommand
     {
         var protocol = CommonOptions.Protocol();
         var id = CollectionOptions.Identifier();
-        var status = new Option<string>("--status", "-s") { Description = "Nouveau statut : actif, termine, retire, perdu-de-vue, demenage.", Required = true };
+        var status = new Option<string>("--status", "-s") { Description = "Nouveau statut : actif, terminé, retiré, perdu-de-vue, déménagé.", Required = true };
         var on = CollectionOptions.Date("--on", "Date d'effet", required: true);
         var reason = CollectionOptions.Reason(required: false);
         var command = new Command("set-status", "Change le statut d'un participant (retrait motivé, perdu de vue, déménagement, fin de suivi) ; l'historique est conservé.") { protocol, id, status, on, reason };
@@ -66,7 +66,7 @@ public static class CohortCommand
         {
             if (!EnrolmentStatusText.TryParse(parse.GetValue(status)!, out var value))
             {
-                AnsiConsole.MarkupLine($"[red]✗[/] Statut « {Markup.Escape(parse.GetValue(status)!)} » inconnu : actif, termine, retire, perdu-de-vue ou demenage.");
+                AnsiConsole.MarkupLine($"[red]✗[/] Statut « {Markup.Escape(parse.GetValue(status)!)} » inconnu : actif, terminé, retiré, perdu-de-vue ou déménagé.");
                 return ExitCodes.InvalidInput;
             }
             var context = CliContext.From(parse);

@@ -86,7 +86,7 @@ public static class CommonOptions
     /// <summary>--threshold: the statistical-secrecy threshold (smallest publishable count).</summary>
     public static Option<int> Threshold()
     {
-        return new Option<int>("--threshold", "-s")
+        return new Option<int>("--threshold")
         {
             Description = "Secret statistique : plus petit effectif publiable (5 par défaut ; 11 pour certaines données de santé).",
             HelpName = "N",

@@ -13,12 +13,15 @@ public static class ImportCommand
     {
         var command = new Command("import", "Importer un fichier (CSV ou XLSX) : tout ou rien, et sans doublon si on le réimporte.");
         command.Subcommands.Add(Observations());
-        command.Subcommands.Add(Enrolments("enrolments", "Importe des inscriptions (identifiant, groupe, école, date d'inscription, covariables)."));
+        // One verb per concept: enrolments are imported by "impacteval enrol"; "import enrolments" stays as a hidden alias.
+        var enrolments = Enrolments("enrolments", "Alias de « impacteval enrol ».");
+        enrolments.Hidden = true;
+        command.Subcommands.Add(enrolments);
         command.Subcommands.Add(Values());
         return command;
     }
 
-    /// <summary><c>impacteval enrol</c>: the same as <c>import enrolments</c>.</summary>
+    /// <summary><c>impacteval enrol</c>: imports enrolments (<c>import enrolments</c> is its hidden alias).</summary>
     public static Command GetEnrolCommand() =>
         Enrolments("enrol", "Inscrit des participants à partir d'un fichier (identifiant, groupe, école, date d'inscription, covariables).");
 

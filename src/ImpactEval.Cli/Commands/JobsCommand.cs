@@ -31,7 +31,7 @@ public static class JobsCommand
     {
         var job = new Option<string?>("--job", "-j") { Description = "Une tâche (groupe.nom, par exemple recompute.passerelles) ou un groupe (recompute)." };
         var status = new Option<string?>("--status", "-s") { Description = "Seulement ce statut : en-cours, reussie, echec, nouvelle-tentative, annulee, interrompue." };
-        var limit = new Option<int>("--limit", "-n") { Description = "Nombre d'exécutions affichées.", DefaultValueFactory = _ => 30 };
+        var limit = new Option<int>("--limit") { Description = "Nombre d'exécutions affichées.", DefaultValueFactory = _ => 30 };
         var command = new Command("jobs", "Historique des tâches planifiées (les plus récentes d'abord).") { job, status, limit };
         command.Subcommands.Add(Scheduled());
         command.Subcommands.Add(Trigger());

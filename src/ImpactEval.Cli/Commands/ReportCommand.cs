@@ -16,7 +16,7 @@ public static class ReportCommand
     public static Command GetCommand()
     {
         var protocol = CommonOptions.Protocol();
-        var template = new Option<string?>("--template", "-t")
+        var template = new Option<string?>("--template")
         {
             Description = "Gabarit : nom (rapport-cohorte, fiche-territoire) ou chemin d'un fichier .hbs. Par défaut celui du protocole (report.template).",
         };
