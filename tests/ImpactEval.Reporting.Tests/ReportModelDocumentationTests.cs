@@ -35,6 +35,6 @@ public class ReportModelDocumentationTests
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "report-model.md"));
 
-        Assert.All(TemplateEngine.KnownHelpers, helper => Assert.Contains("`{{" + helper, doc));
+        Assert.All(TemplateEngine.KnownFilters, filter => Assert.Contains("| " + filter, doc));
     }
 }

@@ -18,7 +18,7 @@ public static class ReportCommand
         var protocol = CommonOptions.Protocol();
         var template = new Option<string?>("--template", "-t")
         {
-            Description = "Gabarit : nom (rapport-cohorte, fiche-territoire) ou chemin d'un fichier .hbs. Par défaut celui du protocole (report.template).",
+            Description = "Gabarit : nom (rapport-cohorte, fiche-territoire) ou chemin d'un fichier .liquid. Par défaut celui du protocole (report.template).",
         };
         var formats = CommonOptions.Formats();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Dossier de sortie (par défaut out/ID_DU_PROTOCOLE)." };

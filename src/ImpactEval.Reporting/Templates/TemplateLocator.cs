@@ -5,7 +5,7 @@ namespace ImpactEval.Reporting.Templates;
 /// CLI's <c>--templates</c>, <see cref="ReportRequest.TemplatesDirectory"/>); (2) the directory named by the
 /// environment variable <c>IMPACTEVAL_TEMPLATES</c>; (3) <c>templates/</c> next to the running program (the
 /// Reporting project copies the shipped templates there). A template is named without extension
-/// ("rapport-cohorte") or given as a path to a .hbs file (a copy edited by a cité).
+/// ("rapport-cohorte") or given as a path to a .liquid file (a copy edited by a cité).
 /// </summary>
 public static class TemplateLocator
 {
@@ -13,7 +13,7 @@ public static class TemplateLocator
     public const string EnvironmentVariable = "IMPACTEVAL_TEMPLATES";
 
     /// <summary>The extension of template files.</summary>
-    public const string Extension = ".hbs";
+    public const string Extension = ".liquid";
 
     /// <summary>The shipped templates next to the running program.</summary>
     public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "templates");
@@ -38,8 +38,8 @@ public static class TemplateLocator
         throw new DirectoryNotFoundException($"Aucun dossier de modèles trouvé : passez-en un explicitement ou définissez {EnvironmentVariable}.");
     }
 
-    /// <summary>The file of a template: a path to an existing .hbs file as is, else <c>{directory}/{name}.hbs</c>.</summary>
-    /// <param name="nameOrPath">"rapport-cohorte" or a path to a .hbs file.</param>
+    /// <summary>The file of a template: a path to an existing .liquid file as is, else <c>{directory}/{name}.liquid</c>.</summary>
+    /// <param name="nameOrPath">"rapport-cohorte" or a path to a .liquid file.</param>
     /// <param name="directory">The templates directory.</param>
     /// <exception cref="FileNotFoundException">The template does not exist (French message listing the available ones).</exception>
     public static string ResolveTemplate(string nameOrPath, string directory)

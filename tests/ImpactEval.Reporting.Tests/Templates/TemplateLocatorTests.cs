@@ -23,7 +23,7 @@ public class TemplateLocatorTests
             Assert.Equal(environmentDir, TemplateLocator.ResolveDirectory(null));
             Environment.SetEnvironmentVariable(TemplateLocator.EnvironmentVariable, null);
             Assert.Equal(TemplateLocator.ShippedDirectory, TemplateLocator.ResolveDirectory(null));
-            Assert.True(File.Exists(Path.Combine(TemplateLocator.ShippedDirectory, "rapport-cohorte.hbs")));
+            Assert.True(File.Exists(Path.Combine(TemplateLocator.ShippedDirectory, "rapport-cohorte.liquid")));
         }
         finally
         {
@@ -44,8 +44,8 @@ public class TemplateLocatorTests
     [Fact]
     public void ResolveTemplate_PathToCopy_UsedAsIs()
     {
-        var copy = Path.Combine(Demo.TempDirectory("copie"), "notre-rapport.hbs");
-        File.Copy(Path.Combine(Demo.TemplatesDirectory, "fiche-territoire.hbs"), copy);
+        var copy = Path.Combine(Demo.TempDirectory("copie"), "notre-rapport.liquid");
+        File.Copy(Path.Combine(Demo.TemplatesDirectory, "fiche-territoire.liquid"), copy);
 
         Assert.Equal(copy, TemplateLocator.ResolveTemplate(copy, Demo.TemplatesDirectory));
         Assert.Contains("<h1>", new ReportRenderer(Demo.TemplatesDirectory).RenderHtml(copy, Samples.SampleReports.Full()));
