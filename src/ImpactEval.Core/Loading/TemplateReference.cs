@@ -52,11 +52,18 @@ public static partial class TemplateReference
             return File.Exists(Path.Combine(protocolDirectory, reference))
                 ? null
                 : $"Le gabarit « {reference} » est introuvable à côté du protocole (chemin relatif au dossier du fichier de protocole).";
-        if (File.Exists(Path.Combine(templatesDirectory, FileName(reference)))) return null;
-        var available = Directory.Exists(templatesDirectory)
+        return File.Exists(Path.Combine(templatesDirectory, FileName(reference)))
+            ? null
+            : $"Le gabarit « {reference} » n’existe pas dans le dossier des gabarits. Gabarits disponibles : {Available(templatesDirectory)}.";
+    }
+
+    /// <summary>The names of the templates of a directory, for a message ("fiche-territoire, rapport-cohorte"; "aucun").</summary>
+    public static string Available(string templatesDirectory)
+    {
+        var names = Directory.Exists(templatesDirectory)
             ? string.Join(", ", Directory.GetFiles(templatesDirectory, "*" + Extension).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
             : "";
-        return $"Le gabarit « {reference} » n’existe pas dans le dossier des gabarits. Gabarits disponibles : {(available.Length == 0 ? "aucun" : available)}.";
+        return names.Length == 0 ? "aucun" : names;
     }
 
     [GeneratedRegex("^[A-Za-z]:")]

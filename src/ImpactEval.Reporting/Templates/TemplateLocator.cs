@@ -60,9 +60,6 @@ public static class TemplateLocator
         var root = Path.GetFullPath(directory);
         var candidate = Path.GetFullPath(Path.Combine(root, TemplateReference.FileName(nameOrPath)));
         if (candidate.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(candidate)) return candidate;
-        var available = Directory.Exists(root)
-            ? string.Join(", ", Directory.GetFiles(root, "*" + Extension).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
-            : "";
-        throw new FileNotFoundException($"Le modèle « {nameOrPath} » est introuvable dans « {directory} ». Modèles disponibles : {(available.Length == 0 ? "aucun" : available)}.", candidate);
+        throw new FileNotFoundException($"Le modèle « {nameOrPath} » est introuvable dans « {directory} ». Modèles disponibles : {TemplateReference.Available(root)}.", candidate);
     }
 }
