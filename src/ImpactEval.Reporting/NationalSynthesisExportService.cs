@@ -13,7 +13,7 @@ namespace ImpactEval.Reporting;
 /// <param name="OutputDirectory">Directory of the output files (created when missing).</param>
 /// <param name="SuppressionThreshold">Smallest publishable count, at least 1 (default 5).</param>
 /// <param name="TemplatesDirectory">Templates directory; null for the lookup order of <see cref="Templates.TemplateLocator"/>.</param>
-/// <param name="TemplateName">Template name or path to a .hbs file (default "synthese-nationale").</param>
+/// <param name="TemplateName">Template name or path to a .liquid file (default "synthese-nationale").</param>
 /// <param name="GeneratedAt">Generation timestamp; null for now.</param>
 public sealed record NationalSynthesisExport(
     string CampaignCode,

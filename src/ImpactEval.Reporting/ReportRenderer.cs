@@ -34,7 +34,7 @@ public sealed class ReportRenderer
     public string TemplatesDirectory => engine.Directory;
 
     /// <summary>Renders a template on a model to one self-contained HTML document.</summary>
-    /// <param name="templateName">Template name ("rapport-cohorte") or path to a .hbs file.</param>
+    /// <param name="templateName">Template name ("rapport-cohorte") or path to a .liquid file.</param>
     /// <param name="model">A <see cref="ReportModel"/>, or a <see cref="NationalSynthesisModel"/> for "synthese-nationale".</param>
     /// <exception cref="TemplateException">The template has a problem (file, line, field in French).</exception>
     public string RenderHtml(string templateName, object model) => engine.Render(templateName, model);

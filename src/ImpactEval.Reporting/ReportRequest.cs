@@ -17,7 +17,7 @@ public enum ReportFormat
 }
 
 /// <summary>What <see cref="ReportWriter.WriteAsync"/> should produce.</summary>
-/// <param name="TemplateName">Template name ("rapport-cohorte", "fiche-territoire") or path to a .hbs file.</param>
+/// <param name="TemplateName">Template name ("rapport-cohorte", "fiche-territoire") or path to a .liquid file.</param>
 /// <param name="Formats">Formats to write.</param>
 /// <param name="OutputDirectory">Directory of the output files (created when missing).</param>
 /// <param name="TemplatesDirectory">Templates directory; null for the lookup order of <see cref="Templates.TemplateLocator"/>.</param>

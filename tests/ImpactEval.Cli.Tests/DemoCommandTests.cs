@@ -168,6 +168,27 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output) : IClassFi
         Assert.DoesNotContain("non produit", audit.Details);
     }
 
+    // Issue 10, break 5 (template explosion): `impacteval report` with a template of 8 nested loops over the model is
+    // refused at once (the same budget as `template check`), with the template and the line, exit 2, nothing written
+    // and nothing audited.
+    [Fact]
+    public async Task Report_EightNestedLoopsTemplate_RefusedExitTwoNothingWritten()
+    {
+        var template = Path.Combine(demo.Cli.WorkingDirectory, "huit-boucles.liquid");
+        await File.WriteAllTextAsync(template, TemplateCommandTests.NestedLoops(8));
+        await using (var before = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = demo.Cli.DataDirectory }))
+        {
+            var exports = await before.AuditEntries.CountAsync(a => a.Action == "report.export");
+
+            var run = await demo.Cli.RunAsync("report", "--protocol", "passerelles", "--template", template, "--format", "html,xlsx", "--out", "huit");
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("huit-boucles.liquid, ligne 9, colonne 1 : rendu interrompu : plus de 7 niveaux imbriqués", run.Output);
+            Assert.False(Directory.Exists(Path.Combine(demo.Cli.WorkingDirectory, "huit")) && Directory.EnumerateFiles(Path.Combine(demo.Cli.WorkingDirectory, "huit")).Any());
+            Assert.Equal(exports, await before.AuditEntries.CountAsync(a => a.Action == "report.export"));
+        }
+    }
+
     // Refusals: an unknown protocol and an unknown format change nothing and say why, in French.
     [Fact]
     public async Task Report_UnknownProtocolOrFormat_RefusedNothingWritten()

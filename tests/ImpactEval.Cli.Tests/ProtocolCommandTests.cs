@@ -20,6 +20,39 @@ public class ProtocolCommandTests
         Assert.Equal(5, run.Output.Split('\n').Count(l => l.Contains(": erreur :")));
     }
 
+    /// <summary>The output as one line without colour codes (the console wraps long messages).</summary>
+    private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;]*m", "").Replace("\n", "");
+
+    /// <summary>The shipped PasserelleS protocol written to the runner's directory with another report.template.</summary>
+    private static string PasserellesWithTemplate(CliRunner cli, string template)
+    {
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "protocols", "passerelles.yaml"))
+            .Replace("  template: rapport-cohorte", "  template: " + template, StringComparison.Ordinal);
+        var path = Path.Combine(cli.WorkingDirectory, "passerelles-copie.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    // Issue 10, break 12: "../../…" in report.template passed validation. `protocol validate` now refuses it with its
+    // line and column, exit 2; `protocol register` refuses a template that does not exist and writes nothing.
+    [Fact]
+    public async Task ValidateAndRegister_TemplateEscapingOrMissing_PlacedErrorExitTwo()
+    {
+        using var cli = new CliRunner();
+        var escaping = PasserellesWithTemplate(cli, "../../etc/rapport.liquid");
+        var line = File.ReadAllLines(escaping).ToList().FindIndex(l => l.StartsWith("  template: ", StringComparison.Ordinal)) + 1;
+
+        var validate = await cli.RunAsync("protocol", "validate", escaping);
+        var register = await cli.RunAsync("protocol", "register", PasserellesWithTemplate(cli, "rapport-disparu"));
+
+        Assert.Equal(2, validate.ExitCode);
+        Assert.Contains($"passerelles-copie.yaml:{line}:13: erreur : Le gabarit « ../../etc/rapport.liquid » sort du dossier du protocole", Flat(validate.Output));
+        Assert.Equal(2, register.ExitCode);
+        Assert.Contains("Le gabarit « rapport-disparu » n’existe pas dans le dossier des gabarits. Gabarits disponibles : fiche-territoire, rapport-cohorte, synthese-nationale.", Flat(register.Output));
+        await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = cli.DataDirectory });
+        Assert.Equal(0, await db.Protocols.CountAsync());
+    }
+
     // Registering the same invalid file writes nothing to the store.
     [Fact]
     public async Task Register_InvalidProtocol_RegistersNothing()

@@ -45,8 +45,8 @@ public class ReportExportServiceTests
     {
         await using var store = await RegisteredAsync();
         var directory = Demo.TempDirectory("export-casse");
-        var template = Path.Combine(directory, "casse.hbs");
-        await File.WriteAllTextAsync(template, "<h1>{{Titel}}</h1>");
+        var template = Path.Combine(directory, "casse.liquid");
+        await File.WriteAllTextAsync(template, "<h1>{{ Titel }}</h1>");
         var output = Path.Combine(directory, "sortie");
         await using var db = await store.OpenAsync();
 

@@ -29,12 +29,27 @@ public class ReportModelDocumentationTests
         Assert.True(missing.Count == 0, "Not documented in docs/report-model.md: " + string.Join(", ", missing));
     }
 
-    // Every helper registered by the engine is documented with an example.
+    // Every French filter registered by the engine is documented with an example (`{{ x | nombre }}`).
     [Fact]
-    public void ReportModelDoc_EveryHelper_Documented()
+    public void ReportModelDoc_EveryFilter_Documented()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "report-model.md")).Replace("\\|", "|");
+
+        Assert.All(TemplateEngine.KnownFilters, filter => Assert.Matches(@"`\{\{ [^`]*\| " + filter + "[ :]", doc));
+    }
+
+    // Every tag of the Liquid subset is documented, and the budget table states the values the engine enforces.
+    [Fact]
+    public void ReportModelDoc_TagsAndBudget_MatchTheEngine()
     {
         var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "report-model.md"));
+        var budget = RenderBudget.Default;
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
-        Assert.All(TemplateEngine.KnownHelpers, helper => Assert.Contains("`{{" + helper, doc));
+        Assert.All(TemplateSource.AllowedTags, tag => Assert.Contains("{% " + tag, doc));
+        Assert.Contains($"| {budget.MaxSteps.ToString("N0", french).Replace('\u202F', ' ').Replace('\u00A0', ' ')} |", doc);
+        Assert.Contains($"| {budget.MaxDepth} |", doc);
+        Assert.Contains($"| {budget.MaxOutputCharacters / (1024 * 1024)} Mi caractères |", doc);
+        Assert.Contains($"| {budget.MaxDuration.TotalSeconds:0} secondes |", doc);
     }
 }

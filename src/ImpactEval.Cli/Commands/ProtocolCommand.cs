@@ -1,11 +1,15 @@
 using System.CommandLine;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
+using ImpactEval.Reporting.Templates;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
 
-/// <summary><c>impacteval protocol validate FILE...</c> and <c>impacteval protocol register FILE</c>.</summary>
+/// <summary>
+/// <c>impacteval protocol validate FILE...</c> and <c>impacteval protocol register FILE</c>. Both check that the
+/// protocol's <c>report.template</c> exists (a name in the templates directory, a relative path next to the protocol).
+/// </summary>
 public static class ProtocolCommand
 {
     /// <summary>The command and its subcommands.</summary>
@@ -20,13 +24,15 @@ public static class ProtocolCommand
     private static Command Validate()
     {
         var files = new Argument<FileInfo[]>("fichiers") { Description = "Fichiers de protocole YAML.", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("validate", "Vérifie un ou plusieurs fichiers de protocole et affiche chaque problème avec sa ligne et sa colonne.") { files };
+        var templates = CommonOptions.Templates();
+        var command = new Command("validate", "Vérifie un ou plusieurs fichiers de protocole et affiche chaque problème avec sa ligne et sa colonne.") { files, templates };
         command.SetAction(parse =>
         {
+            if (TemplatesDirectory(parse, templates) is not { } directory) return ExitCodes.InvalidInput;
             var exit = ExitCodes.Ok;
             foreach (var file in parse.GetValue(files)!)
             {
-                var result = ProtocolLoader.LoadFile(file.ToString());
+                var result = ProtocolLoader.LoadFile(file.ToString(), directory);
                 PrintProblems(result);
                 if (result.IsValid)
                     AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(file.ToString())} : protocole valide ({result.Protocol!.Indicators.Length} indicateurs, {result.Protocol.Groups.Length} groupes, {result.Protocol.Waves.Length} vagues).");
@@ -44,15 +50,32 @@ public static class ProtocolCommand
     private static Command Register()
     {
         var file = new Argument<FileInfo>("fichier") { Description = "Fichier de protocole YAML." };
-        var command = new Command("register", "Enregistre un protocole (nouvelle version si le fichier a changé).") { file };
+        var templates = CommonOptions.Templates();
+        var command = new Command("register", "Enregistre un protocole (nouvelle version si le fichier a changé).") { file, templates };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (TemplatesDirectory(parse, templates) is not { } directory) return ExitCodes.InvalidInput;
+            var path = parse.GetValue(file)!.ToString();
             var context = CliContext.From(parse);
             await using var db = await context.OpenStoreAsync(cancellationToken);
-            var outcome = await new ProtocolRegistry(db).RegisterFileAsync(parse.GetValue(file)!.ToString(), CliContext.Actor, cancellationToken);
-            return Report(outcome, parse.GetValue(file)!.ToString());
+            var outcome = await new ProtocolRegistry(db).RegisterAsync(ProtocolLoader.LoadFile(path, directory), Path.GetFileName(path), CliContext.Actor, cancellationToken);
+            return Report(outcome, path);
         });
         return command;
+    }
+
+    /// <summary>The templates directory against which report.template is checked (--templates, IMPACTEVAL_TEMPLATES, shipped), or null after printing why there is none.</summary>
+    private static string? TemplatesDirectory(ParseResult parse, Option<DirectoryInfo?> templates)
+    {
+        try
+        {
+            return TemplateLocator.ResolveDirectory(parse.GetValue(templates)?.FullName);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(e.Message)}");
+            return null;
+        }
     }
 
     /// <summary>Prints a registration outcome and returns the exit code.</summary>

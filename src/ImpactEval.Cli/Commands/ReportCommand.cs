@@ -18,7 +18,7 @@ public static class ReportCommand
         var protocol = CommonOptions.Protocol();
         var template = new Option<string?>("--template")
         {
-            Description = "Gabarit : nom (rapport-cohorte, fiche-territoire) ou chemin d'un fichier .hbs. Par défaut celui du protocole (report.template).",
+            Description = "Gabarit : nom (rapport-cohorte, fiche-territoire) ou chemin d'un fichier .liquid. Par défaut celui du protocole (report.template).",
         };
         var formats = CommonOptions.Formats();
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Dossier de sortie (par défaut out/ID_DU_PROTOCOLE)." };
@@ -31,7 +31,10 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(protocol)!;
-            var export = new ReportExport(id, parse.GetValue(template), CommonOptions.FormatsOrAll(parse, formats),
+            // A copy given by its path on the command line is used as is; a name is looked up in the templates directory.
+            var name = parse.GetValue(template);
+            if (name is not null && name.EndsWith(TemplateLocator.Extension, StringComparison.OrdinalIgnoreCase) && File.Exists(name)) name = Path.GetFullPath(name);
+            var export = new ReportExport(id, name, CommonOptions.FormatsOrAll(parse, formats),
                 (parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("out", id))).FullName,
                 parse.GetValue(threshold), parse.GetValue(templates)?.FullName);
             return await RunAsync(CliContext.From(parse), export, cancellationToken);

@@ -5,8 +5,9 @@ using Spectre.Console;
 namespace ImpactEval.Cli.Commands;
 
 /// <summary>
-/// <c>impacteval template check FILE</c>: renders a report template strictly on the complete and the minimal sample
-/// models (<see cref="TemplateChecker"/>) and prints each problem with its file, line, column and field, in French.
+/// <c>impacteval template check FILE</c>: checks a Liquid report template and renders it strictly, within the render
+/// budget of a report, on the complete and the minimal sample models (<see cref="TemplateChecker"/>); prints each problem
+/// with its file, line, column and field, in French, and exits 2 when there is any.
 /// </summary>
 public static class TemplateCommand
 {
@@ -20,9 +21,9 @@ public static class TemplateCommand
 
     private static Command Check()
     {
-        var file = new Argument<FileInfo>("fichier") { Description = "Gabarit à vérifier (fichier .hbs)." };
+        var file = new Argument<FileInfo>("fichier") { Description = "Gabarit à vérifier (fichier .liquid)." };
         var templates = CommonOptions.Templates();
-        var command = new Command("check", "Vérifie un gabarit sur un modèle de rapport complet et sur un modèle minimal ; chaque problème est donné avec sa ligne et le champ en cause.")
+        var command = new Command("check", "Vérifie un gabarit Liquid sur un modèle de rapport complet et sur un modèle minimal, avec le budget de rendu d’un rapport ; chaque problème est donné avec sa ligne et le champ en cause.")
         {
             file, templates,
         };

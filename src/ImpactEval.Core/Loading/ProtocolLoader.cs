@@ -26,7 +26,9 @@ public static class ProtocolLoader
 
     /// <summary>Loads a protocol file from disk.</summary>
     /// <param name="path">Path of the YAML file; the name shown in problems is the path as given.</param>
-    public static ProtocolLoadResult LoadFile(string path)
+    /// <param name="templatesDirectory">The templates directory, when known: <c>report.template</c> must then exist (a name
+    /// in this directory, a relative path under the protocol file's folder).</param>
+    public static ProtocolLoadResult LoadFile(string path, string? templatesDirectory = null)
     {
         string text;
         try
@@ -38,20 +40,22 @@ public static class ProtocolLoader
             var problem = new ProtocolProblem(path, SourcePosition.Start, Severity.Error, $"Impossible de lire le fichier : {e.Message}", "Vérifiez le chemin et les droits d'accès.");
             return new ProtocolLoadResult(null, [problem], "");
         }
-        return Load(text, path);
+        return Load(text, path, templatesDirectory is null ? null : (templatesDirectory, Path.GetDirectoryName(Path.GetFullPath(path))!));
     }
 
     /// <summary>Loads a protocol from its text.</summary>
     /// <param name="text">The YAML text.</param>
     /// <param name="fileName">Name shown in problems.</param>
-    public static ProtocolLoadResult Load(string text, string fileName)
+    /// <param name="templateFolders">Where <c>report.template</c> must exist (the templates directory for a name, the
+    /// protocol's folder for a path), or null not to check that it exists.</param>
+    public static ProtocolLoadResult Load(string text, string fileName, (string Templates, string Protocol)? templateFolders = null)
     {
         var sink = new ProblemSink(fileName);
         var root = Parse(text, sink);
         if (root is null) return new ProtocolLoadResult(null, [.. sink.Problems], text);
 
         var references = new List<Reference>();
-        var protocol = new Reader(sink, references).ReadProtocol(root);
+        var protocol = new Reader(sink, references, templateFolders).ReadProtocol(root);
         ProtocolRules.Check(protocol, references, sink);
         var problems = sink.Problems.OrderBy(p => p.At.Line).ThenBy(p => p.At.Column).ToImmutableArray();
         return new ProtocolLoadResult(sink.HasErrors ? null : protocol, problems, text);
@@ -94,7 +98,7 @@ public static class ProtocolLoader
     };
 
     /// <summary>The first pass: YAML tree to model.</summary>
-    private sealed class Reader(ProblemSink sink, List<Reference> references)
+    private sealed class Reader(ProblemSink sink, List<Reference> references, (string Templates, string Protocol)? templateFolders)
     {
         public Protocol ReadProtocol(YamlMappingNode node)
         {
@@ -119,11 +123,23 @@ public static class ProtocolLoader
             var analyses = ReadList(map, "analyses", false, (m, i) => ReadAnalysis(m, i, groups));
             var design = ReadDesign(map);
             var report = map.Map("report", false, "la section report", "template");
-            var template = report?.String("template", true, "rapport-cohorte") ?? "rapport-cohorte";
+            var template = ReadTemplate(report);
             var multipleChoices = ReadList(map, "multiple_choice", false, ReadMultipleChoice);
 
             return new Protocol(id, title, territoryCode, territoryName, version, authors, dates, objectives, targetPublic, leverage,
                 questions, indicators, groups, waves, covariates, cluster, analyses, design, template, multipleChoices);
+        }
+
+        /// <summary>report.template: a template name or a relative path under the protocol's folder, never outside it.</summary>
+        private string ReadTemplate(YamlMap? report)
+        {
+            const string fallback = "rapport-cohorte";
+            if (report?.String("template", true, fallback) is not { } template) return fallback;
+            var problem = TemplateReference.Problem(template)
+                          ?? (templateFolders is { } folders ? TemplateReference.Missing(template, folders.Templates, folders.Protocol) : null);
+            if (problem is not null)
+                sink.Error(report.PositionOf("template"), problem, $"Par exemple : template: {fallback} (un gabarit du dossier des gabarits) ou template: modeles/notre-rapport{TemplateReference.Extension} (à côté du protocole).");
+            return template;
         }
 
         private (string Code, string? Name) ReadTerritory(YamlMap map)

@@ -14,24 +14,27 @@ public sealed record TemplateCheckResult(string File, string ModelName, Immutabl
 }
 
 /// <summary>
-/// Validates a report template (what <c>impacteval template check FILE</c> runs) by rendering it strictly on sample
-/// models: the complete one (every optional section present, every list filled) and the minimal one (every optional
-/// section absent, every list empty), so that a misspelt field, an unknown helper, a missing partial or an unguarded
-/// optional section is reported with its file, line and field — whatever the real data would have reached.
-/// A template declares the model it expects with a comment on its first lines:
-/// <c>{{!-- modèle : synthese-nationale --}}</c> for the national synthesis; the cohort report model otherwise.
-/// Partials are looked up in the template's own <c>partials/</c> folder, then in the templates directory's.
+/// Validates a report template (what <c>impacteval template check FILE</c> runs): checks its Liquid (the subset
+/// Scriban's Liquid mode reads, balanced blocks, known filters and partials), then renders it strictly, within the
+/// same <see cref="RenderBudget"/> as a report, on sample models: the complete one (every optional section present,
+/// every list filled) and the minimal one (every optional section absent, every list empty), so that a misspelt
+/// field, an unknown filter, a missing partial, an unguarded optional section or a loop nest over budget is reported
+/// with its file, line and field — whatever the real data would have reached. Every unknown field is reported, not
+/// only the first. A template declares the model it expects with a comment on its first lines:
+/// <c>{% comment %} modèle : synthese-nationale {% endcomment %}</c> for the national synthesis; the cohort report
+/// model otherwise. Partials are looked up in the template's own <c>partials/</c> folder, then in the templates
+/// directory's.
 /// </summary>
 public static class TemplateChecker
 {
     /// <summary>Checks a template file.</summary>
-    /// <param name="path">Path of the .hbs file.</param>
+    /// <param name="path">Path of the .liquid file.</param>
     /// <param name="templatesDirectory">Directory of the shared partials; null for the lookup order of <see cref="TemplateLocator"/> (the file's own directory when none is found).</param>
     public static TemplateCheckResult Check(string path, string? templatesDirectory = null)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
-            return new TemplateCheckResult(file, "", [new TemplateProblem(file, 0, 0, null, $"le fichier « {path} » n'existe pas.")]);
+            return new TemplateCheckResult(file, "", [new TemplateProblem(file, 0, 0, null, $"le fichier « {path} » n’existe pas.")]);
         string directory;
         try
         {
@@ -51,11 +54,11 @@ public static class TemplateChecker
         {
             try
             {
-                engine.Render(Path.GetFullPath(path), sample);
+                engine.Render(Path.GetFullPath(path), sample, collectProblems: true);
             }
             catch (TemplateException e)
             {
-                if (!problems.Contains(e.Problem)) problems.Add(e.Problem);
+                problems.AddRange(e.Problems.Where(p => !problems.Contains(p)));
             }
         }
         return new TemplateCheckResult(file, national ? "synthèse nationale" : "rapport de cohorte", [.. problems]);

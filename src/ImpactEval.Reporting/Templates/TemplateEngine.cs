@@ -1,142 +1,238 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
-using HandlebarsDotNet;
-using HandlebarsDotNet.Compiler;
-using ImpactEval.Reporting.Formatting;
-using ImpactEval.Reporting.Model;
+using Fluid;
+using Fluid.Ast;
+using Parlot.Fluent;
 
 namespace ImpactEval.Reporting.Templates;
 
 /// <summary>
-/// Renders Handlebars templates strictly: an unknown field, helper or partial, or an unbalanced block, stops the
-/// rendering with a <see cref="TemplateException"/> naming the file, line, column and field — never a silently
-/// empty report. Registers the French helpers (see docs/report-model.md): <c>nombre</c>, <c>entier</c>,
-/// <c>pourcentage</c>, <c>date</c>, <c>intervalle</c>, <c>valeur_p</c>, <c>interpretation</c>. Thread-safe; compiled
-/// templates are cached (a template file changed on disk is compiled again).
+/// Renders Liquid report templates with Fluid, strictly and within a budget. A template keeps to the Liquid subset
+/// that Scriban's Liquid mode also reads (docs/report-model.md); it reaches only the report model's fields (an
+/// unknown field, filter or partial, or an unbalanced block, stops the rendering with a <see cref="TemplateException"/>
+/// naming the file, line, column and field — never a silently empty report); and one rendering may not exceed its
+/// <see cref="RenderBudget"/>. Registers the French filters of <see cref="FrenchFilters"/>. Thread-safe; a template
+/// and its partials are compiled once and cached (a template file changed on disk is compiled again).
 /// </summary>
 public sealed partial class TemplateEngine
 {
+    /// <summary>The name of the place-marker tag the engine adds before each tag of a template (never written by hand).</summary>
+    internal const string PlaceTag = "impacteval_place";
+
+    private static readonly FluidParser Parser = CreateParser();
+
     private readonly ConcurrentDictionary<string, Compiled> cache = new(StringComparer.Ordinal);
 
     /// <summary>Creates an engine over a templates directory (its <c>partials/</c> folder holds the shared partials).</summary>
     /// <param name="templatesDirectory">The templates directory (see <see cref="TemplateLocator.ResolveDirectory"/>).</param>
-    public TemplateEngine(string templatesDirectory) => Directory = Path.GetFullPath(templatesDirectory);
+    /// <param name="budget">The render budget; null for <see cref="RenderBudget.Default"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The budget allows fewer than 2 levels of nesting or no step (Fluid reads 0 as "no limit").</exception>
+    public TemplateEngine(string templatesDirectory, RenderBudget? budget = null)
+    {
+        Directory = Path.GetFullPath(templatesDirectory);
+        Budget = budget ?? RenderBudget.Default;
+        if (Budget.MaxDepth < 2 || Budget.MaxSteps < 1)
+            throw new ArgumentOutOfRangeException(nameof(budget), "A render budget allows at least 2 levels of nesting and 1 step.");
+    }
 
     /// <summary>The templates directory.</summary>
     public string Directory { get; }
 
+    /// <summary>The budget of every rendering.</summary>
+    public RenderBudget Budget { get; }
+
+    /// <summary>Names of the project's French filters (see docs/report-model.md).</summary>
+    public static ImmutableArray<string> KnownFilters => FrenchFilters.Names;
+
+    /// <summary>Every filter a template may use: the project's and the standard Liquid ones that Scriban also knows.</summary>
+    public static ImmutableArray<string> AllowedFilters { get; } = [.. FrenchFilters.Names, .. FrenchFilters.StandardNames];
+
     /// <summary>Renders a template on a model.</summary>
-    /// <param name="nameOrPath">Template name ("rapport-cohorte") or path to a .hbs file.</param>
-    /// <param name="model">The model (a <see cref="ReportModel"/> or a national synthesis model).</param>
-    /// <exception cref="TemplateException">The template has a problem (French message with file, line and field).</exception>
+    /// <param name="nameOrPath">Template name ("rapport-cohorte") or path to a .liquid file.</param>
+    /// <param name="model">The model (a <see cref="Model.ReportModel"/> or a <see cref="National.NationalSynthesisModel"/>).</param>
+    /// <exception cref="TemplateException">The template has a problem or went over its budget (French message with file, line and field).</exception>
     /// <exception cref="FileNotFoundException">The template does not exist.</exception>
-    public string Render(string nameOrPath, object model)
+    public string Render(string nameOrPath, object model) => Render(nameOrPath, model, collectProblems: false);
+
+    /// <summary>
+    /// Renders a template, collecting every field problem instead of stopping at the first when
+    /// <paramref name="collectProblems"/> is set (what <see cref="TemplateChecker"/> does).
+    /// </summary>
+    internal string Render(string nameOrPath, object model, bool collectProblems)
     {
+        if (!ModelValues.Roots.Contains(model.GetType()))
+            throw new ArgumentException($"A report template renders a {string.Join(" or ", ModelValues.Roots.Select(t => t.Name))}, not a {model.GetType().Name}.", nameof(model));
         var path = TemplateLocator.ResolveTemplate(nameOrPath, Directory);
         var compiled = Compile(path);
+        var context = new RenderContext(model, compiled.Options, Budget, collectProblems);
+        var writer = new BudgetedWriter(context);
         try
         {
-            return compiled.Template(model);
+            var rendering = compiled.Template.RenderAsync(writer, MarkupEncoder.Instance, context);
+            if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
         }
-        catch (TemplateException)
+        catch (TemplateFieldException e)
         {
-            throw;
+            throw new TemplateException(compiled.At(context.Place, e.Field, e.Message), e);
         }
-        catch (Exception e) when (e is HelperArgumentException || e.GetType().Namespace?.StartsWith("HandlebarsDotNet", StringComparison.Ordinal) == true)
+        catch (RenderBudgetException e)
         {
-            throw new TemplateException(Explain(e, compiled, model.GetType()), e);
+            throw new TemplateException(compiled.At(context.Place, null, e.Message), e);
         }
+        catch (InvalidOperationException e) when (context.Steps > Budget.MaxSteps)
+        {
+            throw new TemplateException(compiled.At(context.Place, null,
+                $"rendu interrompu : le modèle dépasse {Budget.MaxSteps.ToString("N0", French)} étapes de calcul (boucles imbriquées sur de longues listes ?). " +
+                "Réduisez l’imbrication des boucles « for » autour de cette balise."), e);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("recursion", StringComparison.Ordinal))
+        {
+            throw new TemplateException(compiled.At(context.Place, null,
+                $"rendu interrompu : plus de {Budget.MaxDepth} niveaux imbriqués de boucles « for » et de modèles partiels (« include ») à cette balise. " +
+                "Réduisez l’imbrication (un modèle partiel qui s’inclut lui-même ne s’arrête jamais)."), e);
+        }
+        catch (Exception e) when (e is FluidException or ParseException or InvalidOperationException or FormatException or OverflowException)
+        {
+            throw new TemplateException(compiled.At(context.Place, null, "cette balise ne peut pas être rendue : vérifiez les champs et les filtres qu’elle utilise (docs/report-model.md)."), e);
+        }
+        if (context.Problems.Count > 0)
+            throw new TemplateException([.. context.Problems.Select(p => compiled.At(p.Place, p.Problem.Field, p.Problem.Message)).Distinct()]);
+        return writer.ToString();
     }
 
-    /// <summary>Compiles a template and its partials, checking block structure first (cached).</summary>
+    /// <summary>Compiles a template and every partial it includes, after checking their language (cached).</summary>
     private Compiled Compile(string path)
     {
-        var partialDirectories = new List<string>();
-        var own = Path.Combine(Path.GetDirectoryName(path)!, "partials");
-        if (System.IO.Directory.Exists(own)) partialDirectories.Add(own);
-        var shared = Path.Combine(Directory, "partials");
-        if (System.IO.Directory.Exists(shared) && !partialDirectories.Contains(shared, StringComparer.Ordinal)) partialDirectories.Add(shared);
-        var files = new List<string> { path };
-        var partialFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var dir in partialDirectories)
-            foreach (var file in System.IO.Directory.GetFiles(dir, "*" + TemplateLocator.Extension).Order(StringComparer.Ordinal))
-                partialFiles.TryAdd(Path.GetFileNameWithoutExtension(file), file);
-        files.AddRange(partialFiles.Values);
-        var stamp = string.Join("|", files.Select(f => f + "@" + File.GetLastWriteTimeUtc(f).Ticks + ":" + new FileInfo(f).Length));
+        var partialFiles = PartialFiles(path);
+        var stamp = string.Join("|", new[] { path }.Concat(partialFiles.Values).Select(f => f + "@" + File.GetLastWriteTimeUtc(f).Ticks + ":" + new FileInfo(f).Length));
         if (cache.TryGetValue(path, out var cached) && cached.Stamp == stamp) return cached;
 
+        var places = new List<(TemplateSource Source, TemplateSource.Tag Tag)>();
+        var problems = new List<TemplateProblem>();
         var main = new TemplateSource(Path.GetFileName(path), File.ReadAllText(path));
-        var partials = partialFiles.Select(p => new TemplateSource("partials/" + Path.GetFileName(p.Value), File.ReadAllText(p.Value))).ToList();
-        var structure = main.CheckStructure().Concat(partials.SelectMany(p => p.CheckStructure())).ToList();
-        if (structure.Count > 0) throw new TemplateException(structure[0]);
+        var template = Parse(main, places, problems);
+        var partials = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
+        var pending = new Queue<TemplateSource>([main]);
+        while (pending.Count > 0)
+        {
+            var source = pending.Dequeue();
+            foreach (var (name, tag) in source.Includes)
+            {
+                if (partials.ContainsKey(name)) continue;
+                if (!partialFiles.TryGetValue(name, out var file))
+                {
+                    problems.Add(source.At(tag, name, $"le modèle partiel « {name} » est introuvable (fichier partials/{name}{TemplateLocator.Extension})."));
+                    continue;
+                }
+                var partial = new TemplateSource("partials/" + Path.GetFileName(file), File.ReadAllText(file));
+                partials[name] = Parse(partial, places, problems) ?? new Fluid.Parser.FluidTemplate();
+                pending.Enqueue(partial);
+            }
+        }
+        if (problems.Count > 0 || template is null) throw new TemplateException([.. problems.Distinct()]);
 
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration { ThrowOnUnresolvedBindingExpression = true });
-        RegisterHelpers(handlebars);
-        try
-        {
-            foreach (var (name, file) in partialFiles) handlebars.RegisterTemplate(name, File.ReadAllText(file));
-            var template = handlebars.Compile(main.Text);
-            var compiled = new Compiled(stamp, main, partials, template);
-            cache[path] = compiled;
-            return compiled;
-        }
-        catch (Exception e) when (e.GetType().Namespace?.StartsWith("HandlebarsDotNet", StringComparison.Ordinal) == true)
-        {
-            throw new TemplateException(Explain(e, new Compiled(stamp, main, partials, (_, _) => ""), typeof(object)), e);
-        }
+        var options = CreateOptions(new PartialSet(partials));
+        var compiled = new Compiled(stamp, main, template, options, [.. places]);
+        cache[path] = compiled;
+        return compiled;
     }
 
-    private sealed record Compiled(string Stamp, TemplateSource Main, List<TemplateSource> Partials, HandlebarsTemplate<object, object> Template);
-
-    /// <summary>Turns a Handlebars error into a French problem with the place where the name at fault is used.</summary>
-    private static TemplateProblem Explain(Exception e, Compiled compiled, Type modelType)
+    /// <summary>
+    /// Checks a template's language and parses it twice: as written (so that a syntax error is placed where the author
+    /// sees it) and with its place markers (what renders). Returns null when it has problems.
+    /// </summary>
+    private IFluidTemplate? Parse(TemplateSource source, List<(TemplateSource, TemplateSource.Tag)> places, List<TemplateProblem> problems)
     {
-        var sources = new List<TemplateSource> { compiled.Main };
-        sources.AddRange(compiled.Partials);
-        (TemplateSource Source, TemplateSource.Tag Tag)? Locate(string name, char? kind = null)
+        var found = source.Check(AllowedFilters);
+        if (found.Count > 0)
         {
-            foreach (var source in sources)
-                if (source.Find(name, kind) is { } tag) return (source, tag);
+            problems.AddRange(found);
             return null;
         }
-        TemplateProblem At(string name, string message, char? kind = null) =>
-            Locate(name, kind) is { } found
-                ? new TemplateProblem(found.Source.File, found.Tag.Line, found.Tag.Column, name, message)
-                : new TemplateProblem(compiled.Main.File, 0, 0, name, message);
-
-        switch (e)
+        if (!Parser.TryParse(source.Text, out var plain, out var error))
         {
-            case HelperArgumentException h:
-                return At(h.Helper, h.Message, null);
-            case HandlebarsUndefinedBindingException u:
-            {
-                var name = string.IsNullOrEmpty(u.MissingKey) ? u.Path : u.MissingKey;
-                if (KnownHelpers.Contains(name) is false && LooksLikeHelperCall(sources, name))
-                    return At(name, $"« {name} » n'est ni un champ du modèle ni un helper connu. Helpers disponibles : {string.Join(", ", KnownHelpers)}.");
-                var suggestion = Closest(name, FieldNames(modelType));
-                var hint = suggestion is null ? " Consultez docs/report-model.md pour la liste des champs." : $" Vouliez-vous dire « {suggestion} » ?";
-                return At(name, $"le champ « {name} » n'existe pas à cet endroit du modèle de rapport (ou il est vide : entourez-le de {{{{#if …}}}}).{hint}");
-            }
-            default:
-            {
-                var partial = PartialPattern().Match(e.Message);
-                if (partial.Success)
-                {
-                    var name = partial.Groups[1].Value;
-                    return At(name, $"le modèle partiel « {name} » est introuvable (fichier partials/{name}.hbs).", '>');
-                }
-                var block = BlockPattern().Match(e.Message);
-                if (block.Success)
-                {
-                    var name = block.Groups[1].Value;
-                    return At(name, $"le bloc « {name} » est mal formé : {e.Message}");
-                }
-                return new TemplateProblem(compiled.Main.File, 0, 0, null, "le modèle ne peut pas être lu : " + e.Message);
-            }
+            problems.Add(SyntaxProblem(source, error));
+            return null;
         }
+        var first = places.Count;
+        var marked = source.WithPlaceMarkers(tag =>
+        {
+            places.Add((source, tag));
+            return places.Count - 1;
+        });
+        if (Parser.TryParse(marked, out var template, out _)) return template;
+        places.RemoveRange(first, places.Count - first);
+        return plain;
+    }
+
+    /// <summary>A Fluid syntax error, placed and said in French.</summary>
+    private static TemplateProblem SyntaxProblem(TemplateSource source, string error)
+    {
+        var at = ErrorPlace().Match(error);
+        var (line, column) = at.Success ? (int.Parse(at.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(at.Groups[2].Value, CultureInfo.InvariantCulture)) : (0, 0);
+        var message = error switch
+        {
+            _ when error.StartsWith("End of tag '}}' was expected", StringComparison.Ordinal) =>
+                "cette balise « {{ … }} » est mal écrite : « }} » était attendu ici (un filtre s'écrit « | nom » et ses arguments « | nom: 1, 2 »).",
+            _ when error.StartsWith("Invalid '", StringComparison.Ordinal) =>
+                $"la balise « {error.Split('\'')[1]} » est mal écrite ; voir ses formes permises dans docs/report-model.md.",
+            _ => "la syntaxe Liquid de cette balise n’est pas reconnue (guillemets, « | » des filtres, opérateurs == != < > <= >= and or contains).",
+        };
+        return new TemplateProblem(source.File, line, column, null, message);
+    }
+
+    /// <summary>The partials a template can include by name: its own <c>partials/</c> folder first, then the templates directory's.</summary>
+    private Dictionary<string, string> PartialFiles(string path)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dir in new[] { Path.Combine(Path.GetDirectoryName(path)!, "partials"), Path.Combine(Directory, "partials") }.Distinct(StringComparer.Ordinal))
+            if (System.IO.Directory.Exists(dir))
+                foreach (var file in System.IO.Directory.GetFiles(dir, "*" + TemplateLocator.Extension).Order(StringComparer.Ordinal))
+                    files.TryAdd(Path.GetFileNameWithoutExtension(file), file);
+        return files;
+    }
+
+    private static FluidParser CreateParser()
+    {
+        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false, AllowParentheses = false, AllowLiquidTag = false });
+        parser.RegisterParserTag(PlaceTag, Parsers.Terms.Integer(), static (place, _, _, context) =>
+        {
+            RenderContext.Of(context).Reach((int)place);
+            return new ValueTask<Completion>(Completion.Normal);
+        });
+        return parser;
+    }
+
+    private TemplateOptions CreateOptions(PartialSet partials)
+    {
+        var options = new TemplateOptions
+        {
+            FileProvider = partials,
+            TemplateCache = partials,
+            MemberAccessStrategy = new DefaultMemberAccessStrategy(),
+            MaxSteps = Budget.MaxSteps,
+            MaxRecursion = Budget.MaxDepth - 1,
+            CultureInfo = French,
+            ModelNamesComparer = StringComparer.Ordinal,
+        };
+        options.ValueConverters.Add(value => ModelValues.Convert(value, options));
+        FrenchFilters.Register(options.Filters);
+        return options;
+    }
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>A template compiled with its partials, its options and the place of each of its markers.</summary>
+    private sealed record Compiled(string Stamp, TemplateSource Main, IFluidTemplate Template, TemplateOptions Options,
+        ImmutableArray<(TemplateSource Source, TemplateSource.Tag Tag)> Places)
+    {
+        /// <summary>A problem at a place marker (the template file itself when no marker was reached).</summary>
+        public TemplateProblem At(int place, string? field, string message) =>
+            place >= 0 && place < Places.Length
+                ? Places[place].Source.At(Places[place].Tag, field, message)
+                : new TemplateProblem(Main.File, 0, 0, field, message);
     }
 
     /// <summary>The field name closest to a typo (optimal string alignment distance, so "Titel" finds "Title"), or null.</summary>
@@ -168,120 +264,12 @@ public sealed partial class TemplateEngine
         return d[a.Length, b.Length];
     }
 
-    private static bool LooksLikeHelperCall(List<TemplateSource> sources, string name) =>
-        sources.SelectMany(s => s.Tags).Any(t => t.Kind is ' ' or '#' or '&' && t.Body.Split(' ', 2)[0] == name && t.Body.Contains(' '));
+    /// <summary>Every field name a template can reach from a model type (for documentation and hints).</summary>
+    internal static ImmutableArray<string> FieldNames(Type root) => [.. ModelValues.FieldNames(root).Distinct().Order(StringComparer.Ordinal)];
 
-    private static readonly ConcurrentDictionary<Type, ImmutableArray<string>> FieldNameCache = new();
+    /// <summary>Every field name of every model type.</summary>
+    internal static ImmutableArray<string> AllFieldNames { get; } = [.. ModelValues.Roots.SelectMany(root => FieldNames(root)).Distinct()];
 
-    /// <summary>Every property name reachable from a model type (for "did you mean" hints).</summary>
-    internal static ImmutableArray<string> FieldNames(Type root) => FieldNameCache.GetOrAdd(root, static t =>
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        var seen = new HashSet<Type>();
-        var queue = new Queue<Type>([t]);
-        while (queue.Count > 0)
-        {
-            var type = queue.Dequeue();
-            if (!seen.Add(type) || type.Namespace is null || !type.Namespace.StartsWith("ImpactEval", StringComparison.Ordinal)) continue;
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.Name == "EqualityContract") continue;
-                names.Add(property.Name);
-                var pt = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                if (pt.IsGenericType) foreach (var arg in pt.GetGenericArguments()) queue.Enqueue(arg);
-                queue.Enqueue(pt);
-            }
-        }
-        return [.. names];
-    });
-
-    /// <summary>Names of the helpers every template can use.</summary>
-    public static readonly ImmutableArray<string> KnownHelpers = ["nombre", "entier", "pourcentage", "date", "intervalle", "valeur_p", "interpretation"];
-
-    private static void RegisterHelpers(IHandlebars handlebars)
-    {
-        handlebars.RegisterHelper("nombre", (writer, _, args) =>
-        {
-            Arity("nombre", args, 1, 2);
-            writer.Write(Value("nombre", args[0]) is { } v ? French.Number(v, args.Length > 1 ? Int("nombre", args[1]) : 1) : French.NotAvailable);
-        });
-        handlebars.RegisterHelper("entier", (writer, _, args) =>
-        {
-            Arity("entier", args, 1, 1);
-            writer.Write(Value("entier", args[0]) is { } v ? French.Number(v, 0) : French.NotAvailable);
-        });
-        handlebars.RegisterHelper("pourcentage", (writer, _, args) =>
-        {
-            Arity("pourcentage", args, 1, 2);
-            writer.Write(Value("pourcentage", args[0]) is { } v ? French.Percent(v, args.Length > 1 ? Int("pourcentage", args[1]) : 1) : French.NotAvailable);
-        });
-        handlebars.RegisterHelper("date", (writer, _, args) =>
-        {
-            Arity("date", args, 1, 1);
-            writer.Write(args[0] switch
-            {
-                null => French.NotAvailable,
-                DateOnly d => French.Date(d),
-                DateTimeOffset o => French.Date(o),
-                DateTime dt => French.Date(DateOnly.FromDateTime(dt)),
-                string s when DateOnly.TryParse(s, CultureInfo.InvariantCulture, out var parsed) => French.Date(parsed),
-                var other => throw new HelperArgumentException("date", $"le helper « date » attend une date, il a reçu « {other} ».")
-            });
-        });
-        handlebars.RegisterHelper("intervalle", (writer, _, args) =>
-        {
-            Arity("intervalle", args, 3, 4);
-            var (e, l, u) = (Value("intervalle", args[0]), Value("intervalle", args[1]), Value("intervalle", args[2]));
-            writer.Write(e is null ? French.NotAvailable : French.Interval(e.Value, l ?? double.NaN, u ?? double.NaN, args.Length > 3 ? Int("intervalle", args[3]) : 2));
-        });
-        handlebars.RegisterHelper("valeur_p", (writer, _, args) =>
-        {
-            Arity("valeur_p", args, 1, 1);
-            writer.Write(Value("valeur_p", args[0]) is { } p ? French.PValue(p) : "p" + French.Space + French.NotAvailable);
-        });
-        handlebars.RegisterHelper("interpretation", (writer, _, args) =>
-        {
-            Arity("interpretation", args, 1, 1);
-            writer.Write(args[0] is ContrastView c
-                ? c.Interpretation
-                : throw new HelperArgumentException("interpretation", "le helper « interpretation » attend un contraste (un élément de Contrasts)."));
-        });
-    }
-
-    private static void Arity(string helper, Arguments args, int min, int max)
-    {
-        if (args.Length < min || args.Length > max)
-            throw new HelperArgumentException(helper, min == max
-                ? $"le helper « {helper} » attend {min} argument{(min > 1 ? "s" : "")}, il en a reçu {args.Length}."
-                : $"le helper « {helper} » attend de {min} à {max} arguments, il en a reçu {args.Length}.");
-    }
-
-    private static double? Value(string helper, object? value) => value switch
-    {
-        null => null,
-        double d => double.IsFinite(d) ? d : null,
-        float f => f,
-        int i => i,
-        long l => l,
-        decimal m => (double)m,
-        string s when ImpactEval.Core.Text.FrenchNumber.TryParse(s, out var parsed) => parsed,
-        _ => throw new HelperArgumentException(helper, $"le helper « {helper} » attend un nombre, il a reçu « {value} ».")
-    };
-
-    private static int Int(string helper, object? value) =>
-        Value(helper, value) is { } v && v >= 0 && v <= 6 && Math.Floor(v) == v
-            ? (int)v
-            : throw new HelperArgumentException(helper, $"le nombre de décimales du helper « {helper} » doit être un entier de 0 à 6, il a reçu « {value} ».");
-
-    [GeneratedRegex("partial name '([^']+)'")]
-    private static partial Regex PartialPattern();
-
-    [GeneratedRegex("(?:block expression|element) '/?([^']+)'")]
-    private static partial Regex BlockPattern();
-}
-
-/// <summary>A helper received arguments it cannot use.</summary>
-internal sealed class HelperArgumentException(string helper, string message) : Exception(message)
-{
-    public string Helper { get; } = helper;
+    [GeneratedRegex(@"at \((\d+):(\d+)\)")]
+    private static partial Regex ErrorPlace();
 }

@@ -1,3 +1,5 @@
+using ImpactEval.Core.Loading;
+
 namespace ImpactEval.Reporting.Templates;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace ImpactEval.Reporting.Templates;
 /// CLI's <c>--templates</c>, <see cref="ReportRequest.TemplatesDirectory"/>); (2) the directory named by the
 /// environment variable <c>IMPACTEVAL_TEMPLATES</c>; (3) <c>templates/</c> next to the running program (the
 /// Reporting project copies the shipped templates there). A template is named without extension
-/// ("rapport-cohorte") or given as a path to a .hbs file (a copy edited by a cité).
+/// ("rapport-cohorte"), by a relative path inside the templates directory, or given as an absolute path to a .liquid
+/// file (a copy edited by a cité, on the command line).
 /// </summary>
 public static class TemplateLocator
 {
@@ -13,7 +16,7 @@ public static class TemplateLocator
     public const string EnvironmentVariable = "IMPACTEVAL_TEMPLATES";
 
     /// <summary>The extension of template files.</summary>
-    public const string Extension = ".hbs";
+    public const string Extension = TemplateReference.Extension;
 
     /// <summary>The shipped templates next to the running program.</summary>
     public static string ShippedDirectory => Path.Combine(AppContext.BaseDirectory, "templates");
@@ -38,18 +41,25 @@ public static class TemplateLocator
         throw new DirectoryNotFoundException($"Aucun dossier de modèles trouvé : passez-en un explicitement ou définissez {EnvironmentVariable}.");
     }
 
-    /// <summary>The file of a template: a path to an existing .hbs file as is, else <c>{directory}/{name}.hbs</c>.</summary>
-    /// <param name="nameOrPath">"rapport-cohorte" or a path to a .hbs file.</param>
+    /// <summary>
+    /// The file of a template. An absolute path to a .liquid file (a copy given on the command line) is used as is;
+    /// anything else is a protocol-style reference (<see cref="TemplateReference"/>): a name, or a relative path, looked
+    /// up inside <paramref name="directory"/> and never outside it.
+    /// </summary>
+    /// <param name="nameOrPath">"rapport-cohorte", "modeles/notre-rapport.liquid", or an absolute path to a .liquid file.</param>
     /// <param name="directory">The templates directory.</param>
-    /// <exception cref="FileNotFoundException">The template does not exist (French message listing the available ones).</exception>
+    /// <exception cref="FileNotFoundException">The template does not exist or the reference is not allowed (French
+    /// message; for a name, listing the available templates and the directory).</exception>
     public static string ResolveTemplate(string nameOrPath, string directory)
     {
-        if (nameOrPath.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) && File.Exists(nameOrPath)) return Path.GetFullPath(nameOrPath);
-        var candidate = Path.Combine(directory, nameOrPath.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) ? nameOrPath : nameOrPath + Extension);
-        if (File.Exists(candidate)) return Path.GetFullPath(candidate);
-        var available = Directory.Exists(directory)
-            ? string.Join(", ", Directory.GetFiles(directory, "*" + Extension).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal))
-            : "";
-        throw new FileNotFoundException($"Le modèle « {nameOrPath} » est introuvable dans « {directory} ». Modèles disponibles : {(available.Length == 0 ? "aucun" : available)}.", candidate);
+        if (Path.IsPathRooted(nameOrPath))
+            return nameOrPath.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) && File.Exists(nameOrPath)
+                ? Path.GetFullPath(nameOrPath)
+                : throw new FileNotFoundException($"Le gabarit « {nameOrPath} » n’existe pas (un gabarit est un fichier {Extension}).", nameOrPath);
+        if (TemplateReference.Problem(nameOrPath) is { } problem) throw new FileNotFoundException(problem, nameOrPath);
+        var root = Path.GetFullPath(directory);
+        var candidate = Path.GetFullPath(Path.Combine(root, TemplateReference.FileName(nameOrPath)));
+        if (candidate.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(candidate)) return candidate;
+        throw new FileNotFoundException($"Le modèle « {nameOrPath} » est introuvable dans « {directory} ». Modèles disponibles : {TemplateReference.Available(root)}.", candidate);
     }
 }

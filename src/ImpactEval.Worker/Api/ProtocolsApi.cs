@@ -89,12 +89,23 @@ public static class ProtocolsApi
             var report = await protocols.RenderAsync(latest, wanted, scope, cancellationToken);
             return TypedResults.File(report.Content, report.ContentType, report.FileName);
         }
-        catch (Exception e) when (e is TemplateException or FileNotFoundException)
+        catch (Exception e) when (e is TemplateException or FileNotFoundException or DirectoryNotFoundException)
         {
-            // The protocol's template is broken or missing (an edited copy): the cité's team must fix it; nothing was exported.
-            return TypedResults.Problem(title: "Rapport impossible à produire", detail: e.Message, statusCode: StatusCodes.Status500InternalServerError);
+            return ReportFailure(e);
         }
     }
+
+    /// <summary>
+    /// The answer when the protocol's template cannot render (broken, over its budget, or missing): the problem in the
+    /// template (file name, line, field) or that it is not installed — never a path of the server. Nothing was exported.
+    /// </summary>
+    /// <param name="e">A <see cref="TemplateException"/>, or the <see cref="FileNotFoundException"/> / <see cref="DirectoryNotFoundException"/> of a missing template.</param>
+    public static ProblemHttpResult ReportFailure(Exception e) => TypedResults.Problem(
+        title: "Rapport impossible à produire",
+        detail: e is TemplateException template
+            ? $"Le gabarit de rapport de ce protocole a un problème : {template.Problem}"
+            : "Le gabarit de rapport de ce protocole n’est pas installé sur le service : l’équipe qui l’administre doit le placer dans le dossier des gabarits. Rien n’a été exporté.",
+        statusCode: StatusCodes.Status500InternalServerError);
 
     private static NotFound<ProblemDetails> NotVisible(string id) => TypedResults.NotFound(new ProblemDetails
     {

@@ -23,7 +23,7 @@ public class TemplateLocatorTests
             Assert.Equal(environmentDir, TemplateLocator.ResolveDirectory(null));
             Environment.SetEnvironmentVariable(TemplateLocator.EnvironmentVariable, null);
             Assert.Equal(TemplateLocator.ShippedDirectory, TemplateLocator.ResolveDirectory(null));
-            Assert.True(File.Exists(Path.Combine(TemplateLocator.ShippedDirectory, "rapport-cohorte.hbs")));
+            Assert.True(File.Exists(Path.Combine(TemplateLocator.ShippedDirectory, "rapport-cohorte.liquid")));
         }
         finally
         {
@@ -44,10 +44,41 @@ public class TemplateLocatorTests
     [Fact]
     public void ResolveTemplate_PathToCopy_UsedAsIs()
     {
-        var copy = Path.Combine(Demo.TempDirectory("copie"), "notre-rapport.hbs");
-        File.Copy(Path.Combine(Demo.TemplatesDirectory, "fiche-territoire.hbs"), copy);
+        var copy = Path.Combine(Demo.TempDirectory("copie"), "notre-rapport.liquid");
+        File.Copy(Path.Combine(Demo.TemplatesDirectory, "fiche-territoire.liquid"), copy);
 
         Assert.Equal(copy, TemplateLocator.ResolveTemplate(copy, Demo.TemplatesDirectory));
         Assert.Contains("<h1>", new ReportRenderer(Demo.TemplatesDirectory).RenderHtml(copy, Samples.SampleReports.Full()));
+    }
+
+    // Issue 10, break 12, at rendering too: a protocol's reference is looked up inside the templates directory only; an
+    // escape or a relative path to a file elsewhere is refused even if such a file exists.
+    [Theory]
+    [InlineData("../secret")]
+    [InlineData("../copie/notre-rapport.liquid")]
+    [InlineData("partials/../../x.liquid")]
+    public void ResolveTemplate_EscapingReference_Refused(string reference)
+    {
+        var root = Demo.TempDirectory("racine");
+        var templates = Path.Combine(root, "modeles");
+        Directory.CreateDirectory(templates);
+        Directory.CreateDirectory(Path.Combine(root, "copie"));
+        File.WriteAllText(Path.Combine(root, "secret.liquid"), "secret");
+        File.WriteAllText(Path.Combine(root, "copie", "notre-rapport.liquid"), "copie");
+
+        var e = Assert.Throws<FileNotFoundException>(() => TemplateLocator.ResolveTemplate(reference, templates));
+
+        Assert.Contains("sort du dossier du protocole", e.Message);
+    }
+
+    // A relative path names a template in a folder of the templates directory.
+    [Fact]
+    public void ResolveTemplate_RelativePath_InsideTemplatesDirectory()
+    {
+        var templates = Demo.TempDirectory("modeles");
+        Directory.CreateDirectory(Path.Combine(templates, "cites"));
+        File.WriteAllText(Path.Combine(templates, "cites", "valbrune.liquid"), "{{ Title }}");
+
+        Assert.Equal(Path.Combine(templates, "cites", "valbrune.liquid"), TemplateLocator.ResolveTemplate("cites/valbrune.liquid", templates));
     }
 }
