@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ImpactEval.Cli.Commands;
+using ImpactEval.Data;
 using Spectre.Console;
 
 namespace ImpactEval.Cli;
@@ -35,7 +36,7 @@ public static class CliApplication
         return root;
     }
 
-    /// <summary>Parses and runs; unexpected failures are reported in French with exit code 1.</summary>
+    /// <summary>Parses and runs; failures are reported in French with exit code 1 (database errors explained by <see cref="StoreErrors"/>).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
@@ -55,7 +56,7 @@ public static class CliApplication
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(e.Message)}");
+            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(StoreErrors.Describe(e) ?? e.Message)}");
             if (Environment.GetEnvironmentVariable("IMPACTEVAL_DEBUG") == "1") AnsiConsole.WriteException(e);
             return ExitCodes.Failure;
         }

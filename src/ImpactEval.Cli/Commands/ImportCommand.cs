@@ -92,6 +92,13 @@ public static class ImportCommand
             foreach (var problem in result.Problems) AnsiConsole.MarkupLine($"  [red]-[/] {Markup.Escape(problem.ToString())}");
             return ExitCodes.InvalidInput;
         }
+        if (!dryRun && result.AlreadyImportedAt is { } at)
+        {
+            var local = at.ToLocalTime();
+            AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(result.File)} déjà importé le {Core.Text.FrenchDate.Format(DateOnly.FromDateTime(local))} à {local:HH:mm}\u202F: " +
+                $"rien n’a changé ({result.Rows} lignes, {result.Unchanged} inchangés).");
+            return ExitCodes.Ok;
+        }
         var verb = dryRun ? "serait importé" : result.Written ? "importé" : "déjà à jour, rien n'a changé";
         AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(result.File)} {verb} : {result.Rows} lignes, {result.Inserted} créations, {result.Updated} corrections, {result.Unchanged} inchangés.");
         return ExitCodes.Ok;
