@@ -53,9 +53,14 @@ public static class ImportCommand
     {
         var protocol = CommonOptions.Protocol();
         var dryRun = CommonOptions.DryRun();
+        var reenrol = new Option<bool>("--reinscrire")
+        {
+            Description = "Réinscrit les participants du fichier qui avaient été effacés, après un nouveau consentement de leur famille (chaque réinscription est journalisée).",
+        };
         var file = new Argument<FileInfo>("fichier") { Description = "Fichier CSV des inscriptions." };
-        var command = new Command(name, description) { protocol, dryRun, file };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(protocol)!, parse.GetValue(file)!, new ImportOptions(CliContext.Actor, parse.GetValue(dryRun)),
+        var command = new Command(name, description) { protocol, dryRun, reenrol, file };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(protocol)!, parse.GetValue(file)!,
+            new ImportOptions(CliContext.Actor, parse.GetValue(dryRun), Reenrol: parse.GetValue(reenrol)),
             (db, context) => (p, s, n, o, c) => new EnrolmentImporter(db, context.Pseudonymiser()).ImportAsync(p, s, n, o, c), cancellationToken));
         return command;
     }
