@@ -79,8 +79,10 @@ internal sealed class EnrolledIdentifiers
 
     private (int Index, Func<RowIdentifier, ImportProblem>? Problem) Match(string identifier, string file)
     {
+        // The common case costs one HMAC: an enrolled participant that already has its fold key.
+        if (byPseudonym.TryGetValue(pseudonymiser.Pseudonym(territoryCode, identifier), out var index) && participants[index].HasFoldKey) return (index, null);
         var keys = pseudonymiser.Keys(territoryCode, identifier);
-        if (byPseudonym.TryGetValue(keys.Pseudonym, out var index)
+        if (byPseudonym.TryGetValue(keys.Pseudonym, out index)
             || (keys.LegacyPseudonym is { } legacy && byPseudonym.TryGetValue(legacy, out index)))
         {
             var (participantId, hasFoldKey) = participants[index];
