@@ -4,6 +4,7 @@ using System.Text;
 using System.CommandLine.Parsing;
 using ImpactEval.Cli.Commands;
 using ImpactEval.Cli.Help;
+using ImpactEval.Data;
 using Spectre.Console;
 
 namespace ImpactEval.Cli;
@@ -36,7 +37,7 @@ public static class CliApplication
         return root;
     }
 
-    /// <summary>Parses and runs; unexpected failures are reported in French with exit code 1.</summary>
+    /// <summary>Parses and runs; failures are reported in French with exit code 1 (database errors explained by <see cref="StoreErrors"/>).</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
@@ -63,7 +64,7 @@ public static class CliApplication
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(e.Message)}");
+            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(StoreErrors.Describe(e) ?? e.Message)}");
             if (Environment.GetEnvironmentVariable("IMPACTEVAL_DEBUG") == "1") AnsiConsole.WriteException(e);
             return ExitCodes.Failure;
         }

@@ -31,6 +31,9 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>Pseudonymous participants.</summary>
     public DbSet<Participant> Participants => Set<Participant>();
 
+    /// <summary>Tombstones of erased participants (pseudonyms and the day only).</summary>
+    public DbSet<ErasedParticipant> ErasedParticipants => Set<ErasedParticipant>();
+
     /// <summary>Enrolments of participants in protocols.</summary>
     public DbSet<Enrolment> Enrolments => Set<Enrolment>();
 
@@ -111,6 +114,7 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new WaveConfiguration().Configure(modelBuilder.Entity<Wave>());
         new IndicatorConfiguration().Configure(modelBuilder.Entity<Indicator>());
         new ParticipantConfiguration().Configure(modelBuilder.Entity<Participant>());
+        new ErasedParticipantConfiguration().Configure(modelBuilder.Entity<ErasedParticipant>());
         new EnrolmentConfiguration().Configure(modelBuilder.Entity<Enrolment>());
         new BaselineValueConfiguration().Configure(modelBuilder.Entity<BaselineValue>());
         new ObservationConfiguration().Configure(modelBuilder.Entity<Observation>());

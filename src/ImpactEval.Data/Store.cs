@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImpactEval.Data;
@@ -12,10 +13,25 @@ public static class Store
     {
         if (options.Provider == StoreProvider.Sqlite)
         {
-            Directory.CreateDirectory(options.DataDirectory);
-            return builder.UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.CommandTimeout(120));
+            PrivateFile.CreateDirectory(options.DataDirectory);
+            CreatePrivateDatabaseFile(options.EffectiveConnectionString);
+            return builder.UseSqlite(options.EffectiveConnectionString, sqlite => sqlite.CommandTimeout(120)).AddInterceptors(SqliteConnectionSetup.Instance);
         }
         return builder.UseNpgsql(options.EffectiveConnectionString, npgsql => npgsql.CommandTimeout(120));
+    }
+
+    /// <summary>
+    /// Creates the SQLite database file empty with mode 0600 before SQLite opens it, so that the file — and its WAL and
+    /// shared-memory files, which SQLite creates with the database file's mode — are readable by the service account only.
+    /// An existing file keeps its mode; an in-memory database has no file.
+    /// </summary>
+    private static void CreatePrivateDatabaseFile(string connectionString)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(connectionString);
+        if (sqlite.Mode is SqliteOpenMode.Memory or SqliteOpenMode.ReadOnly || sqlite.DataSource is "" or ":memory:" || sqlite.DataSource.StartsWith("file:", StringComparison.Ordinal)) return;
+        var path = Path.GetFullPath(sqlite.DataSource);
+        PrivateFile.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFile.CreateEmpty(path);
     }
 
     /// <summary>Creates a standalone context (for the CLI, tests and benchmarks; the worker uses a pooled factory).</summary>

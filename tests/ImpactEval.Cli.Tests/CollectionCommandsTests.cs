@@ -20,6 +20,7 @@ public class CollectionCommandsTests
     [InlineData("observation correct -p passerelles --id F02 -w T1 -i COOP_PROPRETE --value 3 --reason erreur")]
     [InlineData("participant export -t CE-999-01 --id F02 --out f02.json")]
     [InlineData("participant erase -t CE-999-01 --id F02 --reason demande --yes")]
+    [InlineData("enrol -p passerelles --reinscrire inscriptions.csv")]
     public void Parse_DocumentedCommandLine_HasNoError(string line) =>
         Assert.Empty(CliApplication.Build().Parse(line.Split(' ')).Errors);
 

@@ -105,7 +105,7 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output) : IClassFi
 
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Contains("inchangé (version 1)", second.Output);
-        Assert.Contains("déjà à jour, rien n'a changé", second.Output);
+        Assert.Contains("déjà importé le", second.Output);
         Assert.Contains("Estimations : données inchangées, résultats repris.", second.Output);
         Assert.True(File.Exists(Path.Combine(demo.ReportDirectory, "rapport.html")));
     }

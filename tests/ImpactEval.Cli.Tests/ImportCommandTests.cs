@@ -63,7 +63,7 @@ public class ImportCommandTests
         var second = await cli.RunAsync("import", "observations", "--protocol", "passerelles", "t1.csv");
 
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("déjà à jour", second.Output);
+        Assert.Contains("t1.csv déjà importé le", second.Output);
         Assert.Equal(before, await SnapshotAsync(cli));
         Assert.Equal(4, before.Count);
     }

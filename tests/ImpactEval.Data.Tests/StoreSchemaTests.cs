@@ -52,22 +52,36 @@ public class StoreSchemaTests
         Assert.Contains("plus récent", error.Message);
     }
 
-    // A store created by the previous release (schema v1, committed DDL) with data in it: the new release upgrades it
-    // at start-up, keeps every row, and ends with exactly the schema a new database gets — the same tables, columns,
-    // types, nullability and indexes.
+    /// <summary>Each provider with each earlier schema version a store may still be at.</summary>
+    public static TheoryData<StoreProvider, int> EarlierVersions()
+    {
+        var data = new TheoryData<StoreProvider, int>();
+        foreach (var provider in new[] { StoreProvider.Sqlite, StoreProvider.PostgreSql })
+            for (var version = 1; version < StoreSchema.CurrentVersion; version++) data.Add(provider, version);
+        return data;
+    }
+
+    // A store created by an earlier release (committed DDL of that version) with data in it — a cité and a participant
+    // recorded before fold keys existed: the new release upgrades it at start-up, one version after the other, keeps
+    // every row (the participant without a fold key, filled at its next appearance in a file), and ends with exactly the
+    // schema a new database gets — the same tables, columns, types, nullability and indexes.
     [Theory]
-    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
-    public async Task EnsureCurrent_DatabaseOfPreviousVersion_UpgradedToTheSchemaOfANewOne(StoreProvider provider)
+    [MemberData(nameof(EarlierVersions))]
+    public async Task EnsureCurrent_DatabaseOfEarlierVersion_UpgradedToTheSchemaOfANewOne(StoreProvider provider, int version)
     {
         await using var old = await TestStore.CreateAsync(provider);
         await using (var raw = Store.Open(old.Options))
         {
-            await raw.Database.ExecuteSqlRawAsync(File.ReadAllText(SnapshotPath(StoreSchema.CurrentVersion - 1, provider)));
+            await raw.Database.ExecuteSqlRawAsync(File.ReadAllText(SnapshotPath(version, provider)));
             await raw.Database.ExecuteSqlRawAsync("CREATE TABLE schema_version (version INTEGER NOT NULL, applied_at VARCHAR(40) NOT NULL)");
-            await raw.Database.ExecuteSqlRawAsync($"INSERT INTO schema_version (version, applied_at) VALUES ({StoreSchema.CurrentVersion - 1}, 'v1')");
-            await raw.Database.ExecuteSqlRawAsync(provider == StoreProvider.Sqlite
-                ? "INSERT INTO territories (\"Code\", \"Name\", \"CreatedAt\") VALUES ('CE-999-01', 'Valbrune', '2026-01-05T10:00:00')"
-                : "INSERT INTO territories (\"Code\", \"Name\", \"CreatedAt\") VALUES ('CE-999-01', 'Valbrune', TIMESTAMPTZ '2026-01-05 10:00:00+00')");
+            await raw.Database.ExecuteSqlAsync($"INSERT INTO schema_version (version, applied_at) VALUES ({version}, {"v" + version})");
+            var at = provider == StoreProvider.Sqlite ? "'2026-01-05T10:00:00'" : "TIMESTAMPTZ '2026-01-05 10:00:00+00'";
+            string[] rows =
+            [
+                "INSERT INTO territories (\"Code\", \"Name\", \"CreatedAt\") VALUES ('CE-999-01', 'Valbrune', " + at + ")",
+                "INSERT INTO participants (\"TerritoryId\", \"Pseudonym\", \"CreatedAt\") SELECT \"Id\", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', " + at + " FROM territories",
+            ];
+            foreach (var row in rows) await raw.Database.ExecuteSqlRawAsync(row);
         }
         await using var fresh = await TestStore.CreateAsync(provider);
 
@@ -76,8 +90,13 @@ public class StoreSchemaTests
 
         Assert.Equal(StoreSchema.CurrentVersion, await StoreSchema.ReadVersionAsync(upgraded));
         Assert.Equal("Valbrune", (await upgraded.Territories.SingleAsync()).Name);
+        var participant = await upgraded.Participants.SingleAsync();
+        Assert.Equal(("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", null), (participant.Pseudonym, participant.FoldKey));
+        Assert.Equal(0, await upgraded.ErasedParticipants.CountAsync());
         var expected = await DescribeAsync(created, provider);
         Assert.Contains("accounts.KeyHash", string.Join('\n', expected));
+        Assert.Contains("participants.FoldKey", string.Join('\n', expected));
+        Assert.Contains("erased_participants.ErasedOn", string.Join('\n', expected));
         Assert.Equal(expected, await DescribeAsync(upgraded, provider));
     }
 

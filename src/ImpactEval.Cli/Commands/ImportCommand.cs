@@ -56,9 +56,14 @@ public static class ImportCommand
     {
         var protocol = CommonOptions.Protocol();
         var dryRun = CommonOptions.DryRun();
+        var reenrol = new Option<bool>("--reinscrire")
+        {
+            Description = "Réinscrit les participants du fichier qui avaient été effacés, après un nouveau consentement de leur famille (chaque réinscription est journalisée).",
+        };
         var file = new Argument<FileInfo>("fichier") { Description = "Fichier CSV des inscriptions." };
-        var command = new Command(name, description) { protocol, dryRun, file };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(protocol)!, parse.GetValue(file)!, new ImportOptions(CliContext.Actor, parse.GetValue(dryRun)),
+        var command = new Command(name, description) { protocol, dryRun, reenrol, file };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, parse.GetValue(protocol)!, parse.GetValue(file)!,
+            new ImportOptions(CliContext.Actor, parse.GetValue(dryRun), Reenrol: parse.GetValue(reenrol)),
             (db, context) => (p, s, n, o, c) => new EnrolmentImporter(db, context.Pseudonymiser()).ImportAsync(p, s, n, o, c), cancellationToken));
         return command;
     }
@@ -94,6 +99,13 @@ public static class ImportCommand
             AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(result.File)} refusé : {result.Problems.Length} problème(s). Rien n'a été importé.");
             foreach (var problem in result.Problems) AnsiConsole.MarkupLine($"  [red]-[/] {Markup.Escape(problem.ToString())}");
             return ExitCodes.InvalidInput;
+        }
+        if (!dryRun && result.AlreadyImportedAt is { } at)
+        {
+            var local = at.ToLocalTime();
+            AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(result.File)} déjà importé le {Core.Text.FrenchDate.Format(DateOnly.FromDateTime(local))} à {local:HH:mm}\u202F: " +
+                $"rien n’a changé ({result.Rows} lignes, {result.Unchanged} inchangés).");
+            return ExitCodes.Ok;
         }
         var verb = dryRun ? "serait importé" : result.Written ? "importé" : "déjà à jour, rien n'a changé";
         AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(result.File)} {verb} : {result.Rows} lignes, {result.Inserted} créations, {result.Updated} corrections, {result.Unchanged} inchangés.");

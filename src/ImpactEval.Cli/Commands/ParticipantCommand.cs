@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ImpactEval.Collection.Rights;
+using ImpactEval.Data;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
@@ -34,12 +35,13 @@ public static class ParticipantCommand
             var export = await new ParticipantRights(db, context.Pseudonymiser()).ExportAsync(parse.GetValue(territory)!, parse.GetValue(id)!, CliContext.Actor, cancellationToken);
             if (export is null)
             {
-                AnsiConsole.MarkupLine("[red]✗[/] Aucun participant de ce territoire ne correspond à cet identifiant (il est sensible à la casse).");
+                AnsiConsole.MarkupLine("[red]✗[/] Aucun participant de ce territoire ne correspond à cet identifiant (vérifiez l’identifiant).");
                 return ExitCodes.InvalidInput;
             }
             if (parse.GetValue(output) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, export.Json, cancellationToken);
+                // One person's data, not published: readable by the account that ran the export only (mode 0600).
+                PrivateFile.Write(file.FullName, System.Text.Encoding.UTF8.GetBytes(export.Json));
                 AnsiConsole.MarkupLine($"[green]✓[/] {export.Enrolments} inscription(s) et {export.Observations} observation(s) exportées dans {Markup.Escape(file.FullName)}.");
             }
             else Console.WriteLine(export.Json);

@@ -1,3 +1,4 @@
+using ImpactEval.Collection.Identity;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
@@ -18,12 +19,11 @@ internal sealed record EnrolledParticipant(Protocol Protocol, Participant Partic
         var protocol = await db.Protocols.Include(p => p.Territory).SingleOrDefaultAsync(p => p.Code == protocolCode, cancellationToken);
         if (protocol is null) return (null, $"Aucun protocole « {protocolCode} » n'est enregistré.");
         if (string.IsNullOrWhiteSpace(identifier)) return (null, "L'identifiant du participant est vide.");
-        var pseudonym = pseudonymiser.Pseudonym(protocol.Territory!.Code, identifier);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.TerritoryId == protocol.TerritoryId && p.Pseudonym == pseudonym, cancellationToken);
+        var participant = await ParticipantLookup.FindAsync(db, pseudonymiser, protocol.TerritoryId, protocol.Territory!.Code, identifier, cancellationToken);
         var enrolment = participant is null ? null
             : await db.Enrolments.SingleOrDefaultAsync(e => e.ProtocolId == protocol.Id && e.ParticipantId == participant.Id, cancellationToken);
         return enrolment is null
-            ? (null, $"Ce participant n'est pas inscrit au protocole « {protocolCode} » (vérifiez l'identifiant : il est sensible à la casse).")
+            ? (null, $"Ce participant n'est pas inscrit au protocole « {protocolCode} » (vérifiez l'identifiant).")
             : (new EnrolledParticipant(protocol, participant!, enrolment), null);
     }
 }

@@ -69,6 +69,10 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
         var indicators = await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToDictionaryAsync(i => i.Code, cancellationToken);
         var indicatorIds = indicators.Values.Select(i => i.Id).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Imports of one protocol run one after the other; territories created by the import that ran first are read again.
+        await StoreLock.TakeAsync(db, StoreLock.Protocol, stored.Id, cancellationToken);
+        var missing = parsed.Select(r => r.Territory).Distinct().Where(c => !byCode.ContainsKey(c)).ToList();
+        foreach (var territory in await db.Territories.Where(t => missing.Contains(t.Code)).ToListAsync(cancellationToken)) byCode[territory.Code] = territory;
         try
         {
             var created = new List<string>();
@@ -113,7 +117,10 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
             if (options.DryRun || inserted + updated + created.Count == 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return new ImportResult(fileName, [], rowCount, inserted, updated, unchanged, false);
+                return new ImportResult(fileName, [], rowCount, inserted, updated, unchanged, false)
+                {
+                    AlreadyImportedAt = options.DryRun ? null : await PreviousImport.OfSameFileAsync(db, stored.Id, "values", EnrolmentImporter.Hash(stream), cancellationToken),
+                };
             }
 
             var import = new Data.Entities.Import

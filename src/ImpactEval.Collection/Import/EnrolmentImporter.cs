@@ -1,5 +1,6 @@
 using ImpactEval.Core.Text;
 using System.Security.Cryptography;
+using ImpactEval.Collection.Identity;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
@@ -21,7 +22,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
     /// <summary>The audit action of an enrolment corrected by a later file (one entry per enrolment, old and new values).</summary>
     public const string CorrectionAction = "enrolment.correct";
 
-    private sealed record Row(int Line, string Pseudonym, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline);
+    private sealed record Row(int Line, RowIdentifier Identifier, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline);
 
     /// <summary>Imports the enrolments of <paramref name="stream"/> into the protocol.</summary>
     /// <param name="protocol">The protocol (current version).</param>
@@ -47,22 +48,24 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
         var groups = await db.Groups.Where(g => g.ProtocolId == stored.Id).ToDictionaryAsync(g => g.Code, g => g.Id, cancellationToken);
         var groupCodes = groups.ToDictionary(g => g.Value, g => g.Key);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The territory's participants, not a "pseudonym IN (…)" list: EF sends one parameter per item and SQLite
-        // refuses more than 32,766 of them, so a large cohort would fail.
-        var participants = await db.Participants.Where(p => p.TerritoryId == stored.TerritoryId).ToDictionaryAsync(p => p.Pseudonym, cancellationToken);
+        // Enrolment imports of one cité run one after the other (they create its participants): a concurrent import of
+        // the same file waits here, then finds everything already written.
+        await StoreLock.TakeAsync(db, StoreLock.Participants, stored.TerritoryId, cancellationToken);
+        var now = DateTime.UtcNow;
+        var identities = await TerritoryParticipants.LoadAsync(db, stored.TerritoryId, cancellationToken);
+        var participants = identities.Resolve([.. parsed.Select(r => r.Identifier)], fileName, options.Reenrol, options.Actor, now, problems);
+        if (problems.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return ImportResult.Refused(fileName, problems, parsed.Count);
+        }
         var enrolments = await db.Enrolments.Include(e => e.Baseline).Where(e => e.ProtocolId == stored.Id)
             .ToDictionaryAsync(e => e.ParticipantId, cancellationToken);
 
         int inserted = 0, updated = 0, unchanged = 0;
-        var now = DateTime.UtcNow;
-        foreach (var row in parsed)
+        foreach (var (row, participant) in parsed.Zip(participants, (r, p) => (r, p!)))
         {
-            if (!participants.TryGetValue(row.Pseudonym, out var participant))
-            {
-                participant = new Participant { TerritoryId = stored.TerritoryId, Pseudonym = row.Pseudonym, CreatedAt = now };
-                db.Participants.Add(participant);
-                participants[row.Pseudonym] = participant;
-            }
             var groupId = groups[row.Group];
             if (participant.Id == 0 || !enrolments.TryGetValue(participant.Id, out var enrolment))
             {
@@ -104,7 +107,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
                 continue;
             }
             updated++;
-            AuditTrail.Add(db, now, options.Actor, CorrectionAction, stored.TerritoryId, $"participant {row.Pseudonym}",
+            AuditTrail.Add(db, now, options.Actor, CorrectionAction, stored.TerritoryId, $"participant {participant.Pseudonym}",
                 $"{fileName}, ligne {row.Line} : {string.Join(" ; ", corrections)}");
         }
 
@@ -121,12 +124,20 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        else if (!options.DryRun && identities.Maintained)
+        {
+            // Nothing to import, but stored participants got their fold key: worth keeping, without an import record.
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         else
         {
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        return new ImportResult(fileName, [], parsed.Count, inserted, updated, unchanged, written);
+        var result = new ImportResult(fileName, [], parsed.Count, inserted, updated, unchanged, written);
+        return written || options.DryRun ? result
+            : result with { AlreadyImportedAt = await PreviousImport.OfSameFileAsync(db, stored.Id, "enrolments", Hash(stream), cancellationToken) };
     }
 
     private List<Row> Parse(IEnumerable<TabularRow> rows, ColumnMap map, Model.Protocol protocol, string territoryCode, string fileName, List<ImportProblem> problems)
@@ -139,7 +150,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
         var covariates = map.Columns.Where(c => c.Kind == ColumnKind.Covariate).Select(c => (Column: c, Covariate: protocol.FindCovariate(c.Code!)!)).ToList();
         var groupChoices = protocol.Groups.Select(g => (g.Code, g.Label)).ToList();
         var units = protocol.Cluster?.Units.Select(u => (u.Code, u.Label)).ToList();
-        var seen = new Dictionary<string, int>();
+        var seen = new FileIdentifiers(fileName);
         var result = new List<Row>();
         foreach (var row in rows)
         {
@@ -147,10 +158,8 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             var id = row.Cells[identifier.Index].Trim();
             if (id.Length == 0)
                 problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant.", "Chaque ligne doit porter l'identifiant du participant."));
-            var pseudonym = id.Length == 0 ? "" : pseudonymiser.Pseudonym(territoryCode, id);
-            if (id.Length > 0 && seen.TryGetValue(pseudonym, out var firstLine))
-                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, $"Ce participant est déjà inscrit ligne {firstLine} du fichier.", "Gardez une seule ligne par participant."));
-            else if (id.Length > 0) seen[pseudonym] = row.Line;
+            var who = new RowIdentifier(row.Line, identifier.Index + 1, identifier.Header, id, id.Length == 0 ? default : pseudonymiser.Keys(territoryCode, id));
+            if (id.Length > 0) seen.Add(who, problems);
             var groupCode = CellReader.Code(row, group, groupChoices, "Groupe", fileName, problems);
             string? clusterCode = null;
             if (cluster is not null)
@@ -164,7 +173,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             foreach (var (column, covariate) in covariates)
                 if (CellReader.Value(row, column, covariate.Scale, fileName, problems) is { } value) baseline[covariate.Code] = value;
             if (problems.Count == before)
-                result.Add(new Row(row.Line, pseudonym, groupCode!, clusterCode, date!.Value, reason is null ? null : NullIfEmpty(row.Cells[reason.Index]), baseline));
+                result.Add(new Row(row.Line, who, groupCode!, clusterCode, date!.Value, reason is null ? null : NullIfEmpty(row.Cells[reason.Index]), baseline));
         }
         return result;
     }

@@ -12,6 +12,12 @@ namespace ImpactEval.Collection.Import;
 /// <param name="Written">Whether anything was written (false for a dry run, for any problem, or when nothing changed).</param>
 public sealed record ImportResult(string File, ImmutableArray<ImportProblem> Problems, int Rows, int Inserted, int Updated, int Unchanged, bool Written)
 {
+    /// <summary>
+    /// For an import that changed nothing (not a dry run): when the very same file (same bytes) was imported before (UTC),
+    /// e.g. by a concurrent process that ran first; null when it was not.
+    /// </summary>
+    public DateTime? AlreadyImportedAt { get; init; }
+
     /// <summary>Whether the file was accepted (no problem).</summary>
     public bool Accepted => Problems.IsEmpty;
 

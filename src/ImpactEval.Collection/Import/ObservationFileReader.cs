@@ -1,4 +1,4 @@
-using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Collection.Identity;
 using ImpactEval.Core.Model;
 
 namespace ImpactEval.Collection.Import;
@@ -16,10 +16,7 @@ internal sealed class ObservationFileReader
 
     private readonly Protocol protocol;
     private readonly string fileName;
-    private readonly string territoryCode;
-    private readonly Pseudonymiser pseudonymiser;
-    private readonly IReadOnlyDictionary<string, int> enrolmentByPseudonym;
-    private readonly int enrolmentCount;
+    private readonly EnrolledIdentifiers enrolled;
     private readonly IReadOnlyList<string> waveCodes;
     private readonly int fixedWave;
     private readonly List<ImportProblem> problems;
@@ -27,21 +24,17 @@ internal sealed class ObservationFileReader
     private readonly MappedColumn? waveColumn;
     private readonly MappedColumn? dateColumn;
     private readonly ValueColumn[] valueColumns;
-    private readonly Dictionary<string, int> identifierCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> waveCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> dateCache = new(StringComparer.Ordinal);
 
     private sealed record ValueColumn(MappedColumn Column, Indicator Indicator, bool[] CollectedAt, Dictionary<string, double>? Labels);
 
-    public ObservationFileReader(Protocol protocol, ColumnMap map, string fileName, string territoryCode, Pseudonymiser pseudonymiser,
-        IReadOnlyDictionary<string, int> enrolmentByPseudonym, int enrolmentCount, IReadOnlyList<string> waveCodes, string? fixedWaveCode, List<ImportProblem> problems)
+    public ObservationFileReader(Protocol protocol, ColumnMap map, string fileName, EnrolledIdentifiers enrolled,
+        IReadOnlyList<string> waveCodes, string? fixedWaveCode, List<ImportProblem> problems)
     {
         this.protocol = protocol;
         this.fileName = fileName;
-        this.territoryCode = territoryCode;
-        this.pseudonymiser = pseudonymiser;
-        this.enrolmentByPseudonym = enrolmentByPseudonym;
-        this.enrolmentCount = enrolmentCount;
+        this.enrolled = enrolled;
         this.waveCodes = waveCodes;
         this.problems = problems;
         fixedWave = fixedWaveCode is null ? -1 : IndexOf(waveCodes, fixedWaveCode);
@@ -66,7 +59,7 @@ internal sealed class ObservationFileReader
     {
         var parsed = new ObservationRows(valueColumns.Length);
         var waveCount = waveCodes.Count;
-        var seen = new System.Collections.BitArray(checked(Math.Max(1, enrolmentCount * waveCount)));
+        var seen = new System.Collections.BitArray(checked(Math.Max(1, enrolled.EnrolmentIds.Count * waveCount)));
         var duplicates = new List<(int Slot, int Line)>();
         var values = new double[valueColumns.Length];
         foreach (var row in rows)
@@ -103,15 +96,7 @@ internal sealed class ObservationFileReader
                 "Chaque ligne doit porter l'identifiant du participant."));
             return -1;
         }
-        if (!identifierCache.TryGetValue(id, out var index))
-        {
-            index = enrolmentByPseudonym.TryGetValue(pseudonymiser.Pseudonym(territoryCode, id), out var found) ? found : -1;
-            identifierCache[id] = index;
-        }
-        if (index < 0)
-            problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null,
-                "Ce participant n'est pas inscrit dans le protocole.", "Importez d'abord son inscription (impacteval enrol), ou corrigez l'identifiant."));
-        return index;
+        return enrolled.Find(id, row.Line, identifier, fileName, problems);
     }
 
     private int Wave(TabularRow row)

@@ -1,4 +1,5 @@
 using ImpactEval.Collection.Campaigns;
+using ImpactEval.Collection.Identity;
 using ImpactEval.Collection.Import.Bulk;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
@@ -48,19 +49,13 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             problems.Add(new ImportProblem(fileName, 1, null, null, null, "Aucune colonne d'indicateur.", $"Indicateurs du protocole : {string.Join(", ", protocol.Indicators.Select(i => i.Code))}."));
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
 
-        var enrolmentIds = new List<int>();
-        var byPseudonym = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var e in db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == stored.Id).OrderBy(e => e.Id).Select(e => new { e.Id, e.Participant!.Pseudonym })
-                           .AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            byPseudonym[e.Pseudonym] = enrolmentIds.Count;
-            enrolmentIds.Add(e.Id);
-        }
+        var enrolled = await EnrolledIdentifiers.LoadAsync(db, pseudonymiser, stored.Id, stored.TerritoryId, stored.Territory!.Code, cancellationToken);
+        var enrolmentIds = enrolled.EnrolmentIds;
         var waves = await db.Waves.Where(w => w.ProtocolId == stored.Id).ToDictionaryAsync(w => w.Code, w => w.Id, cancellationToken);
         var indicators = await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
         var waveCodes = protocol.Waves.Select(w => w.Code).ToList();
 
-        var reader = new ObservationFileReader(protocol, map, fileName, stored.Territory!.Code, pseudonymiser, byPseudonym, enrolmentIds.Count, waveCodes, options.Wave, problems);
+        var reader = new ObservationFileReader(protocol, map, fileName, enrolled, waveCodes, options.Wave, problems);
         var parsed = reader.Read(rows);
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems.OrderBy(p => p.Line).ThenBy(p => p.Column ?? 0), reader.RowCount);
         if (reader.RowCount == 0) return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.",
@@ -81,6 +76,9 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         var bulk = ObservationBulk.For(db);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Imports of one protocol run one after the other: a concurrent import of the same file waits here, then finds
+        // every value already written (no second set of revisions, no second import record).
+        await StoreLock.TakeAsync(db, StoreLock.Protocol, stored.Id, cancellationToken);
         await bulk.StartAsync(cancellationToken);
         try
         {
@@ -99,7 +97,10 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             {
                 await bulk.FinishAsync(cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
-                return new ImportResult(fileName, [], reader.RowCount, (int)inserted, (int)updated, (int)unchanged, false);
+                return new ImportResult(fileName, [], reader.RowCount, (int)inserted, (int)updated, (int)unchanged, false)
+                {
+                    AlreadyImportedAt = options.DryRun ? null : await PreviousImport.OfSameFileAsync(db, stored.Id, "observations", sha, cancellationToken),
+                };
             }
 
             var import = new Data.Entities.Import
@@ -111,6 +112,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             AuditTrail.Add(db, now, options.Actor, "import.observations", stored.TerritoryId, $"protocole {protocol.Id}",
                 $"{fileName} : {reader.RowCount} lignes, {inserted} valeurs créées, {updated} corrigées, {unchanged} inchangées, sha256 {sha}");
             await db.SaveChangesAsync(cancellationToken);
+            await enrolled.SaveFoldKeysAsync(db, cancellationToken);
             if (fresh) await bulk.InsertAsync(values, import.Id, now, cancellationToken);
             else
             {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ImpactEval.Data;
 
 namespace ImpactEval.Collection.Pseudonymisation;
 
@@ -16,24 +17,18 @@ public sealed class PseudonymKey
 
     /// <summary>Reads the key from <paramref name="path"/>, creating a new random 256-bit key there on first run.</summary>
     /// <param name="path">Key file path (base64 text).</param>
+    /// <remarks>
+    /// The key is written whole, mode 0600, and put in place without overwriting (<see cref="PrivateFile.WriteNew"/>):
+    /// a process never reads a partly written key, and when several processes start together on a new data directory,
+    /// one key wins and every process uses that one.
+    /// </remarks>
     public static PseudonymKey LoadOrCreate(string path)
     {
         if (File.Exists(path)) return FromBase64(File.ReadAllText(path).Trim(), path);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var bytes = RandomNumberGenerator.GetBytes(32);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        try
-        {
-            using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-            writer.Write(Convert.ToBase64String(bytes));
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            // Another process created it first: use theirs.
-            return FromBase64(File.ReadAllText(path).Trim(), path);
-        }
-        return new PseudonymKey(bytes);
+        return PrivateFile.WriteNew(path, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(bytes)))
+            ? new PseudonymKey(bytes)
+            : FromBase64(File.ReadAllText(path).Trim(), path);
     }
 
     /// <summary>A key given directly (base64 of at least 32 bytes), e.g. from a secret store.</summary>

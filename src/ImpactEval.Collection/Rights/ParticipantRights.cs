@@ -1,8 +1,12 @@
+using System.Data.Common;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImpactEval.Collection.Identity;
 using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Core.Text;
 using ImpactEval.Data;
+using ImpactEval.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace ImpactEval.Collection.Rights;
@@ -17,6 +21,9 @@ namespace ImpactEval.Collection.Rights;
 /// group history. The analysis dataset then changes, so its fingerprint changes and the next estimate computation
 /// (EstimateService) recomputes instead of reusing stored results. Audit entries keep the pseudonym (with no data) as
 /// the proof that the request was carried out; aggregated values (per territory) hold no participant and are kept.
+/// A tombstone (the pseudonym, the fold key and the day: <see cref="Data.Entities.ErasedParticipant"/>) makes imports
+/// refuse to re-create the participant, and <see cref="ErasedDataCleanup"/> keeps the erased rows from staying readable
+/// in the database files.
 /// </remarks>
 public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseudonymiser)
 {
@@ -39,9 +46,9 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
     {
         var territory = await db.Territories.AsNoTracking().SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
         if (territory is null || string.IsNullOrWhiteSpace(identifier)) return null;
-        var pseudonym = pseudonymiser.Pseudonym(territory.Code, identifier);
-        var participant = await db.Participants.AsNoTracking().SingleOrDefaultAsync(p => p.TerritoryId == territory.Id && p.Pseudonym == pseudonym, cancellationToken);
+        var participant = await ParticipantLookup.FindAsync(db, pseudonymiser, territory.Id, territory.Code, identifier, cancellationToken);
         if (participant is null) return null;
+        var pseudonym = participant.Pseudonym;
 
         var enrolments = await db.Enrolments.AsNoTracking().Include(e => e.Baseline).Where(e => e.ParticipantId == participant.Id).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var enrolmentIds = enrolments.Select(e => e.Id).ToList();
@@ -105,11 +112,20 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
         if (string.IsNullOrWhiteSpace(reason)) return new ErasureOutcome(false, "Un effacement doit être motivé (par exemple « demande de la famille du 12/01/2026 »).", 0, 0);
         var territory = await db.Territories.SingleOrDefaultAsync(t => t.Code == territoryCode, cancellationToken);
         if (territory is null) return new ErasureOutcome(false, $"Le territoire « {territoryCode} » est inconnu.", 0, 0);
-        var pseudonym = pseudonymiser.Pseudonym(territory.Code, identifier);
+        if (string.IsNullOrWhiteSpace(identifier)) return new ErasureOutcome(false, "L’identifiant du participant est vide\u202F: rien n’a été effacé.", 0, 0);
+        var keys = pseudonymiser.Keys(territory.Code, identifier);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var participant = await db.Participants.SingleOrDefaultAsync(p => p.TerritoryId == territory.Id && p.Pseudonym == pseudonym, cancellationToken);
+        await StoreLock.TakeAsync(db, StoreLock.Participants, territory.Id, cancellationToken);
+        var participant = await ParticipantLookup.FindAsync(db, pseudonymiser, territory.Id, territory.Code, identifier, cancellationToken);
         if (participant is null)
-            return new ErasureOutcome(false, "Aucun participant de ce territoire ne correspond à cet identifiant : rien n'a été effacé (vérifiez l'identifiant, sensible à la casse).", 0, 0);
+        {
+            var erased = await db.ErasedParticipants.AsNoTracking()
+                .FirstOrDefaultAsync(e => e.TerritoryId == territory.Id && (e.Pseudonym == keys.Pseudonym || e.FoldKey == keys.FoldKey), cancellationToken);
+            return new ErasureOutcome(false, erased is null
+                ? "Aucun participant de ce territoire ne correspond à cet identifiant : rien n'a été effacé (vérifiez l'identifiant)."
+                : $"Ce participant a déjà été effacé le {FrenchDate.Format(erased.ErasedOn)}\u202F: rien de plus n’a été effacé.", 0, 0);
+        }
+        var pseudonym = participant.Pseudonym;
         // One person's rows are few: their identifiers are read first, so every delete searches by index.
         var enrolmentIds = await db.Enrolments.Where(e => e.ParticipantId == participant.Id).Select(e => e.Id).ToListAsync(cancellationToken);
         var enrolmentCount = enrolmentIds.Count;
@@ -123,12 +139,29 @@ public sealed class ParticipantRights(ImpactEvalDbContext db, Pseudonymiser pseu
         await db.BaselineValues.Where(b => enrolmentIds.Contains(b.EnrolmentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Enrolments.Where(e => e.ParticipantId == participant.Id).ExecuteDeleteAsync(cancellationToken);
         await db.Participants.Where(p => p.Id == participant.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.ErasedParticipants.Where(e => e.TerritoryId == territory.Id && e.Pseudonym == pseudonym).ExecuteDeleteAsync(cancellationToken);
+        var now = DateTime.UtcNow;
+        db.ErasedParticipants.Add(new ErasedParticipant
+        {
+            TerritoryId = territory.Id, Pseudonym = pseudonym, FoldKey = participant.FoldKey ?? keys.FoldKey, ErasedOn = DateOnly.FromDateTime(now),
+        });
         var message = $"{enrolmentCount} inscription(s) et {observationCount} observation(s) effacées, avec leur historique";
-        AuditTrail.Add(db, DateTime.UtcNow, actor, ErasureAction, territory.Id, $"participant {pseudonym}", $"{message} (motif : {reason.Trim()})");
+        AuditTrail.Add(db, now, actor, ErasureAction, territory.Id, $"participant {pseudonym}", $"{message} (motif : {reason.Trim()})");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new ErasureOutcome(true, $"Participant effacé : {message}. Les estimations seront recalculées au prochain calcul.", enrolmentCount, observationCount);
+        var done = $"Participant effacé : {message}. Les estimations seront recalculées au prochain calcul.";
+        try
+        {
+            await ErasedDataCleanup.RunAsync(db, cancellationToken);
+        }
+        catch (DbException e)
+        {
+            // The erasure is committed; only the reclaiming of the erased rows' space must be run again.
+            done += $" Attention\u202F: le nettoyage des fichiers de la base a échoué ({StoreErrors.Describe(e)})\u202F; il sera refait au prochain effacement " +
+                "(ou lancez VACUUM sur PostgreSQL, PRAGMA wal_checkpoint(TRUNCATE) sur SQLite).";
+        }
+        return new ErasureOutcome(true, done, enrolmentCount, observationCount);
     }
 
     private static ExportGroup Group(Data.Entities.Group group) => new(group.Code, group.Label);

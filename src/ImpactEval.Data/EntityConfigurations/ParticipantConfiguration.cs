@@ -11,6 +11,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.ToTable("participants");
         builder.Property(p => p.Pseudonym).HasMaxLength(64);
         builder.HasIndex(p => new { p.TerritoryId, p.Pseudonym }).IsUnique();
+        builder.Property(p => p.FoldKey).HasMaxLength(64);
+        builder.HasIndex(p => new { p.TerritoryId, p.FoldKey }).IsUnique();
         builder.HasOne<Territory>().WithMany().HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
     }
 }

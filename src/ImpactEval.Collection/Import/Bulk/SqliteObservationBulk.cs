@@ -109,6 +109,6 @@ internal sealed class SqliteObservationBulk(ImpactEvalDbContext db) : Observatio
     private static void Check(sqlite3 handle, int rc)
     {
         if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE))
-            throw new InvalidOperationException($"L'écriture des observations dans la base SQLite a échoué (code {rc} : {raw.sqlite3_errmsg(handle).utf8_to_string()}) : l'import est annulé, rien n'a été écrit.");
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle)); // explained in French by StoreErrors
     }
 }
