@@ -137,8 +137,8 @@ public class XlsxTableTests
         Assert.Empty(headers);
         Assert.Empty(rows);
         var problem = Assert.Single(problems);
-        Assert.Equal("La feuille « T3 » n'existe pas dans le classeur.", problem.Message);
-        Assert.Equal("Feuilles du classeur : T1, T2.", problem.Hint);
+        Assert.Equal("La feuille «\u202FT3\u202F» n’existe pas dans le classeur.", problem.Message);
+        Assert.Equal("Feuilles du classeur\u202F: T1, T2.", problem.Hint);
     }
 
     // An assistant computes ASSIDUITE as =D3/E3*100 in the sheet. The formula is refused at its row and column,
@@ -185,7 +185,7 @@ public class XlsxTableTests
 
         Assert.Empty(headers);
         Assert.Empty(rows);
-        Assert.Equal("La ligne 1 de la feuille « T1 » doit contenir les en-têtes.", Assert.Single(problems).Message);
+        Assert.Equal("La ligne 1 de la feuille «\u202FT1\u202F» doit contenir les en-têtes.", Assert.Single(problems).Message);
     }
 
     // An empty sheet gives one problem for the whole file (line 0), like an empty CSV.
@@ -196,6 +196,6 @@ public class XlsxTableTests
 
         var problem = Assert.Single(Read(path).Problems);
 
-        Assert.Equal((0, "La feuille « T1 » est vide."), (problem.Line, problem.Message));
+        Assert.Equal((1, "La feuille «\u202FT1\u202F» est vide."), (problem.Line, problem.Message));
     }
 }
