@@ -55,7 +55,7 @@ public static class CliApplication
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(e.Message)}");
+            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(ErrorText.Of(e))}");
             if (Environment.GetEnvironmentVariable("IMPACTEVAL_DEBUG") == "1") AnsiConsole.WriteException(e);
             return ExitCodes.Failure;
         }

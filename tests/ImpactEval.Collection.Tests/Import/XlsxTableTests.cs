@@ -1,5 +1,6 @@
 using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Tests.Support;
+using ImpactEval.TestSupport;
 using Xunit;
 
 namespace ImpactEval.Collection.Tests.Import;
@@ -197,5 +198,80 @@ public class XlsxTableTests
         var problem = Assert.Single(Read(path).Problems);
 
         Assert.Equal((1, "La feuille «\u202FT1\u202F» est vide."), (problem.Line, problem.Message));
+    }
+
+    // Issue 10, break 10: merged cells lost every value but the top-left one without a word. A merged range within the
+    // table is refused, placed at its first cell with the sheet and the range.
+    [Fact]
+    public void Read_MergedCellsInData_RefusedWithSheetAndRange()
+    {
+        var path = new TestWorkbook { Merged = ["B3:B5"] }.Sheet("T1",
+            [.. TestWorkbook.Texts(1, "identifiant", "groupe"), .. TestWorkbook.Texts(2, "F01", "BEN"), .. TestWorkbook.Texts(3, "F02", "EAJE"),
+             new TestCell("A4", StoredAs.SharedString, "F03"), new TestCell("A5", StoredAs.SharedString, "F04")]).Save();
+
+        var (_, rows, problems) = Read(path);
+
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.Equal((3, 2, "groupe"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.Contains("B3:B5", problem.Message);
+        Assert.Contains("«\u202FT1\u202F»", problem.Message);
+        Assert.Contains("fusionnées", problem.Message);
+    }
+
+    // A merged title far to the right of the table (notes beside it) is not part of the data.
+    [Fact]
+    public void Read_MergedCellsOutsideTheTable_Ignored()
+    {
+        var path = new TestWorkbook { Merged = ["E1:F2"] }.Sheet("T1", [.. TestWorkbook.Texts(1, "identifiant", "groupe"), .. TestWorkbook.Texts(2, "F01", "BEN")]).Save();
+
+        var (_, rows, problems) = Read(path);
+
+        Assert.Empty(problems);
+        Assert.Single(rows);
+    }
+
+    // Issue 10, break 10: a shared-string index out of range became an empty cell. It is a placed problem (a damaged file).
+    [Fact]
+    public void Read_SharedStringIndexOutOfRange_RefusedAtItsCell()
+    {
+        var path = new TestWorkbook().Sheet("T1",
+            [.. TestWorkbook.Texts(1, "identifiant", "groupe"), new TestCell("A2", StoredAs.SharedString, "F01"), new TestCell("B2", StoredAs.SharedStringIndex, "57")]).Save();
+
+        var (_, rows, problems) = Read(path);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((2, 2, "groupe"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.Contains("B2", problem.Message);
+        Assert.Contains("n° 57", problem.Message);
+        Assert.Single(rows);
+    }
+
+    // Issue 10, break 5: a small workbook whose shared strings decompress to gigabytes needed 3.5 GB of memory. The sizes
+    // the archive declares are checked before reading: refused with one French problem.
+    [Fact]
+    public void Read_SharedStringsOverTheLimit_RefusedBeforeReading()
+    {
+        var path = OversizedWorkbook.Write(strings: 3, length: 50_000_000, TempDirectory.Create());
+
+        var (headers, rows, problems) = Read(path);
+
+        Assert.Empty(headers);
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.Contains("trop volumineux", problem.Message);
+        Assert.Contains("la table des textes partagés dépasse 100 Mo", problem.Message);
+    }
+
+    // A single shared string longer than a spreadsheet cell can hold is refused while it is read, before it is held whole.
+    [Fact]
+    public void Read_SharedStringLongerThanACell_Refused()
+    {
+        var path = OversizedWorkbook.Write(strings: 1, length: 1_000_000, TempDirectory.Create());
+
+        var (_, _, problems) = Read(path);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("32\u202F767", problem.Message);
     }
 }
