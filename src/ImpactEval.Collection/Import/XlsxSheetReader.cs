@@ -78,9 +78,10 @@ internal sealed class XlsxSheetReader : IDisposable
             }
             foreach (var (name, size) in sizes)
             {
-                var isSheet = workbook.WorksheetParts.Any(p => p.Uri.OriginalString == name);
-                var limit = isSheet ? XlsxLimits.Sheet : workbook.SharedStringTablePart?.Uri.OriginalString == name ? XlsxLimits.SharedStrings : XlsxLimits.OtherPart;
-                if (size > limit) throw TooLarge(isSheet ? "la feuille" : limit == XlsxLimits.SharedStrings ? "la table des textes partagés" : $"la partie {name}", limit);
+                var (what, limit) = Is(workbook.SharedStringTablePart, name) ? ("la table des textes partagés", XlsxLimits.SharedStrings)
+                    : Is(workbook, name) || Is(workbook.WorkbookStylesPart, name) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) ? ($"la partie {name}", XlsxLimits.OtherPart)
+                    : ("une feuille", XlsxLimits.Sheet);
+                if (size > limit) throw TooLarge(what, limit);
             }
             var sheets = workbook.Workbook.Sheets?.Elements<Sheet>()
                 .Where(s => s.Id?.Value is { } id && workbook.TryGetPartById(id, out var part) && part is WorksheetPart).ToList() ?? [];
@@ -270,6 +271,10 @@ internal sealed class XlsxSheetReader : IDisposable
         });
     }
 
+    /// <summary>Whether an archive entry ("/xl/sharedStrings.xml") is the part (part names are case-insensitive and may be escaped).</summary>
+    private static bool Is(OpenXmlPart? part, string entry) =>
+        part is not null && string.Equals(Uri.UnescapeDataString(part.Uri.OriginalString), Uri.UnescapeDataString(entry), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The uncompressed sizes the archive declares for its entries, by part name ("/xl/sharedStrings.xml").</summary>
     private static List<(string Name, long Size)> DeclaredSizes(Stream stream)
     {
@@ -280,7 +285,9 @@ internal sealed class XlsxSheetReader : IDisposable
     }
 
     private static XlsxRefusedException TooLarge(string what, long limit) => new(
-        $"Le classeur est trop volumineux\u202F: {what} dépasse {XlsxLimits.Describe(limit)} une fois décompressé{(what == "le fichier" ? "" : "e")}, la limite d’ImpactEval.",
+        what == "le fichier"
+            ? $"Le classeur est trop volumineux\u202F: le fichier dépasse {XlsxLimits.Describe(limit)}, la limite d’ImpactEval."
+            : $"Le classeur est trop volumineux\u202F: {what} dépasse {XlsxLimits.Describe(limit)} une fois décompressée, la limite d’ImpactEval.",
         "Un classeur de collecte tient en quelques mégaoctets\u202F: enregistrez seulement la feuille des données dans un nouveau classeur, ou exportez-la en CSV (séparateur point-virgule).");
 
     private static string CellTooLong(int row, int column) =>
