@@ -158,11 +158,9 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
             count++;
             var before = problems.Count;
             var territory = ownTerritory;
-            if (territoryColumn is not null)
+            if (territoryColumn is not null && CellReader.Text(row, territoryColumn, FieldLimits.Code, "Le code du territoire", fileName, problems) is { } text)
             {
-                var text = CellReader.Text(row, territoryColumn, FieldLimits.Code, "Le code du territoire", fileName, problems);
-                if (text is null) { }
-                else if (text.Length == 0)
+                if (text.Length == 0)
                     problems.Add(new ImportProblem(fileName, row.Line, territoryColumn.Index + 1, territoryColumn.Header, null, "Territoire manquant.",
                         "Indiquez le code de la cité (par exemple CE-069-01)."));
                 else if (known.TryGetValue(TextKey.Normalize(text), out var code)) territory = code;
@@ -175,14 +173,12 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
                 }
             }
             var period = fixedPeriod;
-            if (periodColumn is not null)
+            if (periodColumn is not null && CellReader.Text(row, periodColumn, FieldLimits.Code, "La période", fileName, problems) is { } label)
             {
-                var text = CellReader.Text(row, periodColumn, FieldLimits.Code, "La période", fileName, problems);
-                if (text is null) { }
-                else if (text.Length == 0 && fixedPeriod is null)
+                if (label.Length == 0 && fixedPeriod is null)
                     problems.Add(new ImportProblem(fileName, row.Line, periodColumn.Index + 1, periodColumn.Header, null, "Période manquante.", "Par exemple 2025-T1 ou 2024-2025."));
-                else if (text.Length > 0 && !ReportingPeriod.TryParse(text, out period, out var error))
-                    problems.Add(new ImportProblem(fileName, row.Line, periodColumn.Index + 1, periodColumn.Header, text, error!, "Par exemple 2025-T1 ou 2024-2025."));
+                else if (label.Length > 0 && !ReportingPeriod.TryParse(label, out period, out var error))
+                    problems.Add(new ImportProblem(fileName, row.Line, periodColumn.Index + 1, periodColumn.Header, label, error!, "Par exemple 2025-T1 ou 2024-2025."));
             }
             var values = new Dictionary<string, double>();
             foreach (var (column, indicator) in valueColumns)

@@ -274,4 +274,33 @@ public class XlsxTableTests
         var problem = Assert.Single(problems);
         Assert.Contains("32\u202F767", problem.Message);
     }
+
+    // The same workbook with its archive lying about the table's size (1,000 bytes declared for 150 MB): the bytes actually
+    // decompressed are counted, so reading stops at the same limit instead of trusting the archive.
+    [Fact]
+    public void Read_SharedStringsWithFalseDeclaredSize_StoppedWhileDecompressing()
+    {
+        var path = OversizedWorkbook.Write(strings: 3, length: 50_000_000, TempDirectory.Create());
+        DeclareSize(path, "xl/sharedStrings.xml", 1_000);
+
+        var (_, rows, problems) = Read(path);
+
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.True(problem.Message.Contains("trop volumineux") || problem.Message.Contains("n’est pas un classeur"), problem.Message);
+    }
+
+    /// <summary>Overwrites the uncompressed size an archive declares for an entry, in its local header and its central directory record.</summary>
+    private static void DeclareSize(string path, string entry, uint size)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var name = System.Text.Encoding.ASCII.GetBytes(entry);
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(bytes, i);
+            if (signature == 0x04034b50 && bytes.AsSpan(i + 30).StartsWith(name)) BitConverter.TryWriteBytes(bytes.AsSpan(i + 22), size);
+            if (signature == 0x02014b50 && bytes.AsSpan(i + 46).StartsWith(name)) BitConverter.TryWriteBytes(bytes.AsSpan(i + 24), size);
+        }
+        File.WriteAllBytes(path, bytes);
+    }
 }
