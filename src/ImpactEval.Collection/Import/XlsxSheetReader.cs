@@ -79,7 +79,7 @@ internal sealed class XlsxSheetReader : IDisposable
             foreach (var (name, size) in sizes)
             {
                 var (what, limit) = Is(workbook.SharedStringTablePart, name) ? ("la table des textes partagés", XlsxLimits.SharedStrings)
-                    : Is(workbook, name) || Is(workbook.WorkbookStylesPart, name) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) ? ($"la partie {name}", XlsxLimits.OtherPart)
+                    : Is(workbook, name) || Is(workbook.WorkbookStylesPart, name) ? ($"la partie {name}", XlsxLimits.OtherPart)
                     : ("une feuille", XlsxLimits.Sheet);
                 if (size > limit) throw TooLarge(what, limit);
             }
@@ -275,13 +275,20 @@ internal sealed class XlsxSheetReader : IDisposable
     private static bool Is(OpenXmlPart? part, string entry) =>
         part is not null && string.Equals(Uri.UnescapeDataString(part.Uri.OriginalString), Uri.UnescapeDataString(entry), StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The uncompressed sizes the archive declares for its entries, by part name ("/xl/sharedStrings.xml").</summary>
+    /// <summary>
+    /// The uncompressed sizes the archive declares for its entries, by part name ("/xl/sharedStrings.xml"); the entries
+    /// the package reader parses on opening (content types, relationships) are checked here, before it opens.
+    /// </summary>
     private static List<(string Name, long Size)> DeclaredSizes(Stream stream)
     {
         if (stream.Length > XlsxLimits.File) throw TooLarge("le fichier", XlsxLimits.File);
         stream.Position = 0;
         using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        return [.. zip.Entries.Select(e => ("/" + e.FullName, e.Length))];
+        var sizes = zip.Entries.Select(e => (Name: "/" + e.FullName, Size: e.Length)).ToList();
+        foreach (var (name, size) in sizes)
+            if ((name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) || name.Equals("/[Content_Types].xml", StringComparison.OrdinalIgnoreCase)) && size > XlsxLimits.OtherPart)
+                throw TooLarge($"la partie {name}", XlsxLimits.OtherPart);
+        return sizes;
     }
 
     private static XlsxRefusedException TooLarge(string what, long limit) => new(
