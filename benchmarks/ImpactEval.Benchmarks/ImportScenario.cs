@@ -5,6 +5,9 @@ using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 
 using static ImpactEval.Benchmarks.Arguments;
@@ -12,7 +15,8 @@ using static ImpactEval.Benchmarks.Arguments;
 namespace ImpactEval.Benchmarks;
 
 /// <summary>
-/// <c>import [--rows N] [--provider sqlite|postgresql] [--keep]</c>: imports a seeded observation CSV of N rows (default
+/// <c>import [--rows N] [--format csv|xlsx] [--provider sqlite|postgresql] [--keep]</c>: imports a seeded observation CSV (or,
+/// with <c>--format xlsx</c>, the same rows as an Excel workbook with shared strings) of N rows (default
 /// 1,000,000) through <see cref="ObservationImporter"/> — the path users take — and prints rows/s, values/s and the
 /// peak working set of the import alone, for three cases: a first import (bulk insert), the same file again (nothing
 /// changes) and a file with 1 % of values corrected (revisions). The file is a national-scale monthly attendance
@@ -46,7 +50,7 @@ public static class ImportScenario
                 Admin(admin, $"CREATE DATABASE {database}");
                 options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
             }
-            return RunAsync(rows, options, root).GetAwaiter().GetResult();
+            return RunAsync(rows, Option(args, "--format")?.ToLowerInvariant() == "xlsx", options, root).GetAwaiter().GetResult();
         }
         finally
         {
@@ -57,7 +61,7 @@ public static class ImportScenario
         }
     }
 
-    private static async Task<int> RunAsync(int rows, StoreOptions options, string root)
+    private static async Task<int> RunAsync(int rows, bool xlsx, StoreOptions options, string root)
     {
         var pupils = rows / Waves;
         var setup = Stopwatch.StartNew();
@@ -71,12 +75,21 @@ public static class ImportScenario
         WriteEnrolments(enrolments, pupils);
         await using (var stream = File.OpenRead(enrolments))
             Check(await new EnrolmentImporter(db, pseudonymiser).ImportAsync(protocol, stream, "inscriptions.csv", new ImportOptions("bench")));
-        var file = Path.Combine(root, "observations.csv");
-        WriteObservations(file, pupils, corrected: false);
-        var corrected = Path.Combine(root, "observations-corrigees.csv");
-        WriteObservations(corrected, pupils, corrected: true);
+        var extension = xlsx ? "xlsx" : "csv";
+        var file = Path.Combine(root, $"observations.{extension}");
+        var corrected = Path.Combine(root, $"observations-corrigees.{extension}");
+        if (xlsx)
+        {
+            WriteObservationsXlsx(file, pupils, corrected: false);
+            WriteObservationsXlsx(corrected, pupils, corrected: true);
+        }
+        else
+        {
+            WriteObservations(file, pupils, corrected: false);
+            WriteObservations(corrected, pupils, corrected: true);
+        }
         Console.WriteLine($"setup: {pupils:N0} pupils enrolled through EnrolmentImporter, files written in {setup.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"data: {rows:N0} rows × 2 indicators ({Waves} monthly waves), file {new FileInfo(file).Length / 1e6:F1} MB, store {Describe(options)}");
+        Console.WriteLine($"data: {rows:N0} rows × 2 indicators ({Waves} monthly waves), {(xlsx ? "Excel workbook (shared strings, date cells)" : "CSV")} {new FileInfo(file).Length / 1e6:F1} MB, store {Describe(options)}");
 
         var importer = new ObservationImporter(db, pseudonymiser);
         foreach (var (label, path) in new[] { ("first import (bulk insert)", file), ("same file again (no change)", file), ("1 % of values corrected", corrected) })
@@ -120,12 +133,13 @@ public static class ImportScenario
             writer.WriteLine($"E{p:0000000};{(random.NextDouble() < 0.4 ? "SUIVI" : "TEMOIN")};{1 + random.Next(28):00}/09/2025");
     }
 
-    private static void WriteObservations(string path, int pupils, bool corrected)
+    /// <summary>One generated observation row: pupil number, wave number, collection date, absences, late arrivals (null when empty).</summary>
+    private readonly record struct Observation(int Pupil, int Wave, DateOnly Date, int Absences, int? Late);
+
+    private static IEnumerable<Observation> Observations(int pupils, bool corrected)
     {
         var random = new Random(20251123);
         var fix = new Random(7);
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
-        writer.WriteLine("identifiant;vague;date_collecte;ABSENCES;RETARDS");
         for (var w = 1; w <= Waves; w++)
         {
             var due = new DateOnly(2025, 9, 30).AddMonths(w - 1);
@@ -136,11 +150,78 @@ public static class ImportScenario
                 var late = random.Next(0, 9);
                 var empty = random.NextDouble() < 0.02;
                 if (corrected && fix.NextDouble() < 0.01) absences = (absences + 1) % 13;
-                writer.Write($"E{p:0000000};M{w:00};{date:dd/MM/yyyy};{absences};{(empty ? "" : late.ToString(CultureInfo.InvariantCulture))}\n");
+                yield return new Observation(p, w, date, absences, empty ? null : late);
             }
         }
     }
 
+    private static void WriteObservations(string path, int pupils, bool corrected)
+    {
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
+        writer.WriteLine("identifiant;vague;date_collecte;ABSENCES;RETARDS");
+        foreach (var o in Observations(pupils, corrected))
+            writer.Write($"E{o.Pupil:0000000};M{o.Wave:00};{o.Date:dd/MM/yyyy};{o.Absences};{o.Late?.ToString(CultureInfo.InvariantCulture)}\n");
+    }
+
+    /// <summary>
+    /// The same rows as an Excel workbook, stored the way Excel stores them: identifiers and wave codes as shared strings,
+    /// counts as numbers, dates as serial numbers with a date format; written with the SAX writer, streaming.
+    /// </summary>
+    private static void WriteObservationsXlsx(string path, int pupils, bool corrected)
+    {
+        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+            new Fonts(new Font()), new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Borders(new Border()), new CellFormats(new CellFormat { NumberFormatId = 0 }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
+        var sheet = workbook.AddNewPart<WorksheetPart>();
+        using (var writer = OpenXmlWriter.Create(sheet))
+        {
+            writer.WriteStartElement(new Worksheet());
+            writer.WriteStartElement(new SheetData());
+            var row = 1;
+            Row(writer, row, new[] { "identifiant", "vague", "date_collecte", "ABSENCES", "RETARDS" }.Select((h, i) => Text(i, row, Header + i)));
+            foreach (var o in Observations(pupils, corrected))
+            {
+                row++;
+                var cells = new List<Cell>
+                {
+                    Text(0, row, Header + 5 + o.Pupil - 1), Text(1, row, Header + 5 + pupils + o.Wave - 1),
+                    new() { CellReference = Reference(2, row), StyleIndex = 1, CellValue = new CellValue(o.Date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)) },
+                    new() { CellReference = Reference(3, row), CellValue = new CellValue(o.Absences.ToString(CultureInfo.InvariantCulture)) },
+                };
+                if (o.Late is { } late) cells.Add(new Cell { CellReference = Reference(4, row), CellValue = new CellValue(late.ToString(CultureInfo.InvariantCulture)) });
+                Row(writer, row, cells);
+            }
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+        using (var writer = OpenXmlWriter.Create(workbook.AddNewPart<SharedStringTablePart>()))
+        {
+            writer.WriteStartElement(new SharedStringTable());
+            var texts = new[] { "identifiant", "vague", "date_collecte", "ABSENCES", "RETARDS" }
+                .Concat(Enumerable.Range(1, pupils).Select(p => $"E{p:0000000}")).Concat(Enumerable.Range(1, Waves).Select(w => $"M{w:00}"));
+            foreach (var text in texts) writer.WriteElement(new SharedStringItem(new Text(text)));
+            writer.WriteEndElement();
+        }
+        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = "Assiduité" }));
+    }
+
+    /// <summary>Shared-string index of the first header (headers, then identifiers, then wave codes).</summary>
+    private const int Header = 0;
+
+    private static Cell Text(int column, int row, int sharedIndex) =>
+        new() { CellReference = Reference(column, row), DataType = CellValues.SharedString, CellValue = new CellValue(sharedIndex.ToString(CultureInfo.InvariantCulture)) };
+
+    private static string Reference(int column, int row) => $"{(char)('A' + column)}{row}";
+
+    private static void Row(OpenXmlWriter writer, int number, IEnumerable<Cell> cells)
+    {
+        writer.WriteStartElement(new Row { RowIndex = (uint)number });
+        foreach (var cell in cells) writer.WriteElement(cell);
+        writer.WriteEndElement();
+    }
 
     private static string Describe(StoreOptions options) => options.Provider == StoreProvider.Sqlite ? "SQLite (WAL)" : "PostgreSQL";
 

@@ -64,7 +64,7 @@ public static class CliApplication
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(StoreErrors.Describe(e) ?? e.Message)}");
+            AnsiConsole.MarkupLine($"[red]Échec :[/] {Markup.Escape(StoreErrors.Describe(e) ?? ErrorText.Of(e))}");
             if (Environment.GetEnvironmentVariable("IMPACTEVAL_DEBUG") == "1") AnsiConsole.WriteException(e);
             return ExitCodes.Failure;
         }

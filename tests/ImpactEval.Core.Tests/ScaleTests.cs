@@ -13,6 +13,8 @@ public class ScaleTests
 
     private static readonly Scale Percent = new(ValueType.Continuous, "%", 0, 100, ImmutableArray<ScaleLevel>.Empty);
 
+    private static readonly Scale Unbounded = new(ValueType.Continuous, null, null, null, ImmutableArray<ScaleLevel>.Empty);
+
     [Theory]
     [InlineData("très impliqué", 4)]
     [InlineData("TRES IMPLIQUE", 4)]
@@ -34,11 +36,11 @@ public class ScaleTests
     [Theory]
     [InlineData("87,5", 87.5)]
     [InlineData("87.5", 87.5)]
-    [InlineData("1 00", 100)]
+    [InlineData("1\u00A0000,5 %", 1000.5)]
     [InlineData("92,3 %", 92.3)]
     public void TryRead_FrenchNumbers_AreRead(string text, double expected)
     {
-        Assert.True(Percent.TryRead(text, out var value, out var error), error);
+        Assert.True(Unbounded.TryRead(text, out var value, out var error), error);
         Assert.Equal(expected, value, 12);
     }
 
@@ -53,8 +55,12 @@ public class ScaleTests
 
     [Theory]
     [InlineData("101", "hors de la plage")]
-    [InlineData("beaucoup", "n'est pas un nombre")]
-    [InlineData("1,234.5", "n'est pas un nombre")]
+    [InlineData("beaucoup", "n’est pas un nombre")]
+    [InlineData("1,234.5", "n’est pas un nombre")]
+    // Issue 10, break 2: "92," (a cell cut in the middle) and "9 2" were read as 92.
+    [InlineData("92,", "n’est pas un nombre")]
+    [InlineData("9 2", "n’est pas un nombre")]
+    [InlineData("1 00", "n’est pas un nombre")]
     public void TryRead_InvalidNumbers_SayWhy(string text, string reason)
     {
         Assert.False(Percent.TryRead(text, out _, out var error));

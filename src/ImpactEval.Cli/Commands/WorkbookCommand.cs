@@ -49,7 +49,7 @@ public static class WorkbookCommand
             }
             catch (ArgumentException e)
             {
-                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(e.Message)}");
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(ErrorText.Of(e))}");
                 return ExitCodes.InvalidInput;
             }
             AnsiConsole.MarkupLine($"[green]✓[/] Classeur écrit : {Markup.Escape(path)} ({identifiers.Count} participants attendus).");

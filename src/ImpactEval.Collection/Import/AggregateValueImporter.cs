@@ -39,21 +39,21 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
         var stored = await db.Protocols.Include(p => p.Territory).SingleAsync(p => p.Code == protocol.Id, cancellationToken);
         ReportingPeriod? fixedPeriod = null;
         if (options.Period is not null && !ReportingPeriod.TryParse(options.Period, out fixedPeriod, out var periodError))
-            return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, options.Period, periodError!, "Corrigez l'option --period.")]);
+            return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, options.Period, periodError!, "Corrigez l’option --period.")]);
         var rows = TabularSource.Open(stream, fileName, problems, out var headers);
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
         var required = new HashSet<ColumnKind>();
         if (fixedPeriod is null) required.Add(ColumnKind.Period);
         var map = ColumnMap.Match(headers, protocol, Allowed, required, fileName, problems);
         if (problems.Count == 0 && map.Columns.All(c => c.Kind != ColumnKind.Indicator))
-            problems.Add(new ImportProblem(fileName, 1, null, null, null, "Aucune colonne d'indicateur.", $"Indicateurs du protocole : {string.Join(", ", protocol.Indicators.Select(i => i.Code))}."));
+            problems.Add(new ImportProblem(fileName, 1, null, null, null, "Aucune colonne d’indicateur.", $"Indicateurs du protocole\u202F: {string.Join(", ", protocol.Indicators.Select(i => i.Code))}."));
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
 
         var territories = await db.Territories.ToListAsync(cancellationToken);
         var parsed = Parse(rows, map, protocol, stored.Territory!.Code, fixedPeriod, territories, options.CreateTerritories, fileName, problems, out var rowCount);
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems, rowCount);
         if (rowCount == 0) return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.",
-            "Ajoutez une ligne par territoire et par période sous la ligne d'en-têtes.")]);
+            "Ajoutez une ligne par territoire et par période sous la ligne d’en-têtes.")]);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -165,9 +165,8 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
             count++;
             var before = problems.Count;
             var territory = ownTerritory;
-            if (territoryColumn is not null)
+            if (territoryColumn is not null && CellReader.Text(row, territoryColumn, FieldLimits.Code, "Le code du territoire", fileName, problems) is { } text)
             {
-                var text = row.Cells[territoryColumn.Index].Trim();
                 if (text.Length == 0)
                     problems.Add(new ImportProblem(fileName, row.Line, territoryColumn.Index + 1, territoryColumn.Header, null, "Territoire manquant.",
                         "Indiquez le code de la cité (par exemple CE-069-01)."));
@@ -176,18 +175,17 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
                 else
                 {
                     var closest = TextKey.Closest(text, territories.Select(t => t.Code));
-                    problems.Add(new ImportProblem(fileName, row.Line, territoryColumn.Index + 1, territoryColumn.Header, text, $"Territoire « {text} » inconnu.",
-                        (closest is null ? "" : $"Vouliez-vous dire « {closest} » ? ") + "Pour une campagne nationale, relancez avec --create-territories pour créer les cités manquantes."));
+                    problems.Add(new ImportProblem(fileName, row.Line, territoryColumn.Index + 1, territoryColumn.Header, text, $"Territoire «\u202F{text}\u202F» inconnu.",
+                        (closest is null ? "" : $"Vouliez-vous dire «\u202F{closest}\u202F»\u202F? ") + "Pour une campagne nationale, relancez avec --create-territories pour créer les cités manquantes."));
                 }
             }
             var period = fixedPeriod;
-            if (periodColumn is not null)
+            if (periodColumn is not null && CellReader.Text(row, periodColumn, FieldLimits.Code, "La période", fileName, problems) is { } label)
             {
-                var text = row.Cells[periodColumn.Index].Trim();
-                if (text.Length == 0 && fixedPeriod is null)
+                if (label.Length == 0 && fixedPeriod is null)
                     problems.Add(new ImportProblem(fileName, row.Line, periodColumn.Index + 1, periodColumn.Header, null, "Période manquante.", "Par exemple 2025-T1 ou 2024-2025."));
-                else if (text.Length > 0 && !ReportingPeriod.TryParse(text, out period, out var error))
-                    problems.Add(new ImportProblem(fileName, row.Line, periodColumn.Index + 1, periodColumn.Header, text, error!, "Par exemple 2025-T1 ou 2024-2025."));
+                else if (label.Length > 0 && !ReportingPeriod.TryParse(label, out period, out var error))
+                    problems.Add(new ImportProblem(fileName, row.Line, periodColumn.Index + 1, periodColumn.Header, label, error!, "Par exemple 2025-T1 ou 2024-2025."));
             }
             var values = new Dictionary<string, double>();
             foreach (var (column, indicator) in valueColumns)
@@ -203,11 +201,7 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
                     result.Add(new Row(row.Line, territory, period, values));
                 }
             }
-            if (problems.Count > 200)
-            {
-                problems.Add(new ImportProblem(fileName, row.Line, null, null, null, "Plus de 200 problèmes : la lecture s'arrête ici.", "Corrigez ces premières erreurs puis relancez l'import."));
-                break;
-            }
+            if (ImportProblem.CapReached(problems, fileName, row.Line)) break;
         }
         return result;
     }

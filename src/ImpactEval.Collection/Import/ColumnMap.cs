@@ -65,7 +65,7 @@ public sealed class ColumnMap
 
         var columns = ImmutableArray.CreateBuilder<MappedColumn>();
         var seen = new Dictionary<(ColumnKind, string?), int>();
-        for (var i = 0; i < headers.Count; i++)
+        for (var i = 0; i < headers.Count && !ImportProblem.CapReached(problems, fileName, 1); i++)
         {
             var header = headers[i];
             if (header.Length == 0)
@@ -76,21 +76,21 @@ public sealed class ColumnMap
             if (!names.TryGetValue(TextKey.Normalize(header), out var match))
             {
                 var closest = TextKey.Closest(header, names.Keys.Concat(protocol.Indicators.Select(x => x.Code)).Concat(protocol.Covariates.Select(x => x.Code)));
-                problems.Add(new ImportProblem(fileName, 1, i + 1, header, null, $"Colonne inconnue « {header} ».",
-                    closest is not null ? $"Vouliez-vous dire « {closest} » ?" : $"Colonnes admises : {Describe(allowed, protocol)}."));
+                problems.Add(new ImportProblem(fileName, 1, i + 1, header, null, $"Colonne inconnue «\u202F{header}\u202F».",
+                    closest is not null ? $"Vouliez-vous dire «\u202F{closest}\u202F»\u202F?" : $"Colonnes admises\u202F: {Describe(allowed, protocol)}."));
                 continue;
             }
             if (seen.TryGetValue(match, out var first))
             {
-                problems.Add(new ImportProblem(fileName, 1, i + 1, header, null, $"La colonne « {header} » désigne la même donnée que la colonne {first + 1}.", "Gardez une seule de ces colonnes."));
+                problems.Add(new ImportProblem(fileName, 1, i + 1, header, null, $"La colonne «\u202F{header}\u202F» désigne la même donnée que la colonne {first + 1}.", "Gardez une seule de ces colonnes."));
                 continue;
             }
             seen[match] = i;
             columns.Add(new MappedColumn(i, header, match.Kind, match.Code));
         }
         foreach (var kind in required.Where(k => columns.All(c => c.Kind != k)))
-            problems.Add(new ImportProblem(fileName, 1, null, null, null, $"Colonne obligatoire manquante : « {NameOf(kind, protocol)} ».",
-                $"Ajoutez une colonne « {NameOf(kind, protocol)} » à la ligne d'en-têtes."));
+            problems.Add(new ImportProblem(fileName, 1, null, null, null, $"Colonne obligatoire manquante\u202F: «\u202F{NameOf(kind, protocol)}\u202F».",
+                $"Ajoutez une colonne «\u202F{NameOf(kind, protocol)}\u202F» à la ligne d’en-têtes."));
         return new ColumnMap(columns.ToImmutable());
     }
 
@@ -108,7 +108,7 @@ public sealed class ColumnMap
         ColumnKind.Reason => "motif",
         ColumnKind.Wave => "vague",
         ColumnKind.CollectedOn => "date_collecte",
-        ColumnKind.Indicator => "code d'indicateur",
+        ColumnKind.Indicator => "code d’indicateur",
         ColumnKind.Territory => "territoire",
         ColumnKind.Period => "periode",
         _ => "code de covariable",

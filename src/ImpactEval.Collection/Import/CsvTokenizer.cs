@@ -6,6 +6,13 @@ namespace ImpactEval.Collection.Import;
 /// A streaming RFC 4180 CSV tokenizer that keeps line numbers: quoted cells may hold separators, doubled
 /// quotes and line breaks. It reuses its buffers, so reading a million rows allocates only the cell strings.
 /// </summary>
+/// <remarks>
+/// Lines end with LF or CRLF. A carriage return alone outside quotes is not a line end and is not dropped either: it
+/// stays in its cell and the record reports it (<see cref="StrayCarriageReturnCell"/>), because dropping it would turn
+/// "9\r2" into 92 and treating it as a line end would read an old Mac file differently from what the user sees.
+/// A cell longer than <see cref="FieldLimits.Cell"/> characters is cut there and reported (<see cref="OversizedCell"/>),
+/// so that memory stays bounded whatever the file.
+/// </remarks>
 internal sealed class CsvTokenizer(TextReader reader, char delimiter)
 {
     private readonly char[] buffer = new char[1 << 16];
@@ -21,11 +28,17 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
     /// <summary>Whether the last record ended inside an open quote (a truncated file).</summary>
     public bool Unterminated { get; private set; }
 
+    /// <summary>0-based index of the first cell of the last record holding a carriage return outside quotes, or null.</summary>
+    public int? StrayCarriageReturnCell { get; private set; }
+
+    /// <summary>0-based index of the first cell of the last record longer than <see cref="FieldLimits.Cell"/>, or null.</summary>
+    public int? OversizedCell { get; private set; }
+
     /// <summary>Reads the next record into <paramref name="record"/>; false at end of input.</summary>
     /// <remarks>
     /// Scans the buffer for the next separator or line break (inside quotes, the next quote) with vectorised searches and copies whole runs
     /// of characters, rather than one character at a time. A quote opens a quoted cell only at the start of a cell;
-    /// elsewhere it is an ordinary character. Carriage returns outside quotes are ignored.
+    /// elsewhere it is an ordinary character.
     /// </remarks>
     public bool Read(out string[] record)
     {
@@ -33,6 +46,8 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
         cell.Clear();
         RecordLine = line;
         Unterminated = false;
+        StrayCarriageReturnCell = null;
+        OversizedCell = null;
         if (!Fill())
         {
             record = [];
@@ -54,11 +69,11 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             var stop = span.IndexOfAny(delimiter, '\n', '\r');
             if (stop < 0)
             {
-                cell.Append(span);
+                Append(span);
                 position = length;
                 continue;
             }
-            cell.Append(span[..stop]);
+            Append(span[..stop]);
             var c = span[stop];
             position += stop + 1;
             if (c == delimiter)
@@ -66,12 +81,18 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
                 EndCell();
                 atCellStart = true;
             }
-            else if (c == '\n')
+            else if (c == '\n' || (c == '\r' && (!Fill() || buffer[position] == '\n')))
             {
+                if (c == '\r' && Fill()) position++;
                 line++;
                 EndCell();
                 record = [.. cells];
                 return true;
+            }
+            else
+            {
+                StrayCarriageReturnCell ??= cells.Count;
+                Append("\r");
             }
         }
         EndCell();
@@ -88,7 +109,7 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             var quote = span.IndexOf('"');
             var run = quote < 0 ? span : span[..quote];
             line += run.Count('\n');
-            cell.Append(run);
+            Append(run);
             if (quote < 0)
             {
                 position = length;
@@ -97,13 +118,26 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
             position += quote + 1;
             if (Fill() && buffer[position] == '"')
             {
-                cell.Append('"');
+                Append("\"");
                 position++;
                 continue;
             }
             return true;
         }
         return false;
+    }
+
+    /// <summary>Appends to the current cell, up to one character past the limit (then the cell is reported).</summary>
+    private void Append(ReadOnlySpan<char> text)
+    {
+        var room = FieldLimits.Cell + 1 - cell.Length;
+        if (text.Length <= room)
+        {
+            cell.Append(text);
+            return;
+        }
+        if (room > 0) cell.Append(text[..room]);
+        OversizedCell ??= cells.Count;
     }
 
     private void EndCell()

@@ -22,7 +22,8 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
     /// <summary>The audit action of an enrolment corrected by a later file (one entry per enrolment, old and new values).</summary>
     public const string CorrectionAction = "enrolment.correct";
 
-    private sealed record Row(int Line, RowIdentifier Identifier, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline);
+    /// <summary>A parsed row; <paramref name="Blank"/> lists the covariates of the file's columns left empty on this row.</summary>
+    private sealed record Row(int Line, RowIdentifier Identifier, string Group, string? Cluster, DateOnly EnrolledOn, string? Reason, Dictionary<string, double> Baseline, List<string> Blank);
 
     /// <summary>Imports the enrolments of <paramref name="stream"/> into the protocol.</summary>
     /// <param name="protocol">The protocol (current version).</param>
@@ -87,6 +88,16 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             enrolment.ClusterCode = row.Cluster;
             enrolment.EnrolledOn = row.EnrolledOn;
             enrolment.Reason = row.Reason;
+            // A covariate column of the file is the truth for every row: a cell left empty clears the stored value
+            // (audited like any correction); a covariate without a column in the file is left as it is.
+            foreach (var code in row.Blank)
+            {
+                var existing = enrolment.Baseline.FirstOrDefault(b => b.CovariateCode == code);
+                if (existing is null) continue;
+                corrections.Add($"{code} {FrenchNumber.Plain(existing.Value)} → (vide)");
+                enrolment.Baseline.Remove(existing);
+                db.Remove(existing);
+            }
             foreach (var (code, value) in row.Baseline)
             {
                 var existing = enrolment.Baseline.FirstOrDefault(b => b.CovariateCode == code);
@@ -152,12 +163,13 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
         var units = protocol.Cluster?.Units.Select(u => (u.Code, u.Label)).ToList();
         var seen = new FileIdentifiers(fileName);
         var result = new List<Row>();
+        var today = DateOnly.FromDateTime(DateTime.Now);
         foreach (var row in rows)
         {
             var before = problems.Count;
-            var id = row.Cells[identifier.Index].Trim();
-            if (id.Length == 0)
-                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant.", "Chaque ligne doit porter l'identifiant du participant."));
+            var id = CellReader.Text(row, identifier, FieldLimits.Identifier, "L’identifiant", fileName, problems) ?? "";
+            if (id.Length == 0 && problems.Count == before)
+                problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant.", "Chaque ligne doit porter l’identifiant du participant."));
             var who = new RowIdentifier(row.Line, identifier.Index + 1, identifier.Header, id, id.Length == 0 ? default : pseudonymiser.Keys(territoryCode, id));
             if (id.Length > 0) seen.Add(who, problems);
             var groupCode = CellReader.Code(row, group, groupChoices, "Groupe", fileName, problems);
@@ -166,19 +178,23 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             {
                 clusterCode = units is { Count: > 0 }
                     ? CellReader.Code(row, cluster, units, protocol.Cluster!.Label, fileName, problems)
-                    : row.Cells[cluster.Index].Trim() is { Length: > 0 } c ? c : null;
+                    : CellReader.Text(row, cluster, FieldLimits.Code, $"Le code ({protocol.Cluster!.Label})", fileName, problems) is { Length: > 0 } c ? c : null;
             }
-            var date = CellReader.Date(row, enrolledOn, fileName, problems, required: true);
+            var date = CellReader.Date(row, enrolledOn, fileName, problems, required: true, today);
+            var motive = reason is null ? null : CellReader.Text(row, reason, FieldLimits.FreeText, "Le motif", fileName, problems);
             var baseline = new Dictionary<string, double>();
+            var blank = new List<string>();
             foreach (var (column, covariate) in covariates)
+            {
                 if (CellReader.Value(row, column, covariate.Scale, fileName, problems) is { } value) baseline[covariate.Code] = value;
+                else if (string.IsNullOrWhiteSpace(row.Cells[column.Index])) blank.Add(covariate.Code);
+            }
             if (problems.Count == before)
-                result.Add(new Row(row.Line, who, groupCode!, clusterCode, date!.Value, reason is null ? null : NullIfEmpty(row.Cells[reason.Index]), baseline));
+                result.Add(new Row(row.Line, who, groupCode!, clusterCode, date!.Value, motive is { Length: > 0 } ? motive : null, baseline, blank));
+            if (ImportProblem.CapReached(problems, fileName, row.Line)) break;
         }
         return result;
     }
-
-    private static string? NullIfEmpty(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     internal static string Hash(Stream stream)
     {

@@ -10,11 +10,28 @@ namespace ImpactEval.Collection.Import;
 /// <param name="Hint">How to fix it, in French.</param>
 public sealed record ImportProblem(string File, int Line, int? Column, string? ColumnName, string? Value, string Message, string? Hint = null)
 {
+    /// <summary>Reading a file stops once it has more problems than this (header problems included).</summary>
+    public const int MaxPerFile = 200;
+
+    private const string CapMessage = "Plus de 200 problèmes\u202F: la lecture s’arrête ici.";
+
     /// <summary>"fichier.csv, ligne 12, colonne 4 (COOP_PROPRETE) : message Conseil : hint".</summary>
     public override string ToString()
     {
         var place = Line == 0 ? File : $"{File}, ligne {Line}";
         if (Column is { } column) place += $", colonne {column}" + (ColumnName is null ? "" : $" ({ColumnName})");
-        return $"{place} : {Message}" + (Hint is null ? "" : $" Conseil : {Hint}");
+        return $"{place}\u202F: {Message}" + (Hint is null ? "" : $" Conseil\u202F: {Hint}");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="problems"/> holds more than <see cref="MaxPerFile"/> problems; the first time, adds the
+    /// notice that reading stops at <paramref name="line"/>.
+    /// </summary>
+    public static bool CapReached(List<ImportProblem> problems, string file, int line)
+    {
+        if (problems.Count <= MaxPerFile) return false;
+        if (problems[^1].Message != CapMessage)
+            problems.Add(new ImportProblem(file, line, null, null, null, CapMessage, "Corrigez ces premières erreurs puis relancez l’import."));
+        return true;
     }
 }

@@ -5,15 +5,12 @@ namespace ImpactEval.Collection.Import;
 
 /// <summary>
 /// The validating pass of an observation import: streams the rows once, resolves participants, waves, dates and
-/// values, collects every problem (up to <see cref="MaxProblems"/>), and keeps only the compact parsed values.
+/// values, collects every problem (up to <see cref="ImportProblem.MaxPerFile"/>), and keeps only the compact parsed values.
 /// Per-column parsers are resolved once and repeated texts (identifiers, wave labels, dates, level labels) are parsed
 /// once, so a million-row file is read in about a second.
 /// </summary>
 internal sealed class ObservationFileReader
 {
-    /// <summary>Reading stops after this many problems.</summary>
-    public const int MaxProblems = 200;
-
     private readonly Protocol protocol;
     private readonly string fileName;
     private readonly EnrolledIdentifiers enrolled;
@@ -26,12 +23,14 @@ internal sealed class ObservationFileReader
     private readonly ValueColumn[] valueColumns;
     private readonly Dictionary<string, int> waveCache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> dateCache = new(StringComparer.Ordinal);
+    private readonly DateOnly today;
 
     private sealed record ValueColumn(MappedColumn Column, Indicator Indicator, bool[] CollectedAt, Dictionary<string, double>? Labels);
 
     public ObservationFileReader(Protocol protocol, ColumnMap map, string fileName, EnrolledIdentifiers enrolled,
-        IReadOnlyList<string> waveCodes, string? fixedWaveCode, List<ImportProblem> problems)
+        IReadOnlyList<string> waveCodes, string? fixedWaveCode, DateOnly today, List<ImportProblem> problems)
     {
+        this.today = today;
         this.protocol = protocol;
         this.fileName = fileName;
         this.enrolled = enrolled;
@@ -67,6 +66,13 @@ internal sealed class ObservationFileReader
             RowCount++;
             var enrolment = Enrolment(row);
             var wave = waveColumn is null ? fixedWave : Wave(row);
+            if (waveColumn is not null && fixedWave >= 0 && wave >= 0 && wave != fixedWave)
+            {
+                problems.Add(new ImportProblem(fileName, row.Line, waveColumn.Index + 1, waveColumn.Header, row.Cells[waveColumn.Index].Trim(),
+                    $"La vague {waveCodes[wave]} de cette ligne contredit l’option --wave {waveCodes[fixedWave]}.",
+                    "Retirez l’option --wave (la colonne «\u202Fvague\u202F» suffit), ou corrigez la vague de la ligne."));
+                wave = -1;
+            }
             if (enrolment >= 0 && wave >= 0)
             {
                 var slot = enrolment * waveCount + wave;
@@ -76,10 +82,9 @@ internal sealed class ObservationFileReader
             var day = dateColumn is null ? ObservationRows.NoDate : DayNumber(row, dateColumn);
             for (var c = 0; c < valueColumns.Length; c++) values[c] = Value(row, valueColumns[c], wave);
             if (enrolment >= 0 && wave >= 0) parsed.Add(row.Line, enrolment, wave, day, values);
-            if (problems.Count + duplicates.Count > MaxProblems)
+            if (problems.Count + duplicates.Count > ImportProblem.MaxPerFile)
             {
-                problems.Add(new ImportProblem(fileName, row.Line, null, null, null, $"Plus de {MaxProblems} problèmes : la lecture s'arrête ici.",
-                    "Corrigez ces premières erreurs puis relancez l'import."));
+                ImportProblem.CapReached(problems, fileName, row.Line);
                 break;
             }
         }
@@ -89,11 +94,12 @@ internal sealed class ObservationFileReader
 
     private int Enrolment(TabularRow row)
     {
-        var id = row.Cells[identifier.Index].Trim();
+        var id = CellReader.Text(row, identifier, FieldLimits.Identifier, "L’identifiant", fileName, problems);
+        if (id is null) return -1;
         if (id.Length == 0)
         {
             problems.Add(new ImportProblem(fileName, row.Line, identifier.Index + 1, identifier.Header, null, "Identifiant manquant.",
-                "Chaque ligne doit porter l'identifiant du participant."));
+                "Chaque ligne doit porter l’identifiant du participant."));
             return -1;
         }
         return enrolled.Find(id, row.Line, identifier, fileName, problems);
@@ -115,7 +121,7 @@ internal sealed class ObservationFileReader
         var text = row.Cells[column.Index];
         if (dateCache.TryGetValue(text, out var day)) return day;
         if (string.IsNullOrWhiteSpace(text)) return ObservationRows.NoDate;
-        var date = CellReader.Date(row, column, fileName, problems, required: false);
+        var date = CellReader.Date(row, column, fileName, problems, required: false, today);
         if (date is null) return ObservationRows.NoDate;
         dateCache[text] = date.Value.DayNumber;
         return date.Value.DayNumber;
@@ -136,8 +142,8 @@ internal sealed class ObservationFileReader
         if (wave >= 0 && !column.CollectedAt[wave])
         {
             problems.Add(new ImportProblem(fileName, row.Line, column.Column.Index + 1, column.Column.Header, text.Trim(),
-                $"L'indicateur « {column.Indicator.Code} » n'est pas collecté à la vague {waveCodes[wave]}.",
-                $"Il est prévu aux vagues : {string.Join(", ", column.Indicator.WaveCodes)}."));
+                $"L’indicateur «\u202F{column.Indicator.Code}\u202F» n’est pas collecté à la vague {waveCodes[wave]}.",
+                $"Il est prévu aux vagues\u202F: {string.Join(", ", column.Indicator.WaveCodes)}."));
             return double.NaN;
         }
         return value;

@@ -38,15 +38,15 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         var problems = new List<ImportProblem>();
         var stored = await db.Protocols.Include(p => p.Territory).SingleAsync(p => p.Code == protocol.Id, cancellationToken);
         if (options.Wave is not null && protocol.FindWave(options.Wave) is null)
-            return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, $"La vague « {options.Wave} » n'existe pas dans le protocole.",
-                $"Vagues : {string.Join(", ", protocol.Waves.Select(w => w.Code))}.")]);
+            return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, $"La vague «\u202F{options.Wave}\u202F» n’existe pas dans le protocole.",
+                $"Vagues\u202F: {string.Join(", ", protocol.Waves.Select(w => w.Code))}.")]);
         var rows = TabularSource.Open(stream, fileName, problems, out var headers);
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
         var required = new HashSet<ColumnKind> { ColumnKind.Identifier };
         if (options.Wave is null) required.Add(ColumnKind.Wave);
         var map = ColumnMap.Match(headers, protocol, Allowed, required, fileName, problems);
         if (problems.Count == 0 && map.Columns.All(c => c.Kind != ColumnKind.Indicator))
-            problems.Add(new ImportProblem(fileName, 1, null, null, null, "Aucune colonne d'indicateur.", $"Indicateurs du protocole : {string.Join(", ", protocol.Indicators.Select(i => i.Code))}."));
+            problems.Add(new ImportProblem(fileName, 1, null, null, null, "Aucune colonne d’indicateur.", $"Indicateurs du protocole\u202F: {string.Join(", ", protocol.Indicators.Select(i => i.Code))}."));
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems);
 
         var enrolled = await EnrolledIdentifiers.LoadAsync(db, pseudonymiser, stored.Id, stored.TerritoryId, stored.Territory!.Code, cancellationToken);
@@ -55,16 +55,16 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         var indicators = await db.Indicators.Where(i => i.ProtocolId == stored.Id).ToDictionaryAsync(i => i.Code, i => i.Id, cancellationToken);
         var waveCodes = protocol.Waves.Select(w => w.Code).ToList();
 
-        var reader = new ObservationFileReader(protocol, map, fileName, enrolled, waveCodes, options.Wave, problems);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var reader = new ObservationFileReader(protocol, map, fileName, enrolled, waveCodes, options.Wave, today, problems);
         var parsed = reader.Read(rows);
         if (problems.Count > 0) return ImportResult.Refused(fileName, problems.OrderBy(p => p.Line).ThenBy(p => p.Column ?? 0), reader.RowCount);
         if (reader.RowCount == 0) return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null, "Le fichier ne contient aucune ligne de données.",
-            "Ajoutez une ligne par participant et par vague sous la ligne d'en-têtes.")]);
+            "Ajoutez une ligne par participant et par vague sous la ligne d’en-têtes.")]);
 
         var waveIds = waveCodes.Select(c => waves[c]).ToArray();
         var indicatorIds = reader.IndicatorCodes.Select(c => indicators[c]).ToArray();
         var usedWaves = Enumerable.Range(0, parsed.Count).Select(parsed.Wave).Distinct().Select(w => waveIds[w]).ToList();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var locks = await CampaignLock.FindAsync(db, stored.Id, usedWaves, null, stored.TerritoryId, today, cancellationToken);
         if (locks.Count > 0)
             return ImportResult.Refused(fileName, locks.Select(l => new ImportProblem(fileName, 0, null, null, null, l.Message, l.Hint)), reader.RowCount);

@@ -18,8 +18,8 @@ public static class RosterFile
         var column = table.Headers.ToList().FindIndex(ColumnMap.IsIdentifierHeader);
         if (column < 0)
         {
-            problems.Add(new ImportProblem(Path.GetFileName(path), 1, null, null, null, "Colonne « identifiant » introuvable.",
-                "La liste des participants doit avoir une colonne « identifiant »."));
+            problems.Add(new ImportProblem(Path.GetFileName(path), 1, null, null, null, "Colonne «\u202Fidentifiant\u202F» introuvable.",
+                "La liste des participants doit avoir une colonne «\u202Fidentifiant\u202F»."));
             return [];
         }
         return [.. table.Rows.Select(r => r.Cells[column].Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)];

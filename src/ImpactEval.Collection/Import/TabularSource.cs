@@ -41,8 +41,8 @@ public static class TabularSource
                 return XlsxTable.Read(stream, fileName, problems, out headers, sheet);
             case TabularFormat.LegacyExcel:
                 problems.Add(new ImportProblem(fileName, 0, null, null, null,
-                    "Ce fichier est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe : ImpactEval ne le lit pas.",
-                    "Ouvrez-le et enregistrez-le au format « Classeur Excel (.xlsx) » sans mot de passe, ou en CSV (séparateur point-virgule)."));
+                    "Ce fichier est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de passe\u202F: ImpactEval ne le lit pas.",
+                    "Ouvrez-le et enregistrez-le au format «\u202FClasseur Excel (.xlsx)\u202F» sans mot de passe, ou en CSV (séparateur point-virgule)."));
                 headers = [];
                 return [];
             default:

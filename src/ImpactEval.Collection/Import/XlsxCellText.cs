@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ImpactEval.Collection.Import;
 
@@ -17,34 +16,43 @@ internal static class XlsxCellText
     /// <summary>Days between the 1904 and the 1900 date systems.</summary>
     private const double Offset1904 = 1462;
 
-    public static string Of(Cell cell, IReadOnlyList<string> sharedStrings, XlsxNumberFormat formats, bool date1904)
+    /// <summary>The text of a cell from its stored parts.</summary>
+    /// <param name="type">The cell's <c>t</c> attribute (s, inlineStr, b, d, n, e, str), or null for a number.</param>
+    /// <param name="style">The cell's <c>s</c> attribute (style index), or null.</param>
+    /// <param name="raw">The text of its <c>v</c> element ("" when absent).</param>
+    /// <param name="inline">The text of its <c>is</c> element, or null when absent.</param>
+    /// <param name="sharedStrings">The workbook's shared strings.</param>
+    /// <param name="formats">The workbook's number formats.</param>
+    /// <param name="date1904">Whether the workbook uses the 1904 date system.</param>
+    /// <param name="missingSharedString">Set to the index when the cell names a shared string that does not exist (the text is then "").</param>
+    public static string Of(string? type, uint? style, string raw, string? inline, IReadOnlyList<string> sharedStrings, XlsxNumberFormat formats, bool date1904,
+        out long? missingSharedString)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.InlineString) return cell.InlineString is { } inline ? RichText(inline) : cell.CellValue?.Text ?? "";
-        var raw = cell.CellValue?.Text ?? "";
-        if (type == CellValues.SharedString)
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count ? sharedStrings[index] : "";
-        if (type == CellValues.Boolean) return raw.Trim() is "1" or "true" ? "oui" : raw.Trim() is "0" or "false" ? "non" : raw;
-        if (type == CellValues.Date)
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var stamp) ? Date(stamp) : raw;
-        if (type is not null && type != CellValues.Number) return raw; // str (formula text result), e (error code)
+        missingSharedString = null;
+        switch (type)
+        {
+            case "inlineStr":
+                return inline ?? raw;
+            case "s":
+                if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Count) return sharedStrings[index];
+                missingSharedString = long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var wanted) ? wanted : -1;
+                return "";
+            case "b":
+                return raw.Trim() is "1" or "true" ? "oui" : raw.Trim() is "0" or "false" ? "non" : raw;
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var stamp) ? Date(stamp) : raw;
+            case not null and not "n":
+                return raw; // str (formula text result), e (error code)
+        }
         if (raw.Length == 0) return "";
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number)) return raw;
-        return formats.Of(cell.StyleIndex?.Value) switch
+        return formats.Of(style) switch
         {
             XlsxDisplay.Date when number >= 1 && number + (date1904 ? Offset1904 : 0) <= MaxDateSerial =>
                 Date(DateTime.FromOADate(number + (date1904 ? Offset1904 : 0))),
             XlsxDisplay.Percent => Percent(number),
             _ => PlainNumber.Format(number),
         };
-    }
-
-    /// <summary>The text of a shared or inline string: plain text, or the concatenated runs of rich text (phonetic hints excluded).</summary>
-    public static string RichText(DocumentFormat.OpenXml.OpenXmlElement item)
-    {
-        var plain = item.GetFirstChild<Text>();
-        if (plain is not null) return plain.Text;
-        return string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
     }
 
     private static string Date(DateTime value) => value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

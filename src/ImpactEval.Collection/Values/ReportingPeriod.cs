@@ -57,7 +57,7 @@ public sealed partial record ReportingPeriod(string Label, DateOnly Start, DateO
 
     private static bool Fail(string text, out string? error)
     {
-        error = $"« {text.Trim()} » n'est pas une période reconnue. Formes admises : 2025 (année civile), 2024-2025 (année scolaire), 2025-S1 (semestre), 2025-T2 ou T2 2025 (trimestre), 2025-03 ou 03/2025 (mois).";
+        error = $"«\u202F{text.Trim()}\u202F» n’est pas une période reconnue. Formes admises\u202F: 2025 (année civile), 2024-2025 (année scolaire), 2025-S1 (semestre), 2025-T2 ou T2 2025 (trimestre), 2025-03 ou 03/2025 (mois).";
         return false;
     }
 

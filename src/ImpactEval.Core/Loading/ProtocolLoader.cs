@@ -1,6 +1,11 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 using ImpactEval.Core.Model;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 using ValueType = ImpactEval.Core.Model.ValueType;
 
@@ -24,32 +29,48 @@ public static class ProtocolLoader
         "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "design", "report", "multiple_choice",
     ];
 
-    /// <summary>Loads a protocol file from disk.</summary>
+    /// <summary>The largest protocol file read: 5 MiB (the demo's protocol is 12 KB).</summary>
+    public const int MaxBytes = 5 << 20;
+
+    /// <summary>The deepest nesting of lists and tables accepted (the protocol language needs 5 levels).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>Loads a protocol file from disk: UTF-8 (with or without BOM), at most <see cref="MaxBytes"/>.</summary>
     /// <param name="path">Path of the YAML file; the name shown in problems is the path as given.</param>
     /// <param name="templatesDirectory">The templates directory, when known: <c>report.template</c> must then exist (a name
     /// in this directory, a relative path under the protocol file's folder).</param>
     public static ProtocolLoadResult LoadFile(string path, string? templatesDirectory = null)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            var info = new FileInfo(path);
+            if (info.Exists && info.Length > MaxBytes) return Refused(path, SourcePosition.Start, TooLarge(info.Length), TooLargeHint);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var problem = new ProtocolProblem(path, SourcePosition.Start, Severity.Error, $"Impossible de lire le fichier : {e.Message}", "Vérifiez le chemin et les droits d'accès.");
-            return new ProtocolLoadResult(null, [problem], "");
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "le fichier est introuvable",
+                UnauthorizedAccessException => "l’accès au fichier est refusé",
+                _ => "le fichier ne peut pas être lu",
+            };
+            return Refused(path, SourcePosition.Start, $"Impossible de lire le fichier de protocole\u202F: {reason}.", "Vérifiez le chemin et les droits d’accès.");
         }
+        if (bytes.Length > MaxBytes) return Refused(path, SourcePosition.Start, TooLarge(bytes.Length), TooLargeHint);
+        if (Decode(bytes, path, out var text) is { } problem) return new ProtocolLoadResult(null, [problem], "");
         return Load(text, path, templatesDirectory is null ? null : (templatesDirectory, Path.GetDirectoryName(Path.GetFullPath(path))!));
     }
 
     /// <summary>Loads a protocol from its text.</summary>
-    /// <param name="text">The YAML text.</param>
+    /// <param name="text">The YAML text (at most <see cref="MaxBytes"/> characters, nesting at most <see cref="MaxDepth"/> levels).</param>
     /// <param name="fileName">Name shown in problems.</param>
     /// <param name="templateFolders">Where <c>report.template</c> must exist (the templates directory for a name, the
     /// protocol's folder for a path), or null not to check that it exists.</param>
     public static ProtocolLoadResult Load(string text, string fileName, (string Templates, string Protocol)? templateFolders = null)
     {
+        if (text.Length > MaxBytes) return Refused(fileName, SourcePosition.Start, TooLarge(text.Length), TooLargeHint);
         var sink = new ProblemSink(fileName);
         var root = Parse(text, sink);
         if (root is null) return new ProtocolLoadResult(null, [.. sink.Problems], text);
@@ -61,6 +82,43 @@ public static class ProtocolLoader
         return new ProtocolLoadResult(sink.HasErrors ? null : protocol, problems, text);
     }
 
+    private static ProtocolLoadResult Refused(string file, SourcePosition at, string message, string hint) =>
+        new(null, [new ProtocolProblem(file, at, Severity.Error, message, hint)], "");
+
+    private static string TooLarge(long size) =>
+        $"Le fichier de protocole fait {size.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} octets\u202F: {MaxBytes >> 20} Mo au plus.";
+
+    private const string TooLargeHint = "Un protocole tient en quelques dizaines de kilo-octets\u202F: vérifiez que c’est bien le bon fichier.";
+
+    /// <summary>
+    /// Decodes the bytes as strict UTF-8 (a leading BOM is dropped); on the first byte that is not UTF-8, a problem at
+    /// its line and column (counted in characters), so that a Windows-1252 file is refused rather than registered with
+    /// replacement characters.
+    /// </summary>
+    private static ProtocolProblem? Decode(byte[] bytes, string file, out string text)
+    {
+        text = "";
+        ReadOnlySpan<byte> span = bytes;
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
+        else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return new ProtocolProblem(file, SourcePosition.Start, Severity.Error, "Le fichier de protocole est encodé en UTF-16\u202F: il doit l’être en UTF-8.", EncodingHint);
+        var chars = new char[span.Length];
+        var status = Utf8.ToUtf16(span, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == OperationStatus.Done)
+        {
+            text = new string(chars, 0, written);
+            return null;
+        }
+        var before = span[..read];
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var at = new SourcePosition(before.Count((byte)'\n') + 1, Encoding.UTF8.GetCharCount(before[lineStart..]) + 1);
+        return new ProtocolProblem(file, at, Severity.Error,
+            $"Le fichier de protocole n’est pas encodé en UTF-8\u202F: l’octet 0x{span[read]:X2} à cet endroit n’est pas du texte UTF-8 (fichier enregistré en Windows-1252 ou en Latin-1\u202F?).",
+            EncodingHint);
+    }
+
+    private const string EncodingHint = "Enregistrez le fichier en UTF-8 (dans le Bloc-notes ou l’éditeur\u202F: «\u202FEnregistrer sous\u202F», encodage «\u202FUTF-8\u202F»).";
+
     private static YamlMappingNode? Parse(string text, ProblemSink sink)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -71,13 +129,14 @@ public static class ProtocolLoader
         var stream = new YamlStream();
         try
         {
+            if (!WithinDepth(text, sink)) return null;
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            sink.Error(ProblemSink.At(e.Start), $"Syntaxe YAML invalide : {Translate(reason)}",
-                "Vérifiez l'indentation (espaces, pas de tabulations), les deux-points après chaque clé et les guillemets.");
+            sink.Error(ProblemSink.At(e.Start), $"Syntaxe YAML invalide\u202F: {Translate(reason)}",
+                "Vérifiez l’indentation (espaces, pas de tabulations), les deux-points après chaque clé et les guillemets.");
             return null;
         }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -88,14 +147,44 @@ public static class ProtocolLoader
         return root;
     }
 
+    /// <summary>
+    /// Checks the nesting depth on the parser's events before the tree is built (building it is recursive: a file
+    /// nested 30,000 levels deep would overflow the stack and kill the process).
+    /// </summary>
+    private static bool WithinDepth(string text, ProblemSink sink)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case MappingStart or SequenceStart when ++depth > MaxDepth:
+                    sink.Error(ProblemSink.At(parser.Current!.Start), $"Le protocole imbrique plus de {MaxDepth} niveaux de listes ou de tables.",
+                        "Un protocole n’a besoin que de quelques niveaux (indicateurs, niveaux, fenêtres)\u202F: vérifiez l’indentation et les crochets.");
+                    return false;
+                case MappingEnd or SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A French reason for a YamlDotNet message; the English text itself never reaches the user.</summary>
     private static string Translate(string reason) => reason switch
     {
-        _ when reason.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) => "une clé apparaît deux fois.",
-        _ when reason.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) => "deux-points inattendus (mettez le texte entre guillemets).",
-        _ when reason.Contains("did not find expected", StringComparison.OrdinalIgnoreCase) => "structure incomplète (indentation ou guillemet manquant).",
-        _ when reason.Contains("tab", StringComparison.OrdinalIgnoreCase) => "tabulation interdite, utilisez des espaces.",
-        _ => $"({reason})",
+        _ when Has(reason, "Duplicate key") => "une clé apparaît deux fois.",
+        _ when Has(reason, "mapping values are not allowed") => "deux-points inattendus (mettez le texte entre guillemets).",
+        _ when Has(reason, "quoted scalar") || Has(reason, "end of stream") => "un guillemet ouvert n’est jamais refermé, ou le fichier est tronqué.",
+        _ when Has(reason, "did not find expected") || Has(reason, "While parsing") => "structure incomplète (indentation, crochet ou guillemet manquant).",
+        _ when Has(reason, "tab") => "tabulation interdite, utilisez des espaces.",
+        _ when Has(reason, "anchor") || Has(reason, "alias") => "un alias (*nom) renvoie à une ancre (&nom) absente ou mal placée.",
+        _ when Has(reason, "cannot start any token") || Has(reason, "unexpected character") => "un caractère ne peut pas commencer une valeur à cet endroit (mettez le texte entre guillemets).",
+        _ => "le texte n’est pas du YAML valide à cet endroit.",
     };
+
+    private static bool Has(string reason, string part) => reason.Contains(part, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first pass: YAML tree to model.</summary>
     private sealed class Reader(ProblemSink sink, List<Reference> references, (string Templates, string Protocol)? templateFolders)

@@ -59,15 +59,15 @@ public sealed record Scale(ValueType Type, string? Unit, double? Minimum, double
                 foreach (var level in levels) if (level.Value == value) return true;
             }
             value = double.NaN;
-            error = $"« {trimmed} » n'est pas un niveau de l'échelle. Valeurs admises : {DescribeLevels()}.";
+            error = $"{Typography.Quote(trimmed)} n’est pas un niveau de l’échelle. Valeurs admises\u202F: {DescribeLevels()}.";
             return false;
         }
 
         if (!FrenchNumber.TryParse(trimmed, out value))
         {
             error = Type == ValueType.Count
-                ? $"« {trimmed} » n'est pas un nombre entier. Saisissez un nombre comme 12."
-                : $"« {trimmed} » n'est pas un nombre. Saisissez un nombre comme 12,5 (virgule décimale).";
+                ? $"{Typography.Quote(trimmed)} n’est pas un nombre entier. Saisissez un nombre comme 12."
+                : $"{Typography.Quote(trimmed)} n’est pas un nombre. Saisissez un nombre comme 12,5 (virgule décimale).";
             value = double.NaN;
             return false;
         }
@@ -86,17 +86,17 @@ public sealed record Scale(ValueType Type, string? Unit, double? Minimum, double
         if (IsLabelled)
         {
             foreach (var level in EffectiveLevels) if (level.Value == value) return true;
-            error = $"{FrenchNumber.Plain(value)} n'est pas un niveau de l'échelle. Valeurs admises : {DescribeLevels()}.";
+            error = $"{FrenchNumber.Plain(value)} n’est pas un niveau de l’échelle. Valeurs admises\u202F: {DescribeLevels()}.";
             return false;
         }
         if (Type == ValueType.Count && (value < 0 || Math.Floor(value) != value))
         {
-            error = $"{FrenchNumber.Plain(value)} n'est pas un entier positif ou nul, attendu pour un comptage.";
+            error = $"{FrenchNumber.Plain(value)} n’est pas un entier positif ou nul, attendu pour un comptage.";
             return false;
         }
         if (Minimum is { } min && value < min || Maximum is { } max && value > max)
         {
-            error = $"{FrenchNumber.Plain(value)} est hors de la plage admise {DescribeRange()}.";
+            error = $"{FrenchNumber.Plain(value)} est hors de la plage admise {DescribeRange().Replace(' ', Typography.NarrowSpace)}.";
             return false;
         }
         return true;

@@ -11,34 +11,72 @@ public static class FrenchNumber
     /// <summary>The French culture used for every user-facing number and date.</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
 
+    /// <summary>Longest text read as a number (the plain text of the largest double has 309 digits).</summary>
+    private const int MaxLength = 400;
+
     /// <summary>
-    /// Parses "1 234,5", "1234.5", "-0,25" or "12,3 %" (a trailing percent sign is accepted and ignored:
-    /// the number is taken in the indicator's own unit). Returns false for text, for both a comma and a
-    /// point in the same number (ambiguous), and for empty input.
+    /// Parses a whole cell by a strict French/ISO grammar, after trimming the surrounding white space:
+    /// an optional sign (+, - or the minus sign U+2212); integer digits, optionally grouped by thousands with a space,
+    /// a no-break space or a narrow no-break space followed by exactly three digits ("1 234 567"); an optional decimal
+    /// separator (comma or point) followed by at least one digit; an optional trailing "%" (with or without a space
+    /// before it), ignored: the number is taken in the indicator's own unit.
     /// </summary>
+    /// <remarks>
+    /// Everything else is refused rather than guessed, because a guess silently changes a value: a cell cut in the
+    /// middle ("92,"), digits split by a stray space ("9 2", "1 23,4"), a missing integer part (",5"), both separators
+    /// ("1.234,5" or "1,234.5": ambiguous), exponents ("1E5"), any other character.
+    /// </remarks>
+    /// <param name="text">The text (a whole cell).</param>
+    /// <param name="value">The number, finite, when the text is valid; 0 otherwise.</param>
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {
         value = 0;
-        Span<char> buffer = stackalloc char[Math.Min(text.Length, 64)];
-        if (text.Length > 64) return false;
-        var length = 0;
-        var commas = 0;
-        var points = 0;
-        foreach (var c in text.Trim())
+        var s = text.Trim();
+        if (s.Length == 0 || s.Length > MaxLength) return false;
+        if (s[^1] == '%')
         {
-            switch (c)
+            s = s[..^1];
+            if (s.Length > 0 && IsGroupSeparator(s[^1])) s = s[..^1];
+        }
+        Span<char> buffer = stackalloc char[MaxLength];
+        var length = 0;
+        var i = 0;
+        if (s.Length > 0 && s[0] is '+' or '-' or '\u2212')
+        {
+            if (s[0] != '+') buffer[length++] = '-';
+            i++;
+        }
+        var run = Digits(s, ref i, buffer, ref length);
+        if (run == 0) return false;
+        if (i < s.Length && IsGroupSeparator(s[i]))
+        {
+            if (run > 3) return false;
+            while (i < s.Length && IsGroupSeparator(s[i]))
             {
-                case ' ' or '\u00A0' or '\u202F': continue;
-                case ',': commas++; buffer[length++] = '.'; break;
-                case '.': points++; buffer[length++] = '.'; break;
-                default: buffer[length++] = c; break;
+                i++;
+                if (Digits(s, ref i, buffer, ref length) != 3) return false;
             }
         }
-        if (length > 0 && buffer[length - 1] == '%') length--;
-        if (length == 0 || commas + points > 1) return false;
+        if (i < s.Length && s[i] is ',' or '.')
+        {
+            i++;
+            buffer[length++] = '.';
+            if (Digits(s, ref i, buffer, ref length) == 0) return false;
+        }
+        if (i != s.Length) return false;
         return double.TryParse(buffer[..length], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
             CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
+
+    /// <summary>Copies the ASCII digits at <paramref name="i"/> and returns how many there were.</summary>
+    private static int Digits(ReadOnlySpan<char> s, ref int i, Span<char> buffer, ref int length)
+    {
+        var start = i;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) buffer[length++] = s[i++];
+        return i - start;
+    }
+
+    private static bool IsGroupSeparator(char c) => c is ' ' or '\u00A0' or '\u202F';
 
     /// <summary>The plain French text of a value, with up to 6 decimals and no thousands separator: 2.5 → "2,5", 3 → "3".</summary>
     public static string Plain(double value) => value.ToString("0.######", Culture);

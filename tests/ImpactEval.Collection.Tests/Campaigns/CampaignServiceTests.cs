@@ -28,11 +28,12 @@ public class CampaignServiceTests
         Assert.Equal((CampaignState.Planned, CampaignState.Open), (opened.From, opened.To));
         Assert.Empty(await campaigns.OpenDueAsync(new DateOnly(2025, 9, 27), "worker"));
 
-        // Five families in on time (recorded 15/10), two late (recorded 05/11), F05 and F09 missing.
-        var lines = CohortFixture.T1.Split('\n');
+        // Five families in on time (recorded 20/10), two late (recorded 05/11), F05 and F09 missing. A collection date
+        // cannot be after the day it is recorded (it would be refused), so F03's and F08's are moved before it.
+        var lines = CohortFixture.T1.Replace("15/11/2025", "14/10/2025").Replace("20/11/2025", "04/11/2025").Split('\n');
         var onTime = string.Join('\n', lines.Take(6));
         var late = string.Join('\n', lines.Take(1).Concat(lines.Skip(6)));
-        Assert.True((await fixture.ImportObservationsAsync(onTime, "T1-a.csv", clock: new FixedClock(new DateOnly(2025, 10, 15)))).Written);
+        Assert.True((await fixture.ImportObservationsAsync(onTime, "T1-a.csv", clock: new FixedClock(new DateOnly(2025, 10, 20)))).Written);
         Assert.True((await fixture.ImportObservationsAsync(late, "T1-b.csv", clock: new FixedClock(new DateOnly(2025, 11, 5)))).Written);
 
         var closed = Assert.Single(await campaigns.CloseAndLockDueAsync(new DateOnly(2025, 11, 1), "worker"));

@@ -46,7 +46,7 @@ public class AggregateValueImporterTests
         var refused = await importer.ImportAsync(fixture.Protocol, CohortFixture.Csv(text), "national.csv", new ImportOptions("anct"));
 
         Assert.Equal([(3, "CE-999-1"), (4, "CE-075-03")], refused.Problems.Select(p => (p.Line, p.Value)));
-        Assert.Contains("Vouliez-vous dire « CE-999-01 »", refused.Problems[0].Hint);
+        Assert.Contains("Vouliez-vous dire «\u202FCE-999-01\u202F»", refused.Problems[0].Hint);
         Assert.Equal(before, await StoreCounts.ReadAsync(fixture.Db));
         var accepted = await importer.ImportAsync(fixture.Protocol, CohortFixture.Csv(text.Replace("CE-999-1;", "CE-999-02;")), "national.csv",
             new ImportOptions("anct", CreateTerritories: true));

@@ -53,12 +53,12 @@ public class BadFileTests
     {
         ["colonne-inconnue.csv"] =
         [
-            (1, 4, null, "Colonne inconnue « COOP_PROPRTE »"),
-            (1, 6, null, "Colonne inconnue « remarques »"),
+            (1, 4, null, "Colonne inconnue «\u202FCOOP_PROPRTE\u202F»"),
+            (1, 6, null, "Colonne inconnue «\u202Fremarques\u202F»"),
         ],
         ["doublon.csv"] = [(4, 1, null, "déjà une ligne pour la vague T1 (ligne 2)")],
-        ["encodage-double-conversion.csv"] = [(2, null, null, "converti deux fois")],
-        ["encodage-utf16-sans-bom.csv"] = [(0, null, null, "octets nuls")],
+        ["encodage-double-conversion.csv"] = [(2, 21, null, "converti deux fois")],
+        ["encodage-utf16-sans-bom.csv"] = [(1, 2, null, "octets nuls")],
         ["formules.csv"] =
         [
             (3, 4, "'=HYPERLINK(\"http://exemple.org\";\"4\")", "formule"),
@@ -66,12 +66,12 @@ public class BadFileTests
         ],
         ["hors-echelle.csv"] =
         [
-            (3, 4, "5", "n'est pas un niveau de l'échelle"),
-            (4, 5, "120", "hors de la plage admise [0 ; 100] %"),
+            (3, 4, "5", "n’est pas un niveau de l’échelle"),
+            (4, 5, "120", "hors de la plage admise [0\u202F;\u202F100]\u202F%"),
         ],
-        ["texte-dans-nombre.csv"] = [(3, 5, "absent", "« absent » n'est pas un nombre")],
-        ["tronque.csv"] = [(3, null, null, "tronqué")],
-        ["vide.csv"] = [(0, null, null, "Le fichier est vide")],
+        ["texte-dans-nombre.csv"] = [(3, 5, "absent", "«\u202Fabsent\u202F» n’est pas un nombre")],
+        ["tronque.csv"] = [(3, 4, null, "tronqué")],
+        ["vide.csv"] = [(1, 1, null, "Le fichier est vide")],
     };
 
     // The corpus must not grow without its expectation.

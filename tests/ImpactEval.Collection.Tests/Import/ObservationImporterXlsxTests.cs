@@ -68,7 +68,7 @@ public class ObservationImporterXlsxTests
         var fromXlsx = await ImportXlsxAsync(fixture, workbook);
 
         var problem = Assert.Single(fromXlsx.Problems);
-        Assert.Equal((1, 3, "Colonne inconnue « ASSIDUTE »."), (problem.Line, problem.Column ?? 0, problem.Message));
+        Assert.Equal((1, 3, "Colonne inconnue «\u202FASSIDUTE\u202F»."), (problem.Line, problem.Column ?? 0, problem.Message));
         Assert.Equal(Placed(fromCsv), Placed(fromXlsx));
         Assert.Equal((0, 0), await fixture.CountsAsync());
     }

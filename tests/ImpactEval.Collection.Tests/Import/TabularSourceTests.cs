@@ -72,7 +72,7 @@ public class TabularSourceTests
         var rows = TabularSource.Open(stream, "collecte.xlsx", problems, out _).ToList();
 
         Assert.Empty(rows);
-        Assert.Equal("Le fichier n'est pas un classeur Excel (.xlsx) lisible.", Assert.Single(problems).Message);
+        Assert.Equal("Le fichier n’est pas un classeur Excel (.xlsx) lisible.", Assert.Single(problems).Message);
     }
 
     // A LibreOffice spreadsheet saved as .ods is also a zip archive, but not an Office Open XML workbook: one French
@@ -92,7 +92,7 @@ public class TabularSourceTests
 
         Assert.Empty(rows);
         var problem = Assert.Single(problems);
-        Assert.Equal("Le fichier n'est pas un classeur Excel (.xlsx) lisible.", problem.Message);
+        Assert.Equal("Le fichier n’est pas un classeur Excel (.xlsx) lisible.", problem.Message);
         Assert.Contains(".ods", problem.Hint);
     }
 

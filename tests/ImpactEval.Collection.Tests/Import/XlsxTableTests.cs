@@ -1,5 +1,6 @@
 using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Tests.Support;
+using ImpactEval.TestSupport;
 using Xunit;
 
 namespace ImpactEval.Collection.Tests.Import;
@@ -137,8 +138,8 @@ public class XlsxTableTests
         Assert.Empty(headers);
         Assert.Empty(rows);
         var problem = Assert.Single(problems);
-        Assert.Equal("La feuille « T3 » n'existe pas dans le classeur.", problem.Message);
-        Assert.Equal("Feuilles du classeur : T1, T2.", problem.Hint);
+        Assert.Equal("La feuille «\u202FT3\u202F» n’existe pas dans le classeur.", problem.Message);
+        Assert.Equal("Feuilles du classeur\u202F: T1, T2.", problem.Hint);
     }
 
     // An assistant computes ASSIDUITE as =D3/E3*100 in the sheet. The formula is refused at its row and column,
@@ -185,7 +186,7 @@ public class XlsxTableTests
 
         Assert.Empty(headers);
         Assert.Empty(rows);
-        Assert.Equal("La ligne 1 de la feuille « T1 » doit contenir les en-têtes.", Assert.Single(problems).Message);
+        Assert.Equal("La ligne 1 de la feuille «\u202FT1\u202F» doit contenir les en-têtes.", Assert.Single(problems).Message);
     }
 
     // An empty sheet gives one problem for the whole file (line 0), like an empty CSV.
@@ -196,6 +197,110 @@ public class XlsxTableTests
 
         var problem = Assert.Single(Read(path).Problems);
 
-        Assert.Equal((0, "La feuille « T1 » est vide."), (problem.Line, problem.Message));
+        Assert.Equal((1, "La feuille «\u202FT1\u202F» est vide."), (problem.Line, problem.Message));
+    }
+
+    // Issue 10, break 10: merged cells lost every value but the top-left one without a word. A merged range within the
+    // table is refused, placed at its first cell with the sheet and the range.
+    [Fact]
+    public void Read_MergedCellsInData_RefusedWithSheetAndRange()
+    {
+        var path = new TestWorkbook { Merged = ["B3:B5"] }.Sheet("T1",
+            [.. TestWorkbook.Texts(1, "identifiant", "groupe"), .. TestWorkbook.Texts(2, "F01", "BEN"), .. TestWorkbook.Texts(3, "F02", "EAJE"),
+             new TestCell("A4", StoredAs.SharedString, "F03"), new TestCell("A5", StoredAs.SharedString, "F04")]).Save();
+
+        var (_, rows, problems) = Read(path);
+
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.Equal((3, 2, "groupe"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.Contains("B3:B5", problem.Message);
+        Assert.Contains("«\u202FT1\u202F»", problem.Message);
+        Assert.Contains("fusionnées", problem.Message);
+    }
+
+    // A merged title far to the right of the table (notes beside it) is not part of the data.
+    [Fact]
+    public void Read_MergedCellsOutsideTheTable_Ignored()
+    {
+        var path = new TestWorkbook { Merged = ["E1:F2"] }.Sheet("T1", [.. TestWorkbook.Texts(1, "identifiant", "groupe"), .. TestWorkbook.Texts(2, "F01", "BEN")]).Save();
+
+        var (_, rows, problems) = Read(path);
+
+        Assert.Empty(problems);
+        Assert.Single(rows);
+    }
+
+    // Issue 10, break 10: a shared-string index out of range became an empty cell. It is a placed problem (a damaged file).
+    [Fact]
+    public void Read_SharedStringIndexOutOfRange_RefusedAtItsCell()
+    {
+        var path = new TestWorkbook().Sheet("T1",
+            [.. TestWorkbook.Texts(1, "identifiant", "groupe"), new TestCell("A2", StoredAs.SharedString, "F01"), new TestCell("B2", StoredAs.SharedStringIndex, "57")]).Save();
+
+        var (_, rows, problems) = Read(path);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal((2, 2, "groupe"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.Contains("B2", problem.Message);
+        Assert.Contains("n° 57", problem.Message);
+        Assert.Single(rows);
+    }
+
+    // Issue 10, break 5: a small workbook whose shared strings decompress to gigabytes needed 3.5 GB of memory. The sizes
+    // the archive declares are checked before reading: refused with one French problem.
+    [Fact]
+    public void Read_SharedStringsOverTheLimit_RefusedBeforeReading()
+    {
+        var path = OversizedWorkbook.Write(strings: 3, length: 50_000_000, TempDirectory.Create());
+
+        var (headers, rows, problems) = Read(path);
+
+        Assert.Empty(headers);
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.Contains("trop volumineux", problem.Message);
+        Assert.Contains("la table des textes partagés dépasse 100 Mo", problem.Message);
+    }
+
+    // A single shared string longer than a spreadsheet cell can hold is refused while it is read, before it is held whole.
+    [Fact]
+    public void Read_SharedStringLongerThanACell_Refused()
+    {
+        var path = OversizedWorkbook.Write(strings: 1, length: 1_000_000, TempDirectory.Create());
+
+        var (_, _, problems) = Read(path);
+
+        var problem = Assert.Single(problems);
+        Assert.Contains("32\u202F767", problem.Message);
+    }
+
+    // The same workbook with its archive lying about the table's size (1,000 bytes declared for 150 MB): the bytes actually
+    // decompressed are counted, so reading stops at the same limit instead of trusting the archive.
+    [Fact]
+    public void Read_SharedStringsWithFalseDeclaredSize_StoppedWhileDecompressing()
+    {
+        var path = OversizedWorkbook.Write(strings: 3, length: 50_000_000, TempDirectory.Create());
+        DeclareSize(path, "xl/sharedStrings.xml", 1_000);
+
+        var (_, rows, problems) = Read(path);
+
+        Assert.Empty(rows);
+        var problem = Assert.Single(problems);
+        Assert.True(problem.Message.Contains("trop volumineux") || problem.Message.Contains("n’est pas un classeur"), problem.Message);
+    }
+
+    /// <summary>Overwrites the uncompressed size an archive declares for an entry, in its local header and its central directory record.</summary>
+    private static void DeclareSize(string path, string entry, uint size)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var name = System.Text.Encoding.ASCII.GetBytes(entry);
+        for (var i = 0; i + 46 < bytes.Length; i++)
+        {
+            var signature = BitConverter.ToUInt32(bytes, i);
+            if (signature == 0x04034b50 && bytes.AsSpan(i + 30).StartsWith(name)) BitConverter.TryWriteBytes(bytes.AsSpan(i + 22), size);
+            if (signature == 0x02014b50 && bytes.AsSpan(i + 46).StartsWith(name)) BitConverter.TryWriteBytes(bytes.AsSpan(i + 24), size);
+        }
+        File.WriteAllBytes(path, bytes);
     }
 }

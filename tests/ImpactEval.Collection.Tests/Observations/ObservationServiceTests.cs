@@ -37,7 +37,7 @@ public class ObservationServiceTests
         var service = new ObservationService(fixture.Db, fixture.Pseudonymiser);
         var before = await StoreCounts.ReadAsync(fixture.Db);
 
-        Assert.Contains("n'est pas un niveau", (await service.CorrectAsync("passerelles", "F02", "T1", "COOP_PROPRETE", "5", null, "x", "cpo")).Message);
+        Assert.Contains("n’est pas un niveau", (await service.CorrectAsync("passerelles", "F02", "T1", "COOP_PROPRETE", "5", null, "x", "cpo")).Message);
         Assert.Contains("n'est pas collecté à la vague T1", (await service.CorrectAsync("passerelles", "F02", "T1", "INFORME_ABSENCES", "oui", null, "x", "cpo")).Message);
         Assert.Contains("pas inscrit", (await service.CorrectAsync("passerelles", "F99", "T1", "COOP_PROPRETE", "2", null, "x", "cpo")).Message);
         Assert.Contains("motivée", (await service.CorrectAsync("passerelles", "F02", "T1", "COOP_PROPRETE", "2", null, " ", "cpo")).Message);

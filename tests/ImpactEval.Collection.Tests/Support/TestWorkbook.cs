@@ -6,7 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace ImpactEval.Collection.Tests.Support;
 
 /// <summary>How a test cell is stored, as spreadsheet programs store them.</summary>
-public enum StoredAs { SharedString, InlineString, Number, BuiltinDate, CustomDate, LibreOfficeDate, Percent, Boolean, Formula }
+public enum StoredAs { SharedString, InlineString, Number, BuiltinDate, CustomDate, LibreOfficeDate, Percent, Boolean, Formula, SharedStringIndex }
 
 /// <summary>One cell to write: its reference ("C5"), storage and text (for a formula: the formula; <see cref="Cached"/> its cached value).</summary>
 public sealed record TestCell(string Reference, StoredAs Kind, string Text, string? Cached = null);
@@ -21,6 +21,9 @@ public sealed class TestWorkbook
 
     /// <summary>Uses the 1904 date system (old Mac Excel files).</summary>
     public bool Date1904 { get; init; }
+
+    /// <summary>Ranges merged in every sheet ("B3:B5"), as "Fusionner et centrer" stores them.</summary>
+    public IReadOnlyList<string> Merged { get; init; } = [];
 
     /// <summary>Adds a sheet with cells.</summary>
     public TestWorkbook Sheet(string name, params TestCell[] cells) => Sheet(name, false, cells);
@@ -51,7 +54,9 @@ public sealed class TestWorkbook
             var part = workbookPart.AddNewPart<WorksheetPart>();
             var rows = cells.GroupBy(c => RowOf(c.Reference)).OrderBy(g => g.Key)
                 .Select(g => new Row(g.OrderBy(c => c.Reference.Length).ThenBy(c => c.Reference, StringComparer.Ordinal).Select(c => Make(c, shared))) { RowIndex = (uint)g.Key });
-            part.Worksheet = new Worksheet(new SheetData(rows));
+            part.Worksheet = Merged.Count == 0
+                ? new Worksheet(new SheetData(rows))
+                : new Worksheet(new SheetData(rows), new MergeCells(Merged.Select(m => new MergeCell { Reference = m })));
             var sheet = new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)sheetList.ChildElements.Count + 1, Name = name };
             if (hidden) sheet.State = SheetStateValues.Hidden;
             sheetList.Append(sheet);
@@ -70,6 +75,10 @@ public sealed class TestWorkbook
             case StoredAs.SharedString:
                 cell.DataType = CellValues.SharedString;
                 cell.CellValue = new CellValue(Index(shared, c.Text).ToString(CultureInfo.InvariantCulture));
+                break;
+            case StoredAs.SharedStringIndex:
+                cell.DataType = CellValues.SharedString;
+                cell.CellValue = new CellValue(c.Text);
                 break;
             case StoredAs.InlineString:
                 cell.DataType = CellValues.InlineString;

@@ -29,6 +29,6 @@ public class ReportingPeriodTests
     public void TryParse_NotAPeriod_GivesFrenchReason(string text)
     {
         Assert.False(ReportingPeriod.TryParse(text, out _, out var error));
-        Assert.Contains("n'est pas une période reconnue", error);
+        Assert.Contains("n’est pas une période reconnue", error);
     }
 }
