@@ -18,7 +18,7 @@ public class FailureTests(ITestOutputHelper output)
 
     // A protocol's stored text can no longer be read (here: damaged by hand in the database). Its nightly
     // recomputation fails; the worker retries twice with a growing wait, then records the failure with its error,
-    // e-mails both operators in French, and pauses the trigger instead of failing again every night.
+    // e-mails both operators in French, and pauses the recurring job instead of failing again every night.
     [Fact]
     public async Task RecurringRecomputation_KeepsFailing_RetriedThenFailedNotifiedAndPaused()
     {
@@ -30,8 +30,8 @@ public class FailureTests(ITestOutputHelper output)
         {
             ["Worker:NightlyRecomputeCron"] = "0/6 * * * * ?",
             ["Worker:RetryAttempts"] = "2",
-            ["Worker:RetryInitialDelay"] = "00:00:00.500",
-            ["Worker:RetryMaxDelay"] = "00:00:01",
+            ["Worker:RetryInitialDelay"] = "00:00:01",
+            ["Worker:RetryMaxDelay"] = "00:00:02",
             ["Notifications:Operators:0"] = "exploitation@anct.example",
             ["Notifications:Operators:1"] = "cpo@valbrune.example",
             ["Notifications:SmtpHost"] = "127.0.0.1",
@@ -51,9 +51,9 @@ public class FailureTests(ITestOutputHelper output)
         Assert.Equal([JobRunState.Retrying, JobRunState.Retrying, JobRunState.Failed], runs.Select(r => r.Status));
         Assert.Equal([0, 1, 2], runs.Select(r => r.Attempt));
         Assert.All(runs, r => Assert.StartsWith("The stored version 1 of protocol cite-cassee no longer loads", r.Error));
-        // Back-off: 0.5 s, then 1 s (retries are scheduled, measured between starts).
-        Assert.InRange((runs[1].StartedAt - runs[0].StartedAt).TotalSeconds, 0.4, 2);
-        Assert.InRange((runs[2].StartedAt - runs[1].StartedAt).TotalSeconds, 0.9, 2.5);
+        // Back-off: 1 s, then 2 s (retries are delayed jobs, enqueued by a scheduler polling every second; measured between starts).
+        Assert.InRange((runs[1].StartedAt - runs[0].StartedAt).TotalSeconds, 0.9, 3.5);
+        Assert.InRange((runs[2].StartedAt - runs[1].StartedAt).TotalSeconds, 1.9, 4.5);
 
         Assert.Equal(["cpo@valbrune.example", "exploitation@anct.example"], mails.SelectMany(m => m.Recipients).Order());
         foreach (var mail in mails)
