@@ -18,7 +18,7 @@ public class RecoveryTests(ITestOutputHelper output)
         ["Worker:RecomputeQuietPeriod"] = "00:00:01",
         ["Worker:DataChangePollInterval"] = "00:00:00.500",
         // On SQLite the reservation of a job is not renewed: a job interrupted by a crash is run again this long after it began.
-        ["Worker:SqliteInvisibilityTimeout"] = "00:00:05",
+        ["Worker:SqliteInvisibilityTimeout"] = "00:00:10",
     };
 
     // The CPO's laptop running "impacteval serve" is switched off in the middle of a recomputation: at the next
