@@ -20,7 +20,7 @@ public class ManualRunRecoveryTests(ITestOutputHelper output)
         ["Worker:FaultInjectionRecomputeHold"] = "00:00:03",
         ["Worker:RecomputeQuietPeriod"] = "00:10:00", // the demo's imports are not what this test is about
         ["Worker:RecomputeMaxDelay"] = "00:10:00",
-        ["Worker:SqliteInvisibilityTimeout"] = "00:00:10",
+        ["Worker:SqliteInvisibilityTimeout"] = "00:00:20", // longer than any run here, even on a loaded machine
         ["Worker:TakeoverTimeout"] = "00:00:03",
     };
 
@@ -50,7 +50,7 @@ public class ManualRunRecoveryTests(ITestOutputHelper output)
         await using var second = WorkerProcess.Start("node-b", store.Options, Held);
         await second.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         var took = await Stores.EventuallyAsync(store, db => db.JobRuns.AnyAsync(r => r.Trigger == trigger && r.Recovering && r.Status == JobRunState.Succeeded),
-            TimeSpan.FromSeconds(40), "the recovered manual run", () => second.Tail());
+            TimeSpan.FromSeconds(60), "the recovered manual run", () => second.Tail());
         await Task.Delay(TimeSpan.FromSeconds(2)); // the schedule synchronisation also looks for runs left running
 
         await using var db = Stores.Open(store);

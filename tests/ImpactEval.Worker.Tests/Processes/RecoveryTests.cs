@@ -18,7 +18,7 @@ public class RecoveryTests(ITestOutputHelper output)
         ["Worker:RecomputeQuietPeriod"] = "00:00:01",
         ["Worker:DataChangePollInterval"] = "00:00:00.500",
         // On SQLite the reservation of a job is not renewed: a job interrupted by a crash is run again this long after it began.
-        ["Worker:SqliteInvisibilityTimeout"] = "00:00:10",
+        ["Worker:SqliteInvisibilityTimeout"] = "00:00:20", // longer than any run here, even on a loaded machine
     };
 
     // The CPO's laptop running "impacteval serve" is switched off in the middle of a recomputation: at the next
@@ -45,7 +45,7 @@ public class RecoveryTests(ITestOutputHelper output)
         await using var second = WorkerProcess.Start("laptop", store.Options, HeldRecomputation);
         await second.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         var waited = await Stores.EventuallyAsync(store, async db => await db.JobRuns.AnyAsync(r => r.JobGroup == "recompute" && r.Recovering && r.Status == JobRunState.Succeeded),
-            TimeSpan.FromSeconds(30), "the recovered recomputation", () => second.Tail());
+            TimeSpan.FromSeconds(60), "the recovered recomputation", () => second.Tail());
         output.WriteLine($"recovered run succeeded {waited.TotalSeconds:0.0} s after the restart was healthy");
 
         await using var check = Stores.Open(store);
