@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 
 namespace ImpactEval.Worker.Tests.Processes;
 
-/// <summary>Crash and stop of a single worker on the embedded SQLite store.</summary>
+/// <summary>Crash and stop of a single worker (crash on the embedded SQLite store; stop on both).</summary>
 [Collection(ProcessCollection.Name)]
 public class RecoveryTests(ITestOutputHelper output)
 {
@@ -56,11 +56,12 @@ public class RecoveryTests(ITestOutputHelper output)
     }
 
     // The service is stopped for maintenance (systemd sends SIGTERM) while a recomputation runs: the process
-    // waits for it to finish, stores the result, and exits cleanly.
-    [Fact]
-    public async Task RunningRecomputation_GracefulStop_WaitsForTheJobThenExits()
+    // waits for it to finish, stores the result, and exits cleanly — on either store.
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task RunningRecomputation_GracefulStop_WaitsForTheJobThenExits(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await using var store = await TestStore.CreateAsync(provider);
         await DemoData.LoadAsync(store, families: 60);
         await using var worker = WorkerProcess.Start("server", store.Options, new Dictionary<string, string>(HeldRecomputation) { ["Worker:ShutdownTimeout"] = "00:00:30" });
         await worker.WaitHealthyAsync(TimeSpan.FromSeconds(60));
