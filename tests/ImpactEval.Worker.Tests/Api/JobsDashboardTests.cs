@@ -21,7 +21,7 @@ public partial class JobsDashboardTests(ApiFixture fixture) : IClassFixture<ApiF
 
         using var home = await http.GetAsync("admin/travaux");
         var page = WebUtility.HtmlDecode(await home.Content.ReadAsStringAsync());
-        var recurring = WebUtility.HtmlDecode(await http.GetStringAsync("admin/travaux/recurring"));
+        var recurring = await RecurringPageAsync(http);
 
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains("ImpactEval — travaux", page);
@@ -49,7 +49,7 @@ public partial class JobsDashboardTests(ApiFixture fixture) : IClassFixture<ApiF
         using var http = environment.Http("anct");
 
         using var home = await http.GetAsync("admin/travaux");
-        var recurring = WebUtility.HtmlDecode(await http.GetStringAsync("admin/travaux/recurring"));
+        var recurring = await RecurringPageAsync(http);
         using var command = await http.PostAsync("admin/travaux/recurring/trigger",
             new FormUrlEncodedContent([new("jobs[]", "maintenance.history-cleanup")]));
 
@@ -81,6 +81,17 @@ public partial class JobsDashboardTests(ApiFixture fixture) : IClassFixture<ApiF
                 Assert.DoesNotContain("Hangfire", body);
                 Assert.Contains(expected == HttpStatusCode.Unauthorized ? "Clé d'API" : "Accès refusé", body);
             }
+        }
+    }
+
+    /// <summary>The recurring jobs page, once the worker's schedule synchronisation (at start) has created them.</summary>
+    private static async Task<string> RecurringPageAsync(HttpClient http)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var page = WebUtility.HtmlDecode(await http.GetStringAsync("admin/travaux/recurring"));
+            if (page.Contains("maintenance.history-cleanup", StringComparison.Ordinal) || attempt == 100) return page;
+            await Task.Delay(200);
         }
     }
 
