@@ -225,7 +225,8 @@ public static class ImportScenario
 
     private static string Describe(StoreOptions options) => options.Provider == StoreProvider.Sqlite ? "SQLite (WAL)" : "PostgreSQL";
 
-    private static void Admin(string connectionString, string sql)
+    /// <summary>Runs one statement on the benchmark server (create or drop a database).</summary>
+    internal static void Admin(string connectionString, string sql)
     {
         using var connection = new Npgsql.NpgsqlConnection(connectionString);
         connection.Open();
@@ -234,7 +235,8 @@ public static class ImportScenario
     }
 
 
-    private static readonly string ProtocolYaml = $$"""
+    /// <summary>The benchmark protocol (monthly attendance follow-up).</summary>
+    internal static readonly string ProtocolYaml = $$"""
         id: bench-assiduite
         title: "Suivi mensuel de l'assiduité des élèves repérés (banc d'essai, données synthétiques)"
         territory: { code: CE-000-99, name: "Cité éducative fictive du banc d'essai" }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Quartz;
+using ImpactEval.Worker.Scheduling;
 
 namespace ImpactEval.Worker;
 
@@ -22,9 +22,13 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         Positive(options.RecomputeMaxDelay, nameof(options.RecomputeMaxDelay));
         Positive(options.RetryInitialDelay, nameof(options.RetryInitialDelay));
         Positive(options.RetryMaxDelay, nameof(options.RetryMaxDelay));
-        Positive(options.MisfireThreshold, nameof(options.MisfireThreshold));
-        Positive(options.ClusterCheckinInterval, nameof(options.ClusterCheckinInterval));
-        Positive(options.ClusterCheckinMisfireThreshold, nameof(options.ClusterCheckinMisfireThreshold));
+        Positive(options.PollInterval, nameof(options.PollInterval));
+        Positive(options.TakeoverTimeout, nameof(options.TakeoverTimeout));
+        Positive(options.SqliteInvisibilityTimeout, nameof(options.SqliteInvisibilityTimeout));
+        Positive(options.HeartbeatInterval, nameof(options.HeartbeatInterval));
+        Positive(options.ServerTimeout, nameof(options.ServerTimeout));
+        if (options.ServerTimeout <= options.HeartbeatInterval)
+            problems.Add("Worker:ServerTimeout doit être plus long que Worker:HeartbeatInterval.");
         if (options.RecomputeMaxDelay < options.RecomputeQuietPeriod)
             problems.Add("Worker:RecomputeMaxDelay doit être au moins égal à Worker:RecomputeQuietPeriod.");
         if (options.RetryMaxDelay < options.RetryInitialDelay)
@@ -33,22 +37,17 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             problems.Add("Worker:RetryAttempts doit être positif ou nul (0 : pas de nouvelle tentative).");
         if (options.MaxConcurrency < 1)
             problems.Add("Worker:MaxConcurrency doit valoir au moins 1.");
-        if (string.IsNullOrWhiteSpace(options.SchedulerName))
-            problems.Add("Worker:SchedulerName ne peut pas être vide.");
-        if (!CronExpression.TryParse(options.NightlyRecomputeCron, out _))
-            problems.Add($"Worker:NightlyRecomputeCron n'est pas une expression cron Quartz valide : « {options.NightlyRecomputeCron} » (exemple : 0 30 2 * * ?).");
         Positive(options.HistoryRetention, nameof(options.HistoryRetention));
         if (options.ReportSuppressionThreshold < 1)
             problems.Add("Worker:ReportSuppressionThreshold doit valoir au moins 1.");
         foreach (var (setting, cron) in new[]
                  {
-                     (nameof(options.CampaignLifecycleCron), options.CampaignLifecycleCron), (nameof(options.ReminderCron), options.ReminderCron),
-                     (nameof(options.ReportCron), options.ReportCron),
+                     (nameof(options.NightlyRecomputeCron), options.NightlyRecomputeCron), (nameof(options.CampaignLifecycleCron), options.CampaignLifecycleCron),
+                     (nameof(options.ReminderCron), options.ReminderCron), (nameof(options.ReportCron), options.ReportCron),
+                     (nameof(options.HistoryCleanupCron), options.HistoryCleanupCron),
                  })
-            if (!CronExpression.TryParse(cron, out _))
-                problems.Add($"Worker:{setting} n'est pas une expression cron Quartz valide : « {cron} ».");
-        if (!CronExpression.TryParse(options.HistoryCleanupCron, out _))
-            problems.Add($"Worker:HistoryCleanupCron n'est pas une expression cron Quartz valide : « {options.HistoryCleanupCron} ».");
+            if (!CronSchedule.IsValid(cron))
+                problems.Add($"Worker:{setting} n’est pas une expression cron valide : « {cron} » (5 champs, ou 6 avec les secondes en tête ; exemple : 30 2 * * *).");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
             problems.Add($"Worker:TimeZone : fuseau horaire inconnu « {options.TimeZone} » (exemple : Europe/Paris).");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

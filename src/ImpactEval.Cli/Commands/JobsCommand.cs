@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ImpactEval.Worker;
 using ImpactEval.Worker.Access;
 using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
@@ -23,8 +24,6 @@ namespace ImpactEval.Cli.Commands;
 public static class JobsCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>The command and its subcommands.</summary>
     public static Command GetCommand()
@@ -52,14 +51,14 @@ public static class JobsCommand
                 AnsiConsole.MarkupLine("[grey]Aucune exécution enregistrée.[/]");
                 return ExitCodes.Ok;
             }
-            AnsiConsole.Write(RunTable(runs));
+            AnsiConsole.Write(RunTable(runs, LocalZone(context)));
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    /// <summary>The history table.</summary>
-    public static Table RunTable(IEnumerable<JobRunView> runs)
+    /// <summary>The history table, dates in <paramref name="zone"/> (the worker's Worker:TimeZone).</summary>
+    public static Table RunTable(IEnumerable<JobRunView> runs, TimeZoneInfo zone)
     {
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumns("N°", "Tâche", "Déclencheur", "Nœud", "Prévue", "Durée", "Statut", "Détail");
@@ -69,7 +68,7 @@ public static class JobsCommand
             var statusText = JobRunLabels.Of(run.Status) + (run.Attempt > 0 ? $" (essai {run.Attempt + 1})" : "") + (run.Recovering ? " [reprise]" : "");
             table.AddRow(
                 Markup.Escape(run.Id.ToString(CultureInfo.InvariantCulture)), Markup.Escape(run.Job), Markup.Escape(run.Trigger), Markup.Escape(run.Node),
-                Markup.Escape(Local(run.ScheduledAt)), Markup.Escape(duration), Markup.Escape(statusText), Markup.Escape(run.Error ?? run.Summary ?? ""));
+                Markup.Escape(Local(run.ScheduledAt, zone)), Markup.Escape(duration), Markup.Escape(statusText), Markup.Escape(run.Error ?? run.Summary ?? ""));
         }
         return table;
     }
@@ -78,20 +77,21 @@ public static class JobsCommand
     {
         var url = UrlOption();
         var key = KeyOption();
-        var command = new Command("scheduled", "Les tâches planifiées par le service en marche et leur prochaine exécution.") { url, key };
+        var command = new Command("scheduled", "Les tâches du service en marche, leurs planifications et leur prochaine exécution.") { url, key };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var http = Client(parse, url, key);
             using var response = await http.GetAsync("api/jobs", cancellationToken);
             if (!response.IsSuccessStatusCode) return await RefusedAsync(response, cancellationToken);
             var jobs = await response.Content.ReadFromJsonAsync<JobView[]>(Json, cancellationToken) ?? [];
+            var zone = LocalZone(CliContext.From(parse));
             var table = new Table().Border(TableBorder.Rounded);
             table.AddColumns("Tâche", "Déclencheur", "État", "Prochaine", "Précédente");
             foreach (var job in jobs)
             foreach (var trigger in job.Triggers.DefaultIfEmpty())
                 table.AddRow(Markup.Escape(job.Key), Markup.Escape(trigger?.Key ?? "—"), Markup.Escape(trigger?.State ?? ""),
-                    Markup.Escape(trigger?.NextFireUtc is { } next ? Local(next.UtcDateTime) : "—"),
-                    Markup.Escape(trigger?.PreviousFireUtc is { } previous ? Local(previous.UtcDateTime) : "—"));
+                    Markup.Escape(trigger?.NextFireUtc is { } next ? Local(next.UtcDateTime, zone) : "—"),
+                    Markup.Escape(trigger?.PreviousFireUtc is { } previous ? Local(previous.UtcDateTime, zone) : "—"));
             AnsiConsole.Write(table);
             return ExitCodes.Ok;
         });
@@ -188,8 +188,15 @@ public static class JobsCommand
         DefaultValueFactory = _ => Extensions.DefaultUrl,
     };
 
-    private static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>The worker's one local clock (Worker:TimeZone, Europe/Paris by default), read from the same configuration.</summary>
+    private static TimeZoneInfo LocalZone(CliContext context)
+    {
+        var worker = context.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        return TimeZoneInfo.TryFindSystemTimeZoneById(worker.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    private static string Local(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
 
     private static string Duration(TimeSpan duration) => duration.TotalSeconds < 60
         ? $"{duration.TotalSeconds.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR"))} s"

@@ -1,15 +1,13 @@
 using System.CommandLine;
-using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
-using ImpactEval.Worker.Health;
 using Microsoft.AspNetCore.Builder;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
 
 /// <summary>
-/// <c>impacteval serve [--urls URL]</c>: runs the worker service in this process — the scheduler (recomputations,
-/// campaigns, reports, notifications), the jobs API and /health — on the configured store (a SQLite file under
+/// <c>impacteval serve [--urls URL]</c>: runs the worker service in this process — Hangfire's server (recomputations,
+/// campaigns, reports, notifications), the jobs API, the data API, the jobs dashboard (/admin/travaux) and /health — on the configured store (a SQLite file under
 /// ./data with no configuration). Stops gracefully on Ctrl+C or SIGTERM, waiting for running jobs up to
 /// Worker:ShutdownTimeout.
 /// </summary>
@@ -31,7 +29,7 @@ public static class ServeCommand
             Description = "Dossier des fichiers de protocole enregistrés au démarrage (nouvelle version si un fichier a changé). Par défaut ./protocols s'il existe.",
             DefaultValueFactory = _ => new DirectoryInfo("protocols"),
         };
-        var command = new Command(Name, "Démarre le service : tâches planifiées (recalculs, campagnes, rapports, notifications), API des tâches et /health.") { urls, protocols };
+        var command = new Command(Name, "Démarre le service : tâches planifiées (recalculs, campagnes, rapports, notifications), API, tableau des travaux (/admin/travaux) et /health.") { urls, protocols };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = CliContext.From(parse);
@@ -42,9 +40,7 @@ public static class ServeCommand
             });
             builder.AddApplicationServices();
             await using var app = builder.Build();
-            app.MapHealthEndpoint();
-            app.MapJobsApi();
-            app.MapProtocolsApi();
+            app.MapApplicationEndpoints();
             AnsiConsole.MarkupLine($"[bold]ImpactEval — service[/] sur {Markup.Escape(parse.GetValue(urls)!)} (base {context.Store.Provider}). Arrêt : Ctrl+C.");
             await app.RunAsync();
             return ExitCodes.Ok;

@@ -29,7 +29,9 @@ public static class AccessExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build())
-            .AddPolicy(AccessPolicies.Administrator, policy => policy.RequireRole(nameof(AccessRole.Administrator)));
+            .AddPolicy(AccessPolicies.Administrator, policy => policy.RequireRole(nameof(AccessRole.Administrator)))
+            // Any authenticated principal with the role passes, whatever scheme signed it in (API key now, web sign-in later).
+            .AddPolicy(AccessPolicies.JobsDashboard, policy => policy.RequireRole(nameof(AccessRole.Administrator), nameof(AccessRole.National)));
         builder.Services.AddHostedService<AdministratorKeyBootstrap>();
 
         // The process's renderer (shared with the scheduled reports): it caches compiled templates and is thread-safe.

@@ -1,46 +1,47 @@
+using System.Globalization;
+using Hangfire;
+using Hangfire.Storage;
+using ImpactEval.Data;
 using ImpactEval.Data.Entities;
 using ImpactEval.Worker.Access;
 using ImpactEval.Worker.History;
+using ImpactEval.Worker.Jobs;
+using ImpactEval.Worker.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Quartz;
+using Microsoft.EntityFrameworkCore;
 
 namespace ImpactEval.Worker.Api;
 
-/// <summary>The jobs API: what is scheduled, what ran, and "run this job now".</summary>
+/// <summary>The jobs API: what is scheduled, what ran, "run this job now" and "resume this paused job".</summary>
 public static class JobsApi
 {
-    /// <summary>The trigger group of runs requested through the API.</summary>
-    public const string ManualGroup = "manual";
-
     /// <summary>Maps every route of the jobs API under /api/jobs (administrator keys only).</summary>
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Administrator);
-        api.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Les tâches planifiées et leurs déclencheurs.");
+        api.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Les tâches et leurs déclencheurs planifiés.");
         api.MapGet("/runs", ListRuns).WithName("ListJobRuns").WithSummary("L'historique des exécutions, les plus récentes d'abord.");
         api.MapPost("/{group}/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Exécute une tâche tout de suite.");
         api.MapPost("/{group}/{name}/resume", ResumeJob).WithName("ResumeJob").WithSummary("Reprend une tâche suspendue après un échec définitif.");
         return app;
     }
 
-    /// <summary>GET /api/jobs: every job with its triggers, grouped and sorted by key.</summary>
-    public static async Task<Ok<JobView[]>> ListJobs(ISchedulerFactory schedulers, CancellationToken cancellationToken)
+    /// <summary>GET /api/jobs: every job (fixed ones, then per registered protocol) with its recurring triggers, sorted by key.</summary>
+    public static async Task<Ok<JobView[]>> ListJobs(ImpactEvalDbContext db, JobStorage storage, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var jobs = new List<JobView>();
-        foreach (var key in (await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup(), cancellationToken)).OrderBy(k => k.ToString(), StringComparer.Ordinal))
+        var codes = await db.Protocols.Select(p => p.Code).ToListAsync(cancellationToken);
+        List<RecurringJobDto> recurring;
+        IReadOnlySet<string> paused;
+        using (var connection = storage.GetConnection())
         {
-            var detail = await scheduler.GetJobDetail(key, cancellationToken);
-            if (detail is null) continue; // deleted meanwhile
-            var triggers = new List<TriggerView>();
-            foreach (var trigger in await scheduler.GetTriggersOfJob(key, cancellationToken))
-            {
-                var state = await scheduler.GetTriggerState(trigger.Key, cancellationToken);
-                triggers.Add(new TriggerView(trigger.Key.ToString(), trigger.Description, state.ToString(), trigger.NextFireTimeUtc, trigger.PreviousFireTimeUtc, trigger.CalendarName));
-            }
-            jobs.Add(new JobView(key.ToString(), detail.Description, detail.RequestsRecovery, [.. triggers.OrderBy(t => t.Key, StringComparer.Ordinal)]));
+            recurring = connection.GetRecurringJobs();
+            paused = RecurringJobPauses.Paused(connection);
         }
+        var keys = JobCatalog.Fixed().Concat(codes.SelectMany(c => new[] { JobCatalog.Recompute(c), JobCatalog.Report(c) }));
+        var jobs = keys.Select(key => new JobView(key.ToString(), JobCatalog.Description(key), RequestsRecovery: true,
+                [.. recurring.Where(r => r.Job is { } job && JobCatalog.KeyOf(job) == key).OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => Trigger(r, key, paused))]))
+            .OrderBy(j => j.Key, StringComparer.Ordinal);
         return TypedResults.Ok(jobs.ToArray());
     }
 
@@ -63,41 +64,51 @@ public static class JobsApi
         return TypedResults.Ok(await history.RecentAsync(job, wanted, limit ?? 50, cancellationToken));
     }
 
-    /// <summary>POST /api/jobs/{group}/{name}/resume: resumes the job's paused triggers (paused after a final failure, or by hand).</summary>
+    /// <summary>POST /api/jobs/{group}/{name}/resume: resumes the job's recurring triggers paused after a final failure.</summary>
     public static async Task<Results<Ok<JobView>, NotFound<ProblemDetails>>> ResumeJob(
-        ISchedulerFactory schedulers, string group, string name, CancellationToken cancellationToken)
+        ImpactEvalDbContext db, JobStorage storage, string group, string name, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = new JobKey(name, group);
-        if (!await scheduler.Exists(key, cancellationToken)) return UnknownJob(key);
-        await scheduler.ResumeJob(key, cancellationToken);
-        var jobs = await ListJobs(schedulers, cancellationToken);
+        var key = new JobKey(group, name);
+        if (!await ExistsAsync(db, key, cancellationToken)) return UnknownJob(key);
+        List<RecurringJobDto> recurring;
+        using (var connection = storage.GetConnection()) recurring = connection.GetRecurringJobs();
+        RecurringJobPauses.Resume(storage, recurring.Where(r => r.Job is { } job && JobCatalog.KeyOf(job) == key).Select(r => r.Id));
+        var jobs = await ListJobs(db, storage, cancellationToken);
         return TypedResults.Ok(jobs.Value!.Single(j => j.Key == key.ToString()));
     }
 
-    /// <summary>POST /api/jobs/{group}/{name}/trigger: fires the job now (its usual history, retries and notifications apply).</summary>
+    /// <summary>POST /api/jobs/{group}/{name}/trigger: runs the job now (its usual history, retries and notifications apply).</summary>
     public static async Task<Results<Accepted<TriggeredJob>, NotFound<ProblemDetails>>> TriggerJob(
-        ISchedulerFactory schedulers, string group, string name, CancellationToken cancellationToken)
+        ImpactEvalDbContext db, JobRequests requests, TimeProvider clock, string group, string name, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var key = new JobKey(name, group);
-        if (!await scheduler.Exists(key, cancellationToken)) return UnknownJob(key);
-        // A one-shot trigger of our own rather than TriggerJob, so that its key (and so its run) is known here.
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity($"{key.Group}.{key.Name}.{DateTime.UtcNow:yyyyMMddHHmmssfff}.{Guid.NewGuid().ToString("N")[..6]}", ManualGroup)
-            .ForJob(key)
-            .WithDescription("Exécution demandée par l'API")
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build();
-        await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
-        return TypedResults.Accepted("/api/jobs/runs?job=" + Uri.EscapeDataString(key.ToString()), new TriggeredJob(key.ToString(), trigger.Key.ToString()));
+        var key = new JobKey(group, name);
+        if (!await ExistsAsync(db, key, cancellationToken)) return UnknownJob(key);
+        // A trigger name of its own, so that the run it starts is found in the history under it.
+        var trigger = $"{JobCatalog.ManualGroup}.{key}.{clock.GetUtcNow():yyyyMMddHHmmssfff}.{Guid.NewGuid().ToString("N")[..6]}";
+        requests.Enqueue(JobCatalog.JobOf(key)!, trigger);
+        return TypedResults.Accepted("/api/jobs/runs?job=" + Uri.EscapeDataString(key.ToString()), new TriggeredJob(key.ToString(), trigger));
     }
+
+    /// <summary>Whether the key names a job: a fixed one, or a per-protocol one of a registered protocol.</summary>
+    private static async Task<bool> ExistsAsync(ImpactEvalDbContext db, JobKey key, CancellationToken cancellationToken) =>
+        key.Group is JobCatalog.RecomputeGroup or JobCatalog.ReportGroup
+            ? await db.Protocols.AnyAsync(p => p.Code == key.Name, cancellationToken)
+            : JobCatalog.Fixed().Contains(key);
+
+    private static TriggerView Trigger(RecurringJobDto recurring, JobKey key, IReadOnlySet<string> paused) => new(
+        recurring.Id,
+        $"{JobCatalog.Description(key)} : « {recurring.Cron} » ({recurring.TimeZoneId ?? "UTC"})",
+        paused.Contains(recurring.Id) ? "Paused" : recurring.Error is null ? "Normal" : "Error",
+        paused.Contains(recurring.Id) || recurring.NextExecution is not { } next ? null : new DateTimeOffset(DateTime.SpecifyKind(next, DateTimeKind.Utc)),
+        recurring.LastExecution is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null,
+        key.Group == JobCatalog.CampaignGroup && key.Name.StartsWith("reminders", StringComparison.Ordinal)
+            ? key.Name == "reminders" ? "week-ends" : $"week-ends et vacances-zone-{key.Name[^1]}"
+            : null);
 
     private static NotFound<ProblemDetails> UnknownJob(JobKey key) => TypedResults.NotFound(new ProblemDetails
     {
         Title = "Tâche inconnue",
-        Detail = $"Aucune tâche « {key} » n'est planifiée. La liste des tâches est sur GET /api/jobs.",
+        Detail = string.Create(CultureInfo.InvariantCulture, $"Aucune tâche « {key} » n'existe. La liste des tâches est sur GET /api/jobs."),
         Status = StatusCodes.Status404NotFound,
     });
 }

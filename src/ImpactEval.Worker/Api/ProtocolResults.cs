@@ -10,6 +10,8 @@ using ImpactEval.Reporting.Model;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
+using ImpactEval.Worker.Scheduling;
+
 namespace ImpactEval.Worker.Api;
 
 /// <summary>
@@ -19,7 +21,7 @@ namespace ImpactEval.Worker.Api;
 /// (<see cref="WorkerOptions.ReportSuppressionThreshold"/>), as the reports the service publishes on schedule.
 /// Every export is audited with the account's name.
 /// </summary>
-public sealed class ProtocolResults(ImpactEvalDbContext db, ReportRenderer renderer, IOptions<WorkerOptions> options, TimeProvider clock)
+public sealed class ProtocolResults(ImpactEvalDbContext db, ReportRenderer renderer, IOptions<WorkerOptions> options, LocalClock local, TimeProvider clock)
 {
     /// <summary>The audit action of estimates read through the API.</summary>
     public const string EstimatesAuditAction = "estimates.export";
@@ -58,8 +60,8 @@ public sealed class ProtocolResults(ImpactEvalDbContext db, ReportRenderer rende
     {
         var (protocol, _) = await new ProtocolRegistry(db).LoadVersionAsync(code, results.ProtocolVersion, cancellationToken)
             ?? throw new InvalidOperationException($"Version {results.ProtocolVersion} of protocol {code} is not stored.");
-        // The report's timestamp is read by French users: shown in the service's time zone (Europe/Paris by default).
-        var now = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone) ? TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone) : clock.GetLocalNow();
+        // The report's timestamp is read by French users: shown on the worker's local clock.
+        var now = TimeZoneInfo.ConvertTime(local.UtcNow, local.Zone);
         var model = ReportModelBuilder.Build(protocol, results, ReportGeneration.For(results, now), new ReportOptions(SuppressionThreshold));
         return (protocol, model);
     }

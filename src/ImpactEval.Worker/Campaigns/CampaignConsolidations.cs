@@ -5,6 +5,7 @@ using ImpactEval.Data;
 using ImpactEval.Data.Entities;
 using ImpactEval.Reporting;
 using ImpactEval.Worker.Notifications;
+using ImpactEval.Worker.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ namespace ImpactEval.Worker.Campaigns;
 /// protocol version and data fingerprint — is consolidated once: a rerun finds the record and writes nothing; late
 /// answers accepted after closing change the fingerprint, and the next pass consolidates again.
 /// </summary>
-public sealed class CampaignConsolidations(ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, TimeProvider clock)
+public sealed class CampaignConsolidations(
+    ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, LocalClock local, TimeProvider clock)
 {
     /// <summary>
     /// The national campaigns to consolidate on <paramref name="today"/>: questionnaire campaigns with a list of cités,
@@ -34,7 +36,7 @@ public sealed class CampaignConsolidations(ImpactEvalDbContext db, ContactDirect
         foreach (var campaign in campaigns)
         {
             if (CampaignCalendar.Of(campaign).StateOn(today) is not (CampaignState.Closed or CampaignState.Locked)) continue;
-            var consolidation = await new ConsolidationService(db, Zone()).ConsolidateAsync(campaign.Code, cancellationToken);
+            var consolidation = await new ConsolidationService(db, local.Zone).ConsolidateAsync(campaign.Code, cancellationToken);
             if (!consolidation.Done) continue;
             var key = Key(campaign.Code, consolidation);
             if (!await db.ReportRenders.AnyAsync(r => r.Key == key, cancellationToken)) due.Add(campaign.Code);
@@ -49,14 +51,14 @@ public sealed class CampaignConsolidations(ImpactEvalDbContext db, ContactDirect
     /// <exception cref="Reporting.Templates.TemplateException">The synthesis template has a problem.</exception>
     public async Task<ConsolidationRound> RunAsync(string campaignCode, string actor, CancellationToken cancellationToken = default)
     {
-        var consolidation = await new ConsolidationService(db, Zone()).ConsolidateAsync(campaignCode, cancellationToken);
+        var consolidation = await new ConsolidationService(db, local.Zone).ConsolidateAsync(campaignCode, cancellationToken);
         if (!consolidation.Done || consolidation.Results is not { } results)
             return new ConsolidationRound(false, null, null, [], [], 0, consolidation.Message);
         var key = Key(campaignCode, consolidation);
         var existing = await db.ReportRenders.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (existing is not null)
             return new ConsolidationRound(false, key, existing.Directory, existing.Files.Split('\n'), consolidation.Checks, 0,
-                $"Réponses de la campagne « {campaignCode} » inchangées depuis la synthèse du {Local(existing.RenderedAt)} : rien à refaire ({existing.Directory}).");
+                $"Réponses de la campagne « {campaignCode} » inchangées depuis la synthèse du {local.Format(existing.RenderedAt)} : rien à refaire ({existing.Directory}).");
 
         var settings = options.Value;
         var fingerprint = results.DataFingerprint![..12];
@@ -100,12 +102,7 @@ public sealed class CampaignConsolidations(ImpactEvalDbContext db, ContactDirect
     private static IReadOnlyList<ReportFormat> Formats(WorkerOptions settings) =>
         settings.ReportFormats.Count == 0 ? [ReportFormat.Html, ReportFormat.Xlsx] : [.. settings.ReportFormats.Distinct().Order()];
 
-    private TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-
     /// <summary>Where scheduled reports go: <see cref="WorkerOptions.ReportsDirectory"/>, else &lt;data&gt;/reports.</summary>
     private string ReportsRoot(WorkerOptions settings) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(settings.ReportsDirectory) ? Path.Combine(store.Value.DataDirectory, "reports") : settings.ReportsDirectory);
-
-    private string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone()).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,24 +1,26 @@
 using System.Text.Json.Serialization;
+using Hangfire;
+using Hangfire.Common;
 using ImpactEval.Data;
 using ImpactEval.Worker.Access;
+using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Campaigns;
 using ImpactEval.Worker.Health;
 using ImpactEval.Worker.History;
 using ImpactEval.Worker.Hosting;
+using ImpactEval.Worker.Housekeeping;
 using ImpactEval.Worker.Jobs;
 using ImpactEval.Worker.Notifications;
 using ImpactEval.Worker.Reports;
 using ImpactEval.Worker.Scheduling;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ImpactEval.Worker.Extensions;
 
-/// <summary>The composition of the worker: options, store, services, scheduler and jobs, in one method.</summary>
+/// <summary>The composition of the worker: options, store, services, Hangfire and its jobs, in one method.</summary>
 public static class Extensions
 {
     /// <summary>The address the worker listens on when none is configured (--urls, ASPNETCORE_URLS, "urls").</summary>
@@ -34,179 +36,136 @@ public static class Extensions
         AddConfigurationSources(builder.Configuration);
         // Every SQL statement at Information would drown the log (the data watch runs every few seconds).
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // Hangfire logs each housekeeping pass of its storage at Information; its warnings and errors are what matter.
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
 
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>();
         builder.Services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        builder.Services.AddOptions<SchoolHolidayOptions>().BindConfiguration(SchoolHolidayOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SchoolHolidayOptions>, SchoolHolidayOptionsValidator>();
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section);
-        builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout);
+        // The host waits for Hangfire's graceful stop (running jobs finish within Worker:ShutdownTimeout), plus a margin.
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(10));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LocalClock>();
+        builder.Services.AddSingleton<SchoolHolidays>();
         builder.Services.AddPooledDbContextFactory<ImpactEvalDbContext>((services, db) => Store.Configure(db, services.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<ImpactEvalDbContext>>().CreateDbContext());
         builder.Services.AddScoped<JobHistory>();
         builder.Services.AddScoped<Outbox>();
-        builder.Services.AddSingleton<ProtocolSchedules>();
         builder.Services.AddSingleton<SmtpSender>();
         builder.Services.AddSingleton<ContactDirectory>();
         builder.Services.AddScoped<ScheduledReports>();
         builder.Services.AddScoped<CampaignConsolidations>();
-        // Registered before the scheduler's hosted service, which the host starts after them: one worker per SQLite
-        // data directory, and the schema exists before the first job runs.
+        // Registered before Hangfire's server, which starts once the application has started: one worker per SQLite
+        // data directory, the schema exists and Quartz's leftovers are gone before the first job runs.
         builder.Services.AddHostedService<SingleNodeGuard>();
         builder.Services.AddHostedService<StoreInitializer>();
-        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddQuartz();
+        builder.Services.AddHostedService<LegacySchedulerCleanup>();
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<JobStorageHealthCheck>("scheduler");
         builder.AddApiAccess();
-
-        var store = builder.Configuration.GetSection(StoreOptions.Section).Get<StoreOptions>() ?? new StoreOptions();
-        var worker = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        var notifications = builder.Configuration.GetSection(NotificationOptions.Section).Get<NotificationOptions>() ?? new NotificationOptions();
-        builder.AddQuartz(quartz => ConfigureScheduler(quartz, store, worker, notifications));
-        // WaitForJobsToComplete: a graceful stop (SIGTERM) lets running jobs finish, within HostOptions.ShutdownTimeout
-        // (= Worker:ShutdownTimeout). A job still running past it is recovered at the next start or by another node.
-        builder.AddQuartzHostedService(hosted =>
-        {
-            hosted.WaitForJobsToComplete = true;
-            hosted.AwaitApplicationStarted = true;
-        });
+        builder.AddJobs();
         return builder;
     }
 
-    private static void ConfigureScheduler(IQuartzBuilder quartz, StoreOptions store, WorkerOptions worker, NotificationOptions notifications)
-    {
-        quartz.ConfigureScheduler(scheduler =>
-        {
-            scheduler.InstanceName = worker.SchedulerName;
-            if (!string.IsNullOrWhiteSpace(worker.InstanceId)) scheduler.InstanceId = worker.InstanceId;
-            scheduler.ShutdownJobInterruption = ShutdownJobInterruption.Never;
-        });
-        quartz.UseDefaultThreadPool(Math.Max(1, worker.MaxConcurrency));
-        quartz.UsePersistentStore(persistent =>
-        {
-            persistent.ConfigureStore(options =>
-            {
-                options.MisfireThreshold = worker.MisfireThreshold;
-                options.StoreJobDataAsStrings = true;
-            });
-            if (store.Provider == StoreProvider.Sqlite)
-                persistent.UseSqlite(SchedulerSqliteConnectionString(store));
-            else if (!string.IsNullOrWhiteSpace(store.ConnectionString))
-            {
-                // Same database as the store, tables qrtz_*. Clustered even with one node, so that adding a node
-                // needs no other change: nodes share the load and take over each other's jobs.
-                persistent.UsePostgres(store.ConnectionString);
-                persistent.UseClustering(cluster =>
-                {
-                    cluster.CheckinInterval = worker.ClusterCheckinInterval;
-                    cluster.CheckinMisfireThreshold = worker.ClusterCheckinMisfireThreshold;
-                });
-            }
-            persistent.ProvisionSchema();
-            persistent.UseSystemTextJsonSerializer();
-        });
-
-        // Transient failures (database busy, a file being written) are retried with a doubling wait; a job that
-        // keeps failing is then recorded as failed, notified, and its recurring trigger paused until an operator
-        // resumes it — never retried in a loop.
-        if (worker.RetryAttempts > 0 && worker.RetryInitialDelay > TimeSpan.Zero && worker.RetryMaxDelay >= worker.RetryInitialDelay)
-            quartz.UseDefaultRetryPolicy(RetryPolicy.Exponential(worker.RetryAttempts, worker.RetryInitialDelay, 2, worker.RetryMaxDelay));
-        quartz.PauseTriggerWhenRetriesExhausted();
-        quartz.AddJobListener(services => new JobRunRecorder(
-            services.GetRequiredService<IDbContextFactory<ImpactEvalDbContext>>(), services.GetRequiredService<IOptions<NotificationOptions>>(),
-            services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<JobRunRecorder>>()), []);
-
-        quartz.AddJobType<RecomputeEstimatesJob>();
-        quartz.AddJobType<ScheduledReportJob>();
-        // Housekeeping: repeating triggers whose missed repetitions are skipped (NextWithRemainingCount), never
-        // replayed in a burst after downtime.
-        AddRepeating<ScheduleSyncJob>(quartz, JobNames.ScheduleSync, worker.ScheduleSyncInterval, "Synchronise la planification avec les protocoles enregistrés");
-        AddRepeating<DataChangeWatchJob>(quartz, JobNames.DataWatch, worker.DataChangePollInterval, "Surveille les imports et demande les recalculs");
-        AddRepeating<OutboxDeliveryJob>(quartz, JobNames.OutboxDelivery, notifications.DeliveryInterval, "Envoie les notifications par SMTP");
-
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(worker.TimeZone, out var local))
-            AddCampaignJobs(quartz, worker, local);
-
-        // Nightly purge of old history; a missed night is caught up once (FireAndProceed).
-        const string cleanup = "Purge l'historique des tâches et des notifications anciennes";
-        quartz.AddJob<HistoryCleanupJob>(job => job.WithIdentity(JobNames.HistoryCleanup).WithDescription(cleanup).StoreDurably());
-        if (CronExpression.TryParse(worker.HistoryCleanupCron, out _) && TimeZoneInfo.TryFindSystemTimeZoneById(worker.TimeZone, out var zone))
-            quartz.AddTrigger(trigger => trigger
-                .WithIdentity(JobNames.HistoryCleanup.Name, JobNames.HistoryCleanup.Group)
-                .ForJob(JobNames.HistoryCleanup)
-                .WithDescription(cleanup)
-                .WithCronSchedule(worker.HistoryCleanupCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-    }
-
     /// <summary>
-    /// Campaign lifecycle (daily, just after midnight) and reminders (every morning, one job per school-holiday zone,
-    /// each trigger skipping the days its Quartz calendar excludes). Both catch up once after downtime
-    /// (FireAndProceed): the campaign dates, not the firing, decide what is due.
+    /// Hangfire: its storage (<see cref="JobStorageFactory"/>), the filters every job runs through — one run at a time
+    /// per resource, retries with a doubling wait, the French history and the failure notification, the pause of a
+    /// recurring job that failed for good — the server with this node's workers, the housekeeping processes, and the
+    /// jobs themselves. Everything is registered in this host's services (no Hangfire static state is relied on), so
+    /// that several hosts can live in one process (tests).
     /// </summary>
-    private static void AddCampaignJobs(IQuartzBuilder quartz, WorkerOptions worker, TimeZoneInfo zone)
+    private static void AddJobs(this IHostApplicationBuilder builder)
     {
-        quartz.AddCalendar(SchoolHolidays.WeekendsCalendarName, SchoolHolidays.Weekends(zone), AddCalendarOptions.ReplacingAndUpdatingTriggers);
-        foreach (var holidayZone in SchoolHolidays.Zones)
-            quartz.AddCalendar(SchoolHolidays.CalendarName(holidayZone), SchoolHolidays.Calendar(holidayZone, zone), AddCalendarOptions.ReplacingAndUpdatingTriggers);
-
-        const string lifecycle = "Ouvre, clôt et verrouille les campagnes à leurs dates";
-        quartz.AddJob<CampaignLifecycleJob>(job => job.WithIdentity(JobNames.CampaignLifecycle).WithDescription(lifecycle).StoreDurably().RequestRecovery());
-        if (CronExpression.TryParse(worker.CampaignLifecycleCron, out _))
-            quartz.AddTrigger(trigger => trigger
-                .WithIdentity(JobNames.CampaignLifecycle.Name, JobNames.CampaignLifecycle.Group)
-                .ForJob(JobNames.CampaignLifecycle)
-                .WithDescription(lifecycle)
-                .WithCronSchedule(worker.CampaignLifecycleCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-
-        // Consolidation of national campaigns: no schedule of its own, the lifecycle pass fires it per campaign closed.
-        quartz.AddJob<CampaignConsolidationJob>(job => job.WithIdentity(JobNames.CampaignConsolidation)
-            .WithDescription("Consolide les campagnes nationales closes et produit leur synthèse").StoreDurably().RequestRecovery());
-
-        foreach (char? holidayZone in new char?[] { null, 'A', 'B', 'C' })
+        var services = builder.Services;
+        services.AddSingleton<JobStorage>(provider => JobStorageFactory.Create(
+            provider.GetRequiredService<IOptions<StoreOptions>>().Value, provider.GetRequiredService<IOptions<WorkerOptions>>().Value));
+        services.AddSingleton<JobActivator>(provider => new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<ExclusiveRuns>();
+        services.AddSingleton<JobRunRecorder>();
+        services.AddSingleton<IJobFilterProvider>(provider =>
         {
-            var key = JobNames.CampaignReminders(holidayZone);
-            quartz.AddJob<CampaignReminderJob>(job =>
+            var worker = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            var filters = new JobFilterCollection();
+            filters.Add(new ExclusiveRunFilter(provider.GetRequiredService<ExclusiveRuns>()), 0);
+            filters.Add(provider.GetRequiredService<JobRunRecorder>(), 10);
+            filters.Add(new RecurringJobPauses(), 10);
+            // Transient failures (database busy, a file being written) are retried with a doubling wait; a job that keeps
+            // failing is then recorded as failed and notified (JobRunRecorder), never retried in a loop.
+            filters.Add(new AutomaticRetryAttribute
             {
-                job.WithIdentity(key).WithDescription("Rappels des campagnes" + (holidayZone is { } z ? $" (zone {z})" : " (territoires sans zone)")).StoreDurably().RequestRecovery();
-                if (holidayZone is { } value) job.UsingJobData(CampaignReminderJob.ZoneKey, value.ToString());
+                Attempts = worker.RetryAttempts,
+                DelayInSecondsByAttemptFunc = attempt => RetryDelaySeconds(worker, attempt),
+                OnAttemptsExceeded = AttemptsExceededAction.Fail,
             });
-            if (CronExpression.TryParse(worker.ReminderCron, out _))
-                quartz.AddTrigger(trigger => CampaignTriggers.Reminder(trigger, holidayZone, worker.ReminderCron, zone));
-        }
-    }
-
-    private static void AddRepeating<TJob>(IQuartzBuilder quartz, JobKey key, TimeSpan interval, string description) where TJob : IJob
-    {
-        quartz.AddJob<TJob>(job => job.WithIdentity(key).WithDescription(description).StoreDurably());
-        quartz.AddTrigger(trigger => trigger
-            .WithIdentity(key.Name, key.Group)
-            .ForJob(key)
-            .WithDescription(description)
-            .StartNow()
-            .WithSimpleSchedule(schedule => schedule
-                .WithInterval(interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(10))
-                .RepeatForever()
-                .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-    }
-
-    /// <summary>
-    /// On SQLite the schedule lives in its own file next to the store (scheduler.db): the scheduler's frequent small
-    /// transactions never wait behind a long import, and the evaluation data stays one file to back up.
-    /// </summary>
-    public static string SchedulerSqliteConnectionString(StoreOptions store)
-    {
-        var storeFile = new SqliteConnectionStringBuilder(store.EffectiveConnectionString).DataSource;
-        var directory = Path.GetDirectoryName(Path.GetFullPath(storeFile)) ?? Path.GetFullPath(store.DataDirectory);
-        Directory.CreateDirectory(directory);
-        return new SqliteConnectionStringBuilder
+            return filters;
+        });
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer((provider, server) =>
         {
-            DataSource = Path.Combine(directory, "scheduler.db"),
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+            var worker = provider.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            server.ServerName = worker.NodeName;
+            server.WorkerCount = Math.Max(1, worker.MaxConcurrency);
+            server.SchedulePollingInterval = worker.PollInterval;
+            server.HeartbeatInterval = worker.HeartbeatInterval;
+            server.ServerTimeout = worker.ServerTimeout;
+            server.ServerCheckInterval = worker.HeartbeatInterval;
+            // A graceful stop (SIGTERM) lets running jobs finish within Worker:ShutdownTimeout; only then are they
+            // cancelled (and run again at the next start, or by another node).
+            server.StopTimeout = worker.ShutdownTimeout;
+            server.ShutdownTimeout = worker.ShutdownTimeout + TimeSpan.FromSeconds(5);
+        });
+
+        services.AddScoped<RecomputeEstimatesJob>();
+        services.AddScoped<ScheduledReportJob>();
+        services.AddScoped<CampaignLifecycleJob>();
+        services.AddScoped<CampaignConsolidationJob>();
+        services.AddScoped<CampaignReminderJob>();
+        services.AddScoped<HistoryCleanupJob>();
+        services.AddSingleton<JobRequests>();
+        services.AddSingleton<RecurringSchedule>();
+
+        services.AddScoped<ScheduleSync>();
+        services.AddScoped<DataChangeWatch>();
+        services.AddScoped<OutboxDelivery>();
+        services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>
+            Housekeeping<ScheduleSync>(provider, ScheduleSync.Name, options => options.ScheduleSyncInterval));
+        services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>
+            Housekeeping<DataChangeWatch>(provider, DataChangeWatch.Name, options => options.DataChangePollInterval));
+        services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>
+            Housekeeping<OutboxDelivery>(provider, OutboxDelivery.Name, _ => provider.GetRequiredService<IOptions<NotificationOptions>>().Value.DeliveryInterval));
     }
+
+    /// <summary>Maps every route of the worker: /health, the jobs API, the data API and the jobs dashboard.</summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.MapHealthEndpoint();
+        app.MapJobsApi();
+        app.MapProtocolsApi();
+        app.MapJobsDashboard();
+        return app;
+    }
+
+    /// <summary>The wait before retry <paramref name="attempt"/> (1, 2…): the initial delay doubled each time, at most the maximum; whole seconds.</summary>
+    public static int RetryDelaySeconds(WorkerOptions worker, long attempt)
+    {
+        var seconds = worker.RetryInitialDelay.TotalSeconds * Math.Pow(2, Math.Max(0, attempt - 1));
+        return (int)Math.Ceiling(Math.Max(1, Math.Min(seconds, worker.RetryMaxDelay.TotalSeconds)));
+    }
+
+    private static HousekeepingProcess<TTask> Housekeeping<TTask>(IServiceProvider provider, string name, Func<WorkerOptions, TimeSpan> interval)
+        where TTask : IHousekeepingTask =>
+        new(name, interval(provider.GetRequiredService<IOptions<WorkerOptions>>().Value), provider.GetRequiredService<IServiceScopeFactory>(),
+            provider.GetRequiredService<ExclusiveRuns>(), provider.GetRequiredService<JobRunRecorder>(), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<TTask>>());
 
     private static void AddConfigurationSources(IConfigurationManager configuration)
     {

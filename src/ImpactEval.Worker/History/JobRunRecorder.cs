@@ -2,107 +2,200 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.Server;
+using Hangfire.States;
+using Hangfire.Storage;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
 using ImpactEval.Worker.Jobs;
 using ImpactEval.Worker.Notifications;
+using ImpactEval.Worker.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ImpactEval.Worker.History;
 
 /// <summary>
-/// Records every run of every job in <c>job_runs</c> (a row at start, completed at the end), marks the run a
-/// crashed process left behind as abandoned when the scheduler recovers it, and raises a notification to the
-/// operators when a job fails for good (no retry left).
+/// Records every run of every job in <c>job_runs</c> (a row at start, completed at the end), as a Hangfire server
+/// filter; marks as abandoned, exactly once, the run a killed process left "running" when Hangfire runs its job again
+/// (the run is identified by its Hangfire job id, whatever started it: schedule, data change, API, command line); and,
+/// as a state filter, records the final failure of a job (no retry left), notifies the operators and pauses the
+/// recurring job it came from.
 /// </summary>
 /// <remarks>
-/// Housekeeping runs (schedule synchronisation, data watch, outbox) happen every few seconds: they are recorded
-/// only when they did something or failed. A failure to write the history is logged and does not stop the job
-/// itself (which records its own effects in the store).
+/// A failure to write the history is logged and does not stop the job itself (which records its own effects in the
+/// store). Housekeeping tasks, which are not Hangfire jobs, record their runs with <see cref="RecordHousekeeping"/>.
 /// </remarks>
 public sealed class JobRunRecorder(
-    IDbContextFactory<ImpactEvalDbContext> contexts, IOptions<NotificationOptions> notifications, TimeProvider clock,
-    ILogger<JobRunRecorder> logger) : IJobListener
+    IDbContextFactory<ImpactEvalDbContext> contexts, IOptions<NotificationOptions> notifications, IOptions<WorkerOptions> options, LocalClock clock,
+    TimeProvider time, ILogger<JobRunRecorder> logger) : IServerFilter, IApplyStateFilter
 {
+    /// <summary>The group of the housekeeping tasks in the history.</summary>
+    public const string HousekeepingGroup = "housekeeping";
+
     private const int MaxErrorLength = 4000;
+    private const string RunItem = "impacteval.run";
 
     /// <inheritdoc />
-    public string Name => "impacteval-job-runs";
-
-    /// <inheritdoc />
-    public async ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public void OnPerforming(PerformingContext context)
     {
-        if (JobNames.IsHousekeeping(context.JobDetail.Key)) return;
+        var job = context.BackgroundJob;
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var trigger = TriggerOf(context);
-            var scheduled = ScheduledOf(context);
-            if (context.Recovering)
+            using var db = contexts.CreateDbContext();
+            var now = time.GetUtcNow().UtcDateTime;
+            var node = options.Value.NodeName;
+            var attempt = context.GetJobParameter<int>("RetryCount", allowStale: true);
+            // A row still "running" for this Hangfire job belongs to a process that died in the middle of it: Hangfire
+            // gives a job to one worker at a time, so this worker runs it again.
+            var abandoned = db.JobRuns.Where(r => r.FireInstanceId == job.Id && r.Status == JobRunState.Running).ExecuteUpdate(s => s
+                .SetProperty(r => r.Status, JobRunState.Abandoned)
+                .SetProperty(r => r.EndedAt, now)
+                .SetProperty(r => r.Error, $"Le processus qui exécutait cette tâche s’est arrêté brutalement ; elle est reprise par {node}."));
+            var recovering = abandoned > 0 || db.JobRuns.Any(r => r.FireInstanceId == job.Id && r.Attempt == attempt && r.Status == JobRunState.Abandoned);
+            var key = JobCatalog.KeyOf(job.Job);
+            var run = new JobRun
             {
-                var node = context.Scheduler.SchedulerInstanceId;
-                // The recovery trigger carries the original scheduled time at millisecond precision.
-                var (from, to) = (scheduled.AddMilliseconds(-1), scheduled.AddMilliseconds(1));
-                await db.JobRuns
-                    .Where(r => r.Trigger == trigger && r.ScheduledAt >= from && r.ScheduledAt <= to && r.Status == JobRunState.Running)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.Status, JobRunState.Abandoned)
-                        .SetProperty(r => r.EndedAt, now)
-                        .SetProperty(r => r.Error, $"Le processus qui exécutait cette tâche s'est arrêté brutalement ; elle est reprise par {node}."),
-                        cancellationToken);
-            }
-            db.JobRuns.Add(NewRun(context, JobRunState.Running, now));
-            await db.SaveChangesAsync(cancellationToken);
+                JobGroup = key.Group, JobName = key.Name, Trigger = TriggerOf(context), FireInstanceId = job.Id, Node = node,
+                ScheduledAt = ScheduledOf(context), StartedAt = now, Status = JobRunState.Running, Attempt = attempt, Recovering = recovering,
+            };
+            db.JobRuns.Add(run);
+            db.SaveChanges();
+            context.Items[RunItem] = run.Id;
         }
         catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException)
         {
-            logger.LogError(e, "Could not record the start of {Job} ({FireInstance})", context.JobDetail.Key, context.FireInstanceId);
+            logger.LogError(e, "Could not record the start of job {JobId}", job.Id);
         }
     }
 
     /// <inheritdoc />
-    public async ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public void OnPerformed(PerformedContext context)
     {
-        var status = StatusOf(context, jobException);
-        var housekeeping = JobNames.IsHousekeeping(context.JobDetail.Key);
-        if (housekeeping && status == JobRunState.Skipped) return;
+        if (!context.Items.TryGetValue(RunItem, out var value) || value is not long id) return;
+        var error = context.Exception is null ? null : Cause(context.Exception);
+        var status = error switch
+        {
+            null => context.Result is JobRunReport { NothingToDo: true } ? JobRunState.Skipped : JobRunState.Succeeded,
+            OperationCanceledException when context.CancellationToken.ShutdownToken.IsCancellationRequested => JobRunState.Cancelled,
+            // Retried unless no attempt is left: then the state filter below makes it Failed.
+            _ => JobRunState.Retrying,
+        };
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var run = await db.JobRuns.SingleOrDefaultAsync(r => r.FireInstanceId == context.FireInstanceId && r.Status == JobRunState.Running, CancellationToken.None);
-            if (run is null) db.JobRuns.Add(run = NewRun(context, status, now));
+            using var db = contexts.CreateDbContext();
+            var run = db.JobRuns.Single(r => r.Id == id);
             run.Status = status;
-            run.EndedAt = now;
-            var report = context.Result as IJobRunReport;
+            run.EndedAt = time.GetUtcNow().UtcDateTime;
+            var report = context.Result as JobRunReport;
             run.Summary = report?.Summary;
-            run.Inputs = report?.Metrics is { Count: > 0 } metrics ? JsonSerializer.Serialize(metrics.ToDictionary(m => m.Key, m => Format(m.Value))) : null;
-            run.Error = jobException is null ? null : Truncate(Describe(jobException));
-            await db.SaveChangesAsync(CancellationToken.None);
-
-            if (status == JobRunState.Failed && !housekeeping)
-                await RaiseFailureAsync(db, context, run, CancellationToken.None);
+            run.Inputs = report?.Inputs is { Count: > 0 } inputs ? JsonSerializer.Serialize(inputs.ToDictionary(i => i.Key, i => i.Value)) : null;
+            run.Error = error is null ? null : Truncate(Describe(error));
+            db.SaveChanges();
         }
         catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException)
         {
-            logger.LogError(e, "Could not record the end of {Job} ({FireInstance})", context.JobDetail.Key, context.FireInstanceId);
+            logger.LogError(e, "Could not record the end of job {JobId}", context.BackgroundJob.Id);
         }
     }
 
-    private async Task RaiseFailureAsync(ImpactEvalDbContext db, IJobExecutionContext context, JobRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// A job that failed with no retry left (Hangfire's <see cref="AutomaticRetryAttribute"/> let the failed state
+    /// stand): its run is recorded as failed, the operators are notified once, and a recurring job is paused until an
+    /// operator resumes it (<c>impacteval jobs resume</c>) — never retried in a loop.
+    /// </summary>
+    public void OnStateApplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+        if (context.NewState is not FailedState || context.OldStateName != ProcessingState.StateName) return;
+        var jobId = context.BackgroundJob.Id;
+        var recurring = context.Connection.GetJobParameter(jobId, "RecurringJobId") is { } serialized ? SerializationHelper.Deserialize<string>(serialized) : null;
+        if (recurring is not null) RecurringJobPauses.Pause(transaction, recurring);
+        try
+        {
+            using var db = contexts.CreateDbContext();
+            var run = db.JobRuns.Where(r => r.FireInstanceId == jobId).OrderByDescending(r => r.Id).FirstOrDefault();
+            if (run is null) return;
+            run.Status = JobRunState.Failed;
+            run.EndedAt ??= time.GetUtcNow().UtcDateTime;
+            db.SaveChanges();
+            RaiseFailure(db, context.BackgroundJob.Job, run, recurring);
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException)
+        {
+            logger.LogError(e, "Could not record the failure of job {JobId}", jobId);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStateUnapplied(ApplyStateContext context, IWriteOnlyTransaction transaction)
+    {
+    }
+
+    /// <summary>
+    /// Records a run of a housekeeping task (data watch, outbox delivery, schedule synchronisation), which is not a
+    /// Hangfire job: only when it did something or failed — they run every few seconds.
+    /// </summary>
+    /// <param name="name">The task's name ("data-watch").</param>
+    /// <param name="startedAt">When it started (UTC).</param>
+    /// <param name="report">What it did, null when it failed.</param>
+    /// <param name="error">Why it failed, null when it did not.</param>
+    public void RecordHousekeeping(string name, DateTime startedAt, JobRunReport? report, Exception? error)
+    {
+        if (error is null && report is { NothingToDo: true }) return;
+        try
+        {
+            using var db = contexts.CreateDbContext();
+            db.JobRuns.Add(new JobRun
+            {
+                JobGroup = HousekeepingGroup, JobName = name, Trigger = $"{HousekeepingGroup}.{name}", FireInstanceId = Guid.NewGuid().ToString("N"),
+                Node = options.Value.NodeName, ScheduledAt = startedAt, StartedAt = startedAt, EndedAt = time.GetUtcNow().UtcDateTime,
+                Status = error is null ? JobRunState.Succeeded : JobRunState.Failed, Summary = report?.Summary,
+                Inputs = report?.Inputs is { Count: > 0 } inputs ? JsonSerializer.Serialize(inputs.ToDictionary(i => i.Key, i => i.Value)) : null,
+                Error = error is null ? null : Truncate(Describe(error)),
+            });
+            db.SaveChanges();
+        }
+        catch (Exception e) when (e is DbException or DbUpdateException or TimeoutException)
+        {
+            logger.LogError(e, "Could not record a run of {Task}", name);
+        }
+    }
+
+    /// <summary>
+    /// Marks as abandoned the runs left "running" whose Hangfire job is no longer processing (deleted from the
+    /// dashboard, or expired after its process died), so that no run stays "running" for ever. A job still processing
+    /// — on a live node, or on a dead one whose job Hangfire will run again — is left alone.
+    /// </summary>
+    /// <param name="storage">Hangfire's storage.</param>
+    /// <returns>How many runs were marked.</returns>
+    public int AbandonOrphans(JobStorage storage)
+    {
+        using var db = contexts.CreateDbContext();
+        var running = db.JobRuns.Where(r => r.Status == JobRunState.Running).Select(r => new { r.Id, r.FireInstanceId }).ToList();
+        if (running.Count == 0) return 0;
+        using var connection = storage.GetConnection();
+        var orphans = running.Where(r => connection.GetStateData(r.FireInstanceId)?.Name != ProcessingState.StateName).Select(r => r.Id).ToList();
+        if (orphans.Count == 0) return 0;
+        var now = time.GetUtcNow().UtcDateTime;
+        return db.JobRuns.Where(r => orphans.Contains(r.Id) && r.Status == JobRunState.Running).ExecuteUpdate(s => s
+            .SetProperty(r => r.Status, JobRunState.Abandoned)
+            .SetProperty(r => r.EndedAt, now)
+            .SetProperty(r => r.Error, "Le processus qui exécutait cette tâche s’est arrêté et Hangfire ne la reprendra pas (tâche supprimée ou expirée)."));
+    }
+
+    private void RaiseFailure(ImpactEvalDbContext db, Job job, JobRun run, string? recurring)
     {
         var operators = notifications.Value.Operators;
         if (operators.Count == 0)
         {
-            logger.LogWarning("Job {Job} failed for good and no operator address is configured (Notifications:Operators)", context.JobDetail.Key);
+            logger.LogWarning("Job {Job} failed for good and no operator address is configured (Notifications:Operators)", $"{run.JobGroup}.{run.JobName}");
             return;
         }
-        var title = context.JobDetail.Description ?? $"{run.JobGroup}.{run.JobName}";
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var scheduled = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(run.ScheduledAt, DateTimeKind.Utc), paris);
+        var key = JobCatalog.KeyOf(job);
+        var title = JobCatalog.Description(key);
+        var scheduled = clock.Local(run.ScheduledAt);
         var subject = $"[ImpactEval] Échec de la tâche « {title} »";
         var body = new StringBuilder()
             .AppendLine("Bonjour,")
@@ -111,65 +204,41 @@ public sealed class JobRunRecorder(
             .AppendLine()
             .AppendLine($"Erreur : {run.Error}")
             .AppendLine()
-            .AppendLine($"Nœud : {run.Node}. Historique : impacteval jobs --job {run.JobGroup}.{run.JobName}")
-            .AppendLine("Une tâche récurrente reste suspendue jusqu'à sa reprise par un opérateur.")
+            .AppendLine($"Nœud : {run.Node}. Historique : impacteval jobs --job {key}")
+            .AppendLine(recurring is null
+                ? "Elle peut être relancée avec « impacteval jobs trigger " + key + " »."
+                : $"Sa planification ({recurring}) reste suspendue jusqu’à sa reprise par un opérateur : impacteval jobs resume {key}")
             .AppendLine()
             .AppendLine("— ImpactEval (message automatique)")
             .ToString();
-        var occurrence = $"{run.JobGroup}.{run.JobName}:{run.Trigger}:{run.ScheduledAt.ToString("O", CultureInfo.InvariantCulture)}";
-        await new Outbox(db, clock).EnqueueAsync(
-            operators.Select(address => new OutgoingMessage($"job-failure:{occurrence}:{address}", "job-failure", address, subject, body)), cancellationToken);
+        // One notification per failed occurrence (its Hangfire job) and address, however often this runs.
+        var occurrence = $"{key}:{run.FireInstanceId}";
+        new Outbox(db, time).EnqueueAsync(
+            operators.Select(address => new OutgoingMessage($"job-failure:{occurrence}:{address}", "job-failure", address, subject, body))).GetAwaiter().GetResult();
     }
 
-    private static JobRun NewRun(IJobExecutionContext context, JobRunState status, DateTime now) => new()
-    {
-        JobGroup = context.JobDetail.Key.Group,
-        JobName = context.JobDetail.Key.Name,
-        Trigger = TriggerOf(context),
-        FireInstanceId = context.FireInstanceId,
-        Node = context.Scheduler.SchedulerInstanceId,
-        ScheduledAt = ScheduledOf(context),
-        StartedAt = now,
-        Status = status,
-        Attempt = context.RetryAttempt,
-        Recovering = context.Recovering,
-    };
+    /// <summary>What started the run: its recurring job, else the trigger given when it was enqueued.</summary>
+    private static string TriggerOf(PerformContext context) =>
+        context.GetJobParameter<string>("RecurringJobId", allowStale: true)
+        ?? context.GetJobParameter<string>(JobRequests.TriggerParameter, allowStale: true)
+        ?? $"{JobCatalog.ManualGroup}.hangfire";
 
-    /// <summary>The trigger of the occurrence: for a recovery, the trigger that originally fired (not Quartz's recovery trigger).</summary>
-    private static string TriggerOf(IJobExecutionContext context) =>
-        (context.Recovering && context.RecoveringTriggerKey is { } original ? original : context.Trigger.Key).ToString();
+    /// <summary>When the occurrence was due: the recurring job's occurrence time, else when the job was created.</summary>
+    private static DateTime ScheduledOf(PerformContext context) =>
+        context.GetJobParameter<long?>("Time", allowStale: true) is { } seconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime
+            : DateTime.SpecifyKind(context.BackgroundJob.CreatedAt, DateTimeKind.Utc);
 
-    /// <summary>
-    /// When the occurrence was due. A recovery trigger fires "at the original fire time"; the original scheduled time
-    /// travels in its data map, and is what identifies the occurrence.
-    /// </summary>
-    private static DateTime ScheduledOf(IJobExecutionContext context)
+    /// <summary>The job's own exception, without Hangfire's wrapper ("An exception occurred during performance of the job").</summary>
+    private static Exception Cause(Exception exception)
     {
-        if (context.Recovering)
-        {
-            var data = context.Trigger.JobDataMap;
-            var key = SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime;
-            if (data.TryGetDateTimeOffset(key, out var original)) return Milliseconds(original.UtcDateTime);
-            if (data.TryGetLong(key, out var milliseconds)) return DateTimeOffset.FromUnixTimeMilliseconds(milliseconds).UtcDateTime;
-        }
-        return Milliseconds((context.ScheduledFireTimeUtc ?? context.FireTimeUtc).UtcDateTime);
+        while (exception is JobPerformanceException or AggregateException && exception.InnerException is { } cause) exception = cause;
+        return exception;
     }
 
-    private static DateTime Milliseconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
-
-
-    private static JobRunState StatusOf(IJobExecutionContext context, JobExecutionException? exception)
-    {
-        if (exception is null)
-            return context.Result is IJobRunReport { Result: JobRunResult.Skipped } ? JobRunState.Skipped : JobRunState.Succeeded;
-        if (context.Outcome == ExecutionOutcome.Cancelled) return JobRunState.Cancelled;
-        return context.RetryScheduled ? JobRunState.Retrying : JobRunState.Failed;
-    }
-
-    /// <summary>The messages of the exception and its causes, without Quartz's wrapper ("Job threw an unhandled exception").</summary>
+    /// <summary>The messages of the exception and of its causes.</summary>
     private static string Describe(Exception exception)
     {
-        while (exception is JobExecutionException or JobExecutionProcessException && exception.InnerException is { } cause) exception = cause;
         var text = new StringBuilder(exception.Message);
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             text.Append(" → ").Append(inner.Message);
@@ -177,11 +246,4 @@ public sealed class JobRunRecorder(
     }
 
     private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
-
-    private static string? Format(object? value) => value switch
-    {
-        null => null,
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }

@@ -1,30 +1,31 @@
 using ImpactEval.Collection.Campaigns;
 using ImpactEval.Data;
 using ImpactEval.Worker.Campaigns;
+using ImpactEval.Worker.History;
 using ImpactEval.Worker.Scheduling;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ImpactEval.Worker.Jobs;
 
 /// <summary>
-/// Opens, closes and locks collection campaigns when their dates come (<see cref="CampaignLifecycle"/>), once a
-/// day just after midnight, and announces openings and locks by e-mail; then requests the consolidation of every
+/// Opens, closes and locks collection campaigns when their dates come (<see cref="Campaigns.CampaignLifecycle"/>), once
+/// a day just after midnight, and announces openings and locks by e-mail; then requests the consolidation of every
 /// national campaign closed whose current data has no synthesis yet (<see cref="CampaignConsolidationJob"/>, one
-/// trigger per campaign). The dates decide: a day missed while the service was down is caught up at the next run, and
-/// a campaign closed by hand (<c>impacteval campaign close</c>) is consolidated at the next pass.
+/// fire-and-forget run per campaign). The dates decide: a day missed while the service was down is caught up at the
+/// next run, and a campaign closed by hand (<c>impacteval campaign close</c>) is consolidated at the next pass.
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class CampaignLifecycleJob(ImpactEvalDbContext db, ContactDirectory contacts, CampaignConsolidations consolidations, IOptions<WorkerOptions> options,
-    TimeProvider clock) : IJob
+public sealed class CampaignLifecycleJob(
+    ImpactEvalDbContext db, ContactDirectory contacts, CampaignConsolidations consolidations, JobRequests requests, LocalClock clock,
+    TimeProvider time, IOptions<WorkerOptions> options)
 {
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>Runs the calendar pass of today (local date).</summary>
+    /// <param name="cancellationToken">Hangfire's token.</param>
+    public async Task<JobRunReport> RunAsync(CancellationToken cancellationToken)
     {
-        var today = LocalDate.Today(clock, options.Value.TimeZone);
-        var round = await new CampaignLifecycle(db, contacts, clock).AdvanceAsync(today, $"worker:{context.Scheduler.SchedulerInstanceId}", cancellationToken);
+        var today = clock.Today;
+        var round = await new CampaignLifecycle(db, contacts, time).AdvanceAsync(today, $"worker:{options.Value.NodeName}", cancellationToken);
         var due = await consolidations.DueAsync(today, cancellationToken);
-        foreach (var campaign in due) await RequestConsolidationAsync(context.Scheduler, campaign, cancellationToken);
+        foreach (var campaign in due) requests.Enqueue(JobCatalog.Consolidation(campaign), JobCatalog.ConsolidateCampaign(campaign));
         int Count(CampaignState state) => round.Transitions.Count(t => t.To == state);
         var summary = round.Transitions.Count == 0
             ? "Aucune campagne à ouvrir, clore ou verrouiller."
@@ -33,21 +34,7 @@ public sealed class CampaignLifecycleJob(ImpactEvalDbContext db, ContactDirector
               (round.WithoutAddress.Count == 0 ? "" : $" Sans adresse configurée (Contacts) : {string.Join(", ", round.WithoutAddress)}.");
         if (due.Count > 0) summary += $" Consolidation demandée : {string.Join(", ", due)}.";
         var report = round.Transitions.Count == 0 && due.Count == 0 ? JobRunReport.Skipped(summary) : JobRunReport.Succeeded(summary);
-        context.Result = report.With("today", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
+        return report.With("today", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             .With("transitions", round.Transitions.Count).With("queued", round.Queued).With("consolidations", due.Count);
     }
-
-    /// <summary>
-    /// Fires the consolidation of a campaign now, replacing a request not yet run (one trigger key per campaign).
-    /// Misfire: FireNow — a request seen just before a crash is still honoured when the scheduler is back.
-    /// </summary>
-    private static async Task RequestConsolidationAsync(IScheduler scheduler, string campaign, CancellationToken cancellationToken) =>
-        await scheduler.ScheduleTrigger(TriggerBuilder.Create()
-            .WithIdentity(JobNames.ConsolidateCampaign(campaign))
-            .ForJob(JobNames.CampaignConsolidation)
-            .WithDescription($"Consolidation de la campagne nationale « {campaign} »")
-            .UsingJobData(JobNames.CampaignKey, campaign)
-            .StartNow()
-            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
-            .Build(), TriggerConflict.Replace, cancellationToken);
 }

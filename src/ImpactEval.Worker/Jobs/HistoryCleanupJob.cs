@@ -1,26 +1,26 @@
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;
+using ImpactEval.Worker.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ImpactEval.Worker.Jobs;
 
 /// <summary>
 /// Keeps the history bounded: deletes job runs that ended more than <see cref="WorkerOptions.HistoryRetention"/>
 /// ago, and delivered (or given up) notifications as old. Failed runs are kept like the others: the retention is
-/// the operator's window to look at them. Runs every night.
+/// the operator's window to look at them. Runs every night (Hangfire keeps its own job records one day).
 /// </summary>
-[DisallowConcurrentExecution]
-public sealed class HistoryCleanupJob(ImpactEvalDbContext db, IOptions<WorkerOptions> options, TimeProvider clock) : IJob
+public sealed class HistoryCleanupJob(ImpactEvalDbContext db, IOptions<WorkerOptions> options, TimeProvider clock)
 {
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>Purges the old history.</summary>
+    /// <param name="cancellationToken">Hangfire's token.</param>
+    public async Task<JobRunReport> RunAsync(CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - options.Value.HistoryRetention;
         var runs = await db.JobRuns.Where(r => r.EndedAt != null && r.EndedAt < cutoff && r.Status != JobRunState.Running).ExecuteDeleteAsync(cancellationToken);
         var messages = await db.OutboxMessages.Where(m => (m.SentAt != null && m.SentAt < cutoff) || (m.GaveUp && m.CreatedAt < cutoff)).ExecuteDeleteAsync(cancellationToken);
-        context.Result = runs + messages == 0
+        return runs + messages == 0
             ? JobRunReport.Skipped("Rien d'ancien à effacer.")
             : JobRunReport.Succeeded($"Historique purgé : {runs} exécution(s) et {messages} notification(s) de plus de {options.Value.HistoryRetention.TotalDays:0} jours.")
                 .With("runs", runs).With("messages", messages);

@@ -1,8 +1,8 @@
 using ImpactEval.Analysis;
 using ImpactEval.Data;
+using ImpactEval.Worker.History;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ImpactEval.Worker.Jobs;
 
@@ -12,45 +12,40 @@ namespace ImpactEval.Worker.Jobs;
 /// twice for one burst of imports — never stores a result twice.
 /// </summary>
 /// <remarks>
-/// One job per protocol (its key names the protocol), with <see cref="DisallowConcurrentExecutionAttribute"/>: the
-/// nightly and the "data changed" triggers of a protocol never run together, on any node. Failures surface as
-/// exceptions: the scheduler retries them with back-off, then the history records the failure and the operators
-/// are notified.
+/// Run nightly (recurring job <c>recompute.&lt;code&gt;.nightly</c>), after data changes (fire-and-forget, coalesced by
+/// <see cref="Housekeeping.DataChangeWatch"/>) and on demand. A protocol's recomputations and reports never run
+/// together, on any node (<see cref="JobCatalog.ExclusiveResource"/>). Failures surface as exceptions: Hangfire retries
+/// them with back-off, then the history records the failure and the operators are notified.
 /// </remarks>
-[DisallowConcurrentExecution]
-public sealed class RecomputeEstimatesJob(ImpactEvalDbContext db, IOptions<WorkerOptions> options) : IJob
+public sealed class RecomputeEstimatesJob(ImpactEvalDbContext db, IOptions<WorkerOptions> options)
 {
-    /// <inheritdoc />
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    /// <summary>Recomputes <paramref name="protocolCode"/>'s estimates, or reuses the stored ones.</summary>
+    /// <param name="protocolCode">The protocol's code.</param>
+    /// <param name="cancellationToken">Hangfire's token: cancelled when the node stops past its shutdown timeout.</param>
+    /// <exception cref="InvalidOperationException">No such protocol (French message).</exception>
+    public async Task<JobRunReport> RunAsync(string protocolCode, CancellationToken cancellationToken)
     {
-        var code = context.MergedJobDataMap.GetString(JobNames.ProtocolKey)
-            ?? throw new InvalidOperationException($"La tâche {context.JobDetail.Key} ne porte pas la donnée « {JobNames.ProtocolKey} » (le protocole à traiter) : elle a été mal programmée.");
-        var protocol = await db.Protocols.AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken)
-            ?? throw new InvalidOperationException($"Aucun protocole « {code} » n'est enregistré : impossible de recalculer ses estimations.");
+        var protocol = await db.Protocols.AsNoTracking().SingleOrDefaultAsync(p => p.Code == protocolCode, cancellationToken)
+            ?? throw new InvalidOperationException($"Aucun protocole « {protocolCode} » n’est enregistré : impossible de recalculer ses estimations.");
         // Reads (and so checks) the stored protocol text first: a version that no longer loads is a failure.
-        _ = await new ProtocolRegistry(db).LoadCurrentAsync(code, cancellationToken);
+        _ = await new ProtocolRegistry(db).LoadCurrentAsync(protocolCode, cancellationToken);
         if (!await db.Enrolments.AnyAsync(e => e.ProtocolId == protocol.Id, cancellationToken))
-        {
-            context.Result = JobRunReport.Skipped("Aucun participant inscrit : pas encore d'estimation à calculer.")
-                .With("protocol", code).With("protocolVersion", protocol.CurrentVersion);
-            return;
-        }
+            return JobRunReport.Skipped("Aucun participant inscrit : pas encore d'estimation à calculer.")
+                .With("protocol", protocolCode).With("protocolVersion", protocol.CurrentVersion);
         var lastImport = await db.Imports.Where(i => i.ProtocolId == protocol.Id).MaxAsync(i => (int?)i.Id, cancellationToken) ?? 0;
         // Changes seen so far are being taken into account: the next import opens a new debounce window.
         await db.DataWatermarks.Where(w => w.ProtocolId == protocol.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.PendingSince, (DateTime?)null), cancellationToken);
-        var report = JobRunReport.Succeeded(null).With("protocol", code).With("protocolVersion", protocol.CurrentVersion).With("lastImport", lastImport);
-        context.Result = report;
 
         if (options.Value.FaultInjectionRecomputeHold is { } hold && hold > TimeSpan.Zero)
             await Task.Delay(hold, cancellationToken);
 
-        var computation = await new EstimateService(db).ComputeAsync(code, $"worker:{context.Scheduler.SchedulerInstanceId}", cancellationToken);
+        var computation = await new EstimateService(db).ComputeAsync(protocolCode, $"worker:{options.Value.NodeName}", cancellationToken);
         var run = await db.EstimateRuns.AsNoTracking().SingleAsync(r => r.Id == computation.RunId, cancellationToken);
-        context.Result = JobRunReport.Succeeded(computation.Reused
+        return JobRunReport.Succeeded(computation.Reused
                 ? $"Données inchangées : estimations v{run.ProtocolVersion} reprises ({computation.Results.Participants} participants)."
                 : $"Estimations recalculées sur {computation.Results.Participants} participants (protocole v{run.ProtocolVersion}).")
-            .With("protocol", code)
+            .With("protocol", protocolCode)
             .With("protocolVersion", run.ProtocolVersion)
             .With("lastImport", lastImport)
             .With("dataFingerprint", run.DataFingerprint[..16])

@@ -4,6 +4,7 @@ using ImpactEval.Data.Entities;
 using ImpactEval.Reporting;
 using ImpactEval.Worker.Campaigns;
 using ImpactEval.Worker.Notifications;
+using ImpactEval.Worker.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ namespace ImpactEval.Worker.Reports;
 /// reported once: a rerun finds the record and writes nothing; a run cut short before recording (crash) renders
 /// again into the same directory, overwriting the partial files, and records it once.
 /// </summary>
-public sealed class ScheduledReports(ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, TimeProvider clock)
+public sealed class ScheduledReports(
+    ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, LocalClock local, TimeProvider clock)
 {
     /// <summary>Renders the report of <paramref name="protocolCode"/> unless its current inputs were already reported.</summary>
     /// <param name="protocolCode">The protocol.</param>
@@ -41,7 +43,7 @@ public sealed class ScheduledReports(ImpactEvalDbContext db, ContactDirectory co
         var existing = await db.ReportRenders.AsNoTracking().SingleOrDefaultAsync(r => r.Key == key, cancellationToken);
         if (existing is not null)
             return new ReportRound(false, key, existing.Directory, existing.Files.Split('\n'), [], 0,
-                $"Données et protocole inchangés depuis le rapport du {Local(existing.RenderedAt)} : rien à refaire ({existing.Directory}).");
+                $"Données et protocole inchangés depuis le rapport du {local.Format(existing.RenderedAt)} : rien à refaire ({existing.Directory}).");
 
         var directory = Path.Combine(ReportsRoot(settings), protocolCode, $"v{computation.Results.ProtocolVersion}-{fingerprint}-{template}");
         var outcome = await new ReportExportService(db).ExportAsync(
@@ -70,8 +72,4 @@ public sealed class ScheduledReports(ImpactEvalDbContext db, ContactDirectory co
     /// <summary>Where scheduled reports go: <see cref="WorkerOptions.ReportsDirectory"/>, else &lt;data&gt;/reports.</summary>
     private string ReportsRoot(WorkerOptions settings) =>
         Path.GetFullPath(string.IsNullOrWhiteSpace(settings.ReportsDirectory) ? Path.Combine(store.Value.DataDirectory, "reports") : settings.ReportsDirectory);
-
-    private static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"))
-            .ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

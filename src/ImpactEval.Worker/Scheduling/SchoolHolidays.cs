@@ -1,31 +1,45 @@
-using Quartz.Impl.Calendar;
+using Microsoft.Extensions.Options;
 
 namespace ImpactEval.Worker.Scheduling;
 
 /// <summary>
-/// French school holidays of metropolitan France by zone (A, B, C), as Quartz holiday calendars that reminder
-/// triggers skip. A campaign reminder that would fall during the holidays is sent on a school day instead.
+/// French school holidays of metropolitan France by zone (A, B, C): the days a campaign reminder is not sent. A
+/// reminder round on a weekend or a holiday of its zone sends nothing; the next school day's round sends the latest
+/// reminder due (<see cref="Campaigns.ReminderStages"/>).
 /// </summary>
 /// <remarks>
 /// Source: the national school calendar (arrêtés fixing the calendars 2024-2025 and 2025-2026, published on
 /// education.gouv.fr). The official wording "du samedi X au lundi Y" means classes end on X and resume on the
 /// morning of Y, so the excluded days run from X to Y − 1. The Ascension bridges (no class on the Friday) are
-/// included. Later years are added here once their calendar is published; overseas academies and Corsica follow
-/// their own calendars and are not covered.
+/// included. Later years are configured (<see cref="SchoolHolidayOptions"/>) until a release builds them in;
+/// overseas academies and Corsica follow their own calendars and are not covered.
 /// </remarks>
-public static class SchoolHolidays
+public sealed class SchoolHolidays
 {
-    /// <summary>The calendar name a reminder trigger refers to for <paramref name="zone"/> ("vacances-zone-a").</summary>
-    public static string CalendarName(char zone) => $"vacances-zone-{char.ToLowerInvariant(zone)}";
+    /// <summary>The holidays of the built-in calendar only.</summary>
+    public SchoolHolidays() : this(BuiltIn) { }
 
-    /// <summary>The calendar name of reminders for territories without a zone: weekends only.</summary>
-    public const string WeekendsCalendarName = "week-ends";
+    /// <summary>The built-in calendar and the periods of <see cref="SchoolHolidayOptions"/>.</summary>
+    public SchoolHolidays(IOptions<SchoolHolidayOptions> options)
+        : this([.. BuiltIn, .. options.Value.Periods.Select(p => (char.ToUpperInvariant(p.Zone.Trim() is { Length: 1 } z ? z[0] : '*'), p.From, p.Resume))]) { }
+
+    private SchoolHolidays(IReadOnlyList<(char Zone, DateOnly From, DateOnly Resume)> periods)
+    {
+        Periods = periods;
+        LastDay = periods.Max(p => p.Resume);
+    }
 
     /// <summary>The zones covered.</summary>
     public static IReadOnlyList<char> Zones { get; } = ['A', 'B', 'C'];
 
-    /// <summary>Every holiday period: zone ('*' for all zones), first day off, first day of class again.</summary>
-    public static IReadOnlyList<(char Zone, DateOnly From, DateOnly Resume)> Periods { get; } =
+    /// <summary>The periods in force: built in, then configured.</summary>
+    public IReadOnlyList<(char Zone, DateOnly From, DateOnly Resume)> Periods { get; }
+
+    /// <summary>The end of the known calendar (the latest first day of class again): past it, only weekends are known.</summary>
+    public DateOnly LastDay { get; }
+
+    /// <summary>Every holiday period built in: zone ('*' for all zones), first day off, first day of class again.</summary>
+    public static IReadOnlyList<(char Zone, DateOnly From, DateOnly Resume)> BuiltIn { get; } =
     [
         // 2024-2025
         ('*', new(2024, 10, 19), new(2024, 11, 4)),   // Toussaint
@@ -51,28 +65,17 @@ public static class SchoolHolidays
         ('*', new(2026, 7, 4), new(2026, 9, 1)),      // été
     ];
 
-    /// <summary>Whether <paramref name="day"/> is a school holiday in <paramref name="zone"/>.</summary>
-    public static bool IsHoliday(char zone, DateOnly day) =>
+    /// <summary>Whether <paramref name="day"/> is a school holiday in <paramref name="zone"/> ('A', 'B' or 'C').</summary>
+    public bool IsHoliday(char zone, DateOnly day) =>
         Periods.Any(p => (p.Zone == '*' || p.Zone == char.ToUpperInvariant(zone)) && day >= p.From && day < p.Resume);
 
     /// <summary>
-    /// The Quartz calendar of the days a reminder may be sent in <paramref name="zone"/>: school days, i.e. neither a
-    /// weekend nor a holiday of the zone, in <paramref name="timeZone"/>.
+    /// Whether a reminder may be sent on <paramref name="day"/>: neither a Saturday nor a Sunday, nor, for a zone, one
+    /// of its school holidays. Territories without a zone (null) only skip weekends.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The zone is not A, B or C.</exception>
-    public static HolidayCalendar Calendar(char zone, TimeZoneInfo timeZone)
-    {
-        zone = char.ToUpperInvariant(zone);
-        if (!Zones.Contains(zone)) throw new ArgumentOutOfRangeException(nameof(zone), zone, "Zone de vacances scolaires inconnue (A, B ou C).");
-        var calendar = new HolidayCalendar(Weekends(timeZone)) { TimeZone = timeZone, Description = $"Week-ends et vacances scolaires, zone {zone}" };
-        foreach (var (periodZone, from, resume) in Periods)
-        {
-            if (periodZone != '*' && periodZone != zone) continue;
-            for (var day = from; day < resume; day = day.AddDays(1)) calendar.AddExcludedDay(day);
-        }
-        return calendar;
-    }
+    public bool IsSchoolDay(char? zone, DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && (zone is not { } z || !IsHoliday(z, day));
 
-    /// <summary>The Quartz calendar excluding Saturdays and Sundays in <paramref name="timeZone"/>.</summary>
-    public static WeeklyCalendar Weekends(TimeZoneInfo timeZone) => new() { TimeZone = timeZone, Description = "Samedis et dimanches" };
+    /// <summary>Whether the calendar knows the holidays of <paramref name="day"/> (it is before <see cref="LastDay"/>).</summary>
+    public bool Covers(DateOnly day) => day < LastDay;
 }

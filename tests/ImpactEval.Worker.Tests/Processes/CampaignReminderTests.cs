@@ -23,7 +23,7 @@ public class CampaignReminderTests(ITestOutputHelper output)
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await DemoData.LoadAsync(store, families: 60);
-        var today = LocalDate.Today(TimeProvider.System, "Europe/Paris");
+        var today = new LocalClock(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new WorkerOptions())).Today;
         List<DataOwed> owing;
         await using (var db = await store.OpenAsync())
         {

@@ -36,7 +36,7 @@ public class ServeTests
                 for (var attempt = 0; attempt < 50; attempt++)
                 {
                     jobs = JsonDocument.Parse(await http.GetStringAsync("api/jobs")).RootElement;
-                    if (jobs.EnumerateArray().Any(j => j.GetProperty("key").GetString() == "reports.passerelles")) break;
+                    if (jobs.EnumerateArray().Any(j => j.GetProperty("key").GetString() == "reports.passerelles" && j.GetProperty("triggers").GetArrayLength() > 0)) break;
                     await Task.Delay(200);
                 }
                 var recompute = jobs.EnumerateArray().Single(j => j.GetProperty("key").GetString() == "recompute.passerelles");
@@ -70,7 +70,12 @@ public class ServeTests
                 Assert.Contains("Cette clé d'API est inconnue ou a été révoquée.", wrongKey.Output);
             }
             Assert.True(File.Exists(Path.Combine(directory, "data", "impacteval.db")));
-            Assert.True(File.Exists(Path.Combine(directory, "data", "scheduler.db")));
+            // Hangfire's own SQLite file, beside the store, readable by the service account only (its WAL and shared-memory
+            // files take its mode).
+            if (!OperatingSystem.IsWindows())
+                foreach (var file in Directory.GetFiles(Path.Combine(directory, "data"), "hangfire.db*"))
+                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            Assert.True(File.Exists(Path.Combine(directory, "data", "hangfire.db")));
 
             // The store keeps the key's public identifier and hash, never the key.
             await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "data", "impacteval.db")}");

@@ -6,6 +6,7 @@ using ImpactEval.Worker.Reports;
 using ImpactEval.Worker.Tests.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using ImpactEval.Worker.Scheduling;
 using Xunit;
 
 namespace ImpactEval.Worker.Tests.Reports;
@@ -22,7 +23,7 @@ public class ScheduledReportsTests
         await using var store = await TestStore.CreateAsync(provider);
         var demo = await DemoData.LoadAsync(store, families: 60);
         await using var db = await store.OpenAsync();
-        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), TimeProvider.System);
+        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), new LocalClock(TimeProvider.System, Options.Create(new WorkerOptions())), TimeProvider.System);
 
         var first = await reports.RenderAsync("passerelles", "worker:test");
         var second = await reports.RenderAsync("passerelles", "worker:test");

@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using ImpactEval.Data;
-using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
-using ImpactEval.Worker.Health;
 using Microsoft.AspNetCore.Builder;
 
 namespace ImpactEval.Worker.Tests.Support;
@@ -25,6 +23,9 @@ public sealed class InProcessWorker : IAsyncDisposable
     /// <summary>The HTTP address.</summary>
     public Uri Url { get; }
 
+    /// <summary>The host's services (Hangfire's storage, the job requests…).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>Starts the worker on <paramref name="store"/> with extra settings ("Access:BootstrapAdministrator" → "false").</summary>
     public static async Task<InProcessWorker> StartAsync(StoreOptions store, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -33,8 +34,7 @@ public sealed class InProcessWorker : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--Store:Provider={store.Provider}",
             $"--Store:DataDirectory={store.DataDirectory}",
-            // Quartz keeps schedulers in a process-wide registry by name: one name per host in this process.
-            $"--Worker:SchedulerName=tests-{Guid.NewGuid():N}",
+            $"--Worker:InstanceId=in-process-{Guid.NewGuid().ToString("N")[..8]}",
             "--Logging:LogLevel:Default=Warning",
         };
         if (store.ConnectionString is { } connection) args.Add($"--Store:ConnectionString={connection}");
@@ -43,9 +43,7 @@ public sealed class InProcessWorker : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = store.DataDirectory, EnvironmentName = "Production" });
         builder.AddApplicationServices();
         var app = builder.Build();
-        app.MapHealthEndpoint();
-        app.MapJobsApi();
-        app.MapProtocolsApi();
+        app.MapApplicationEndpoints();
         await app.StartAsync();
         // Once started, the listening address carries the port the system chose.
         return new InProcessWorker(app, new Uri(app.Urls.Single()));

@@ -38,7 +38,7 @@ public sealed class WorkerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The name given by the test (e.g. "node-a"); also the Quartz instance id on PostgreSQL.</summary>
+    /// <summary>The name given by the test (e.g. "node-a"); also the node name (Worker:InstanceId) in the history.</summary>
     public string Name { get; }
 
     /// <summary>The HTTP address.</summary>

@@ -1,9 +1,9 @@
-using ImpactEval.Worker.Jobs;
+using ImpactEval.Worker.Housekeeping;
 using Xunit;
 
-namespace ImpactEval.Worker.Tests.Jobs;
+namespace ImpactEval.Worker.Tests.Housekeeping;
 
-public class OutboxDeliveryJobTests
+public class OutboxDeliveryTests
 {
     // The cité's mail relay is down for an afternoon: attempts space out (1, 2, 4… minutes) up to one an hour,
     // so the relay is not hammered and the messages still leave once it is back.
@@ -15,5 +15,5 @@ public class OutboxDeliveryJobTests
     [InlineData(7, 60)]
     [InlineData(20, 60)]
     public void Backoff_AfterFailures_DoublesUpToAnHour(int attempts, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), OutboxDeliveryJob.Backoff(attempts));
+        Assert.Equal(TimeSpan.FromMinutes(minutes), OutboxDelivery.Backoff(attempts));
 }
