@@ -25,6 +25,14 @@ public readonly record struct CampaignCalendar(DateOnly OpensOn, DateOnly Closes
         : LocksOn is { } locks && today >= locks ? CampaignState.Locked
         : CampaignState.Closed;
 
+    /// <summary>The days on which the state changes: opening, the day after closing, and the lock day when there is one.</summary>
+    public IEnumerable<DateOnly> ChangeDays()
+    {
+        yield return OpensOn;
+        yield return ClosesOn.AddDays(1);
+        if (LocksOn is { } locks) yield return locks;
+    }
+
     /// <summary>Whether a value first recorded on <paramref name="recordedOn"/> was on time (on or before the closing date).</summary>
     public bool IsOnTime(DateOnly recordedOn) => recordedOn <= ClosesOn;
 }

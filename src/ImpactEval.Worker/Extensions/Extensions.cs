@@ -134,10 +134,13 @@ public static class Extensions
         services.AddSingleton<RecurringSchedule>();
 
         services.AddScoped<ScheduleSync>();
+        services.AddScoped<CampaignDateJobs>();
         services.AddScoped<DataChangeWatch>();
         services.AddScoped<OutboxDelivery>();
         services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>
             Housekeeping<ScheduleSync>(provider, ScheduleSync.Name, options => options.ScheduleSyncInterval));
+        services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>
+            Housekeeping<CampaignDateJobs>(provider, CampaignDateJobs.Name, options => options.ScheduleSyncInterval));
         services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>
             Housekeeping<DataChangeWatch>(provider, DataChangeWatch.Name, options => options.DataChangePollInterval));
         services.AddSingleton<Hangfire.Server.IBackgroundProcess>(provider =>

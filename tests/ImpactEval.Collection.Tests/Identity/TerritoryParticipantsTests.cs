@@ -30,7 +30,7 @@ public class TerritoryParticipantsTests
         var first = result.Problems[0];
         Assert.Equal(("inscriptions-minuscules.csv", 1, "identifiant"), (first.File, first.Column, first.ColumnName));
         Assert.Contains("L’identifiant «\u202Ff01\u202F» ne diffère que par la casse de celui d’un participant déjà enregistré", first.Message);
-        Assert.StartsWith("inscriptions-minuscules.csv, ligne 2, colonne 1 (identifiant) : ", first.ToString());
+        Assert.StartsWith("inscriptions-minuscules.csv, ligne 2, colonne 1 (identifiant)\u202F: ", first.ToString());
         Assert.Equal(before, await StoreCounts.ReadAsync(fixture.Db));
     }
 
