@@ -40,7 +40,7 @@ public class ParticipantCommandTests
         var reenrolled = await cli.RunAsync("enrol", "--protocol", "passerelles", "--reinscrire", "inscriptions.csv");
 
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains($"inscriptions.csv, ligne 3, colonne 1 (identifiant) : Le participant «\u202FF-002\u202F» a été effacé le {Core.Text.FrenchDate.Format(DateOnly.FromDateTime(DateTime.UtcNow))}", refused.Output);
+        Assert.Contains($"inscriptions.csv, ligne 3, colonne 1 (identifiant)\u202F: Le participant «\u202FF-002\u202F» a été effacé le {Core.Text.FrenchDate.Format(DateOnly.FromDateTime(DateTime.UtcNow))}", refused.Output);
         Assert.Equal(0, reenrolled.ExitCode);
         Assert.Contains("1 créations", reenrolled.Output);
         await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = cli.DataDirectory });
