@@ -19,13 +19,15 @@ namespace ImpactEval.Data;
 public static class StoreSchema
 {
     /// <summary>The schema version this build of ImpactEval expects.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 4;
 
     /// <summary>Upgrade steps: the SQL that takes version <c>n − 1</c> to version <c>n</c>, keyed by <c>n</c>.</summary>
     /// <remarks>Each step is the embedded script <c>Schema/Upgrades/v{n}.{provider}.sql</c>.</remarks>
     public static readonly IReadOnlyDictionary<int, Func<StoreProvider, string>> Upgrades = new Dictionary<int, Func<StoreProvider, string>>
     {
         [2] = provider => UpgradeScript(2, provider), // API accounts and their cités
+        [3] = provider => UpgradeScript(3, provider), // placeholder in the web application's branch (v3 is the identity branch's)
+        [4] = provider => UpgradeScript(4, provider), // web application: users (ASP.NET Core Identity), their cités, the key ring
     };
 
     private const long AdvisoryLockKey = 0x1A9AC7E7A1;

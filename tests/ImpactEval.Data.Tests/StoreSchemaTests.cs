@@ -52,7 +52,7 @@ public class StoreSchemaTests
         Assert.Contains("plus récent", error.Message);
     }
 
-    // A store created by the previous release (schema v1, committed DDL) with data in it: the new release upgrades it
+    // A store created by the previous release (the committed DDL of the version before the current one) with data in it: the new release upgrades it
     // at start-up, keeps every row, and ends with exactly the schema a new database gets — the same tables, columns,
     // types, nullability and indexes.
     [Theory]
@@ -78,6 +78,9 @@ public class StoreSchemaTests
         Assert.Equal("Valbrune", (await upgraded.Territories.SingleAsync()).Name);
         var expected = await DescribeAsync(created, provider);
         Assert.Contains("accounts.KeyHash", string.Join('\n', expected));
+        Assert.Contains("users.PasswordHash", string.Join('\n', expected));
+        Assert.Contains("user_territories.TerritoryId", string.Join('\n', expected));
+        Assert.Contains("web_keys.Xml", string.Join('\n', expected));
         Assert.Equal(expected, await DescribeAsync(upgraded, provider));
     }
 

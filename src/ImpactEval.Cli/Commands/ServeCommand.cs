@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImpactEval.Web;
 using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
 using ImpactEval.Worker.Health;
@@ -41,7 +42,9 @@ public static class ServeCommand
                 Args = ["--urls", parse.GetValue(urls)!, $"--{Data.StoreOptions.Section}:DataDirectory={context.Store.DataDirectory}"],
             });
             builder.AddApplicationServices();
+            builder.AddWebApplication();
             await using var app = builder.Build();
+            app.MapWebApplication();
             app.MapHealthEndpoint();
             app.MapJobsApi();
             app.MapProtocolsApi();
