@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using ImpactEval.Collection.Pseudonymisation;
+using ImpactEval.Data;
 using ImpactEval.Web.Accounts;
 using ImpactEval.Web.Authorization;
 using ImpactEval.Web.Security;
@@ -48,6 +50,11 @@ public static class WebApplicationExtensions
         var secure = CookiePolicy(builder);
         services.TryAddSingletonTimeProvider();
         services.AddSingleton<LocalClock>();
+        // The pseudonymiser of the forms (an identifier typed is turned into its pseudonym, never stored): the same key
+        // as the command line's imports (Pseudonymisation:Key, Pseudonymisation:KeyFile or <data>/pseudonymisation.key).
+        services.AddOptions<PseudonymisationOptions>().BindConfiguration(PseudonymisationOptions.Section);
+        services.AddSingleton(provider => new Pseudonymiser(provider.GetRequiredService<IOptions<PseudonymisationOptions>>().Value
+            .LoadKey(provider.GetRequiredService<IOptions<ImpactEval.Data.StoreOptions>>().Value.DataDirectory)));
 
         services.AddUserAccounts(options).AddSignInManager();
         services.AddAuthentication(authentication =>

@@ -50,6 +50,9 @@ public sealed class Browser : IDisposable
         field.SendKeys(value);
     }
 
+    /// <summary>Chooses the option of value <paramref name="value"/> in the list whose id is <paramref name="id"/>.</summary>
+    public void Select(string id, string value) => Driver.FindElement(By.CssSelector($"#{id} option[value='{value}']")).Click();
+
     /// <summary>Clicks the submit button whose text is <paramref name="label"/> and waits for the next page.</summary>
     public void Submit(string label)
     {

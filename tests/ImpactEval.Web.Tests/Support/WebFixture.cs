@@ -1,6 +1,7 @@
 using ImpactEval.Analysis;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
+using ImpactEval.Data.Access;
 using ImpactEval.Data.Entities;
 using ImpactEval.TestSupport;
 using ImpactEval.Web.Accounts;
@@ -32,6 +33,9 @@ public sealed class WebFixture : IAsyncLifetime
         ["verrou"] = (AccessRole.DataEntry, ["CE-999-01"]),
     };
 
+    /// <summary>API keys by account name: "cle-b" (equipe-cite of CE-999-02), "cle-saisie-a" (saisie of CE-999-01), "cle-a" (equipe-cite of CE-999-01).</summary>
+    public Dictionary<string, string> ApiKeys { get; } = [];
+
     private TestStore? store;
 
     /// <summary>The store.</summary>
@@ -56,6 +60,8 @@ public sealed class WebFixture : IAsyncLifetime
             var other = await new ProtocolRegistry(db).RegisterAsync(ProtocolLoader.Load(text, "ailleurs.yaml"), "ailleurs.yaml", "tests");
             if (other.Status != RegistrationStatus.Created) throw new InvalidOperationException($"ailleurs: {other.Status}");
             await new EstimateService(db).ComputeAsync("passerelles", "tests");
+            foreach (var (name, role, territory) in new[] { ("cle-b", AccessRole.TerritoryTeam, "CE-999-02"), ("cle-saisie-a", AccessRole.DataEntry, "CE-999-01"), ("cle-a", AccessRole.TerritoryTeam, "CE-999-01") })
+                ApiKeys[name] = (await new AccountRegistry(db).GrantAsync(name, role, [territory], "tests")).Key!.Text;
         }
         Host = await WebHost.StartAsync(store.Options);
         await Host.WithScopeAsync(async services =>
