@@ -59,11 +59,13 @@ public sealed class Browser : IDisposable
         var button = Driver.FindElements(By.CssSelector("button, input[type=submit]")).First(b => b.Text.Trim() == label || b.GetAttribute("value") == label);
         var old = Driver.FindElement(By.TagName("html"));
         button.Click();
-        new WebDriverWait(Driver, TimeSpan.FromSeconds(60)).Until(_ =>
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(60));
+        wait.Until(_ =>
         {
-            try { return !old.Displayed || old.Equals(null); }
-            catch (StaleElementReferenceException) { return true; }
+            try { return !old.Displayed; }
+            catch (WebDriverException) { return true; } // stale: the next page replaced the document
         });
+        wait.Until(driver => ((IJavaScriptExecutor)driver).ExecuteScript("return document.readyState") as string == "complete");
     }
 
     /// <summary>Signs in through the form.</summary>
