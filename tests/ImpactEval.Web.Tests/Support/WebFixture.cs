@@ -44,6 +44,9 @@ public sealed class WebFixture : IAsyncLifetime
     /// <summary>The host.</summary>
     public WebHost Host { get; private set; } = null!;
 
+    /// <summary>The national campaign loaded.</summary>
+    public NationalDemoData.Loaded National { get; private set; } = null!;
+
     /// <summary>The demo loaded.</summary>
     public DemoData.Loaded Demo { get; private set; } = null!;
 
@@ -63,6 +66,8 @@ public sealed class WebFixture : IAsyncLifetime
             foreach (var (name, role, territory) in new[] { ("cle-b", AccessRole.TerritoryTeam, "CE-999-02"), ("cle-saisie-a", AccessRole.DataEntry, "CE-999-01"), ("cle-a", AccessRole.TerritoryTeam, "CE-999-01") })
                 ApiKeys[name] = (await new AccountRegistry(db).GrantAsync(name, role, [territory], "tests")).Key!.Text;
         }
+        // ANCT's questionnaire campaign (revue de projet) answered by 12 fictitious cités, for the national pages.
+        National = await NationalDemoData.LoadAsync(store, cites: 12);
         Host = await WebHost.StartAsync(store.Options);
         await Host.WithScopeAsync(async services =>
         {

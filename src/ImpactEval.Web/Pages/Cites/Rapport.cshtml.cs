@@ -22,7 +22,7 @@ public sealed class RapportModel(ImpactEvalDbContext db, IOptions<WebOptions> op
     {
         ReportFormat? wanted = format switch { "html" => ReportFormat.Html, "pdf" => ReportFormat.Pdf, "xlsx" => ReportFormat.Xlsx, "csv" => ReportFormat.Csv, _ => null };
         if (wanted is not { } reportFormat) return NotFound();
-        var directory = Path.Combine(Path.GetTempPath(), "impacteval-rapports", Guid.NewGuid().ToString("N"));
+        var directory = ReportFiles.NewFolder();
         try
         {
             ReportExportService.Outcome outcome;
@@ -49,22 +49,15 @@ public sealed class RapportModel(ImpactEvalDbContext db, IOptions<WebOptions> op
                 }
                 default:
                 {
-                    var extension = "." + reportFormat.ToString().ToLowerInvariant();
-                    var file = files.FirstOrDefault(f => f.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+                    var file = ReportFiles.Find(files, reportFormat);
                     if (file is null) return StatusCode(503); // the PDF needs Chromium, absent on this server
-                    var type = reportFormat switch
-                    {
-                        ReportFormat.Html => "text/html; charset=utf-8",
-                        ReportFormat.Pdf => "application/pdf",
-                        _ => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    };
-                    return File(await System.IO.File.ReadAllBytesAsync(file, HttpContext.RequestAborted), type, name + extension);
+                    return File(await System.IO.File.ReadAllBytesAsync(file, HttpContext.RequestAborted), ReportFiles.ContentType(reportFormat), name + Path.GetExtension(file));
                 }
             }
         }
         finally
         {
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            ReportFiles.Delete(directory);
         }
     }
 }
