@@ -24,6 +24,7 @@ public sealed class CitePagesTests(WebFixture fixture)
         Assert.NotEmpty(table.FindElements(By.CssSelector("td[data-completude='T1|*|*']")));
         Assert.Contains("Retards à relancer", browser.Text);
         browser.Screenshot("tableau-de-bord");
+        browser.Screenshot("tableau-de-bord-haut", maxHeight: 1000);
         browser.AssertAccessible("/cites/CE-999-01");
     }
 

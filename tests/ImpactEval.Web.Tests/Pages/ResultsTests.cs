@@ -28,6 +28,7 @@ public sealed class ResultsTests(WebFixture fixture)
         // The contrast table names the indicators analysed (the forest plot's rows).
         Assert.Contains("Implication du parent dans la gestion de la séparation", browser.Driver.FindElement(By.CssSelector("section table")).Text);
         browser.Screenshot("resultats");
+        browser.Screenshot("resultats-graphique-forest", "figure.graphique");
         browser.AssertAccessible("/cites/CE-999-01/protocoles/passerelles/resultats");
         await using var db = await fixture.Store.OpenAsync();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "estimates.export" && a.Actor == "web:cpo-a"));

@@ -77,12 +77,23 @@ public sealed class Browser : IDisposable
         Submit("Se connecter");
     }
 
-    /// <summary>Saves a PNG of the page as <c>&lt;name&gt;.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
-    public string Screenshot(string name)
+    /// <summary>Saves a PNG of the first element matching <paramref name="selector"/> (a chart, a table) as <c>&lt;name&gt;.png</c>.</summary>
+    public string Screenshot(string name, string selector)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         var path = Path.Combine(ScreenshotDirectory, name + ".png");
-        var height = Convert.ToInt32(Driver.ExecuteScript("return Math.min(document.documentElement.scrollHeight, 4000);"));
+        var element = Driver.FindElement(By.CssSelector(selector));
+        Driver.ExecuteScript("arguments[0].scrollIntoView(true);", element);
+        ((ITakesScreenshot)element).GetScreenshot().SaveAsFile(path);
+        return path;
+    }
+
+    /// <summary>Saves a PNG of the page (at most <paramref name="maxHeight"/> pixels high) as <c>&lt;name&gt;.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
+    public string Screenshot(string name, int maxHeight = 4000)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var path = Path.Combine(ScreenshotDirectory, name + ".png");
+        var height = Convert.ToInt32(Driver.ExecuteScript($"return Math.min(document.documentElement.scrollHeight, {maxHeight});"));
         var size = Driver.Manage().Window.Size;
         Driver.Manage().Window.Size = new System.Drawing.Size(size.Width, Math.Max(height + 100, 600));
         Driver.GetScreenshot().SaveAsFile(path);

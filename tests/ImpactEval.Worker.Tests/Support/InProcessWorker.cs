@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ImpactEval.Data;
+using ImpactEval.Web;
 using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
 using ImpactEval.Worker.Health;
@@ -42,7 +43,9 @@ public sealed class InProcessWorker : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = store.DataDirectory, EnvironmentName = "Production" });
         builder.AddApplicationServices();
+        builder.AddWebApplication();
         var app = builder.Build();
+        app.MapWebApplication();
         app.MapHealthEndpoint();
         app.MapJobsApi();
         app.MapProtocolsApi();
