@@ -13,11 +13,15 @@ public sealed partial class SiteClient : IDisposable
     private readonly HttpClient http;
     private readonly Dictionary<string, string> cookies = new(StringComparer.Ordinal);
 
-    /// <summary>A client without session.</summary>
-    public SiteClient(Uri root)
+    /// <summary>A client without session, or with the cookies of another client (<see cref="Cookies"/>).</summary>
+    public SiteClient(Uri root, IEnumerable<string>? cookies = null)
     {
         http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = root, Timeout = TimeSpan.FromSeconds(120) };
+        foreach (var cookie in cookies ?? []) this.cookies[cookie[..cookie.IndexOf('=')]] = cookie[(cookie.IndexOf('=') + 1)..];
     }
+
+    /// <summary>The cookies held, as "name=value".</summary>
+    public string[] Cookies => [.. cookies.Select(c => $"{c.Key}={c.Value}")];
 
     /// <summary>Sends a request with the cookies received so far, and keeps those it sets.</summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
