@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.Ordin
     ["import"] = ImportScenario.Run,
     ["reports"] = ReportsScenario.Run,
     ["workers"] = WorkersScenario.Run,
+    ["web"] = WebScenario.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

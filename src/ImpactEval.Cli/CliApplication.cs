@@ -33,6 +33,7 @@ public static class CliApplication
         root.Subcommands.Add(ServeCommand.GetCommand());
         root.Subcommands.Add(JobsCommand.GetCommand());
         root.Subcommands.Add(AccessCommand.GetCommand());
+        root.Subcommands.Add(UserCommand.GetCommand());
         FrenchHelp.Install(root);
         return root;
     }

@@ -97,6 +97,15 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>The territories each API account may see.</summary>
     public DbSet<AccountTerritory> AccountTerritories => Set<AccountTerritory>();
 
+    /// <summary>People who sign in to the web application (ASP.NET Core Identity users).</summary>
+    public DbSet<User> Users => Set<User>();
+
+    /// <summary>The territories each web user may see.</summary>
+    public DbSet<UserTerritory> UserTerritories => Set<UserTerritory>();
+
+    /// <summary>The web application's data-protection key ring.</summary>
+    public DbSet<WebKey> WebKeys => Set<WebKey>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -136,5 +145,8 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
         new ReportRenderConfiguration().Configure(modelBuilder.Entity<ReportRender>());
         new AccountConfiguration().Configure(modelBuilder.Entity<Account>());
         new AccountTerritoryConfiguration().Configure(modelBuilder.Entity<AccountTerritory>());
+        new UserConfiguration().Configure(modelBuilder.Entity<User>());
+        new UserTerritoryConfiguration().Configure(modelBuilder.Entity<UserTerritory>());
+        new WebKeyConfiguration().Configure(modelBuilder.Entity<WebKey>());
     }
 }

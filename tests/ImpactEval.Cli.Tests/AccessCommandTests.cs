@@ -55,7 +55,7 @@ public partial class AccessCommandTests
         var revoke = await cli.RunAsync("access", "revoke", "personne");
 
         Assert.Equal([2, 2, 2, 2], new[] { role.ExitCode, noTerritory.ExitCode, unknown.ExitCode, revoke.ExitCode });
-        Assert.Contains("Rôle inconnu « chef » : choisissez parmi administrateur, national, equipe-cite, partenaire.", role.Output);
+        Assert.Contains("Rôle inconnu « chef » : choisissez parmi administrateur, national, equipe-cite, saisie, partenaire.", role.Output);
         Assert.Contains("indiquez au moins un code de cité", noTerritory.Output);
         Assert.Contains("Aucune cité n'a le code « CE-000-00 » dans la base (codes connus : CE-999-01).", unknown.Output);
         Assert.Contains("Aucun compte ne s'appelle « personne »", revoke.Output);

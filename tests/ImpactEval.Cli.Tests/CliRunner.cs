@@ -19,14 +19,21 @@ public sealed class CliRunner : IDisposable
 
     public Task<Run> RunAsync(params string[] arguments) => RunWithEnvironmentAsync(new Dictionary<string, string>(), arguments);
 
+    /// <summary>Runs with <paramref name="input"/> on the standard input (a password, for instance).</summary>
+    public Task<Run> RunWithInputAsync(string input, params string[] arguments) => RunWithEnvironmentAsync(new Dictionary<string, string>(), arguments, input);
+
     /// <summary>Runs with extra environment variables (e.g. IMPACTEVAL_CHROMIUM pointing nowhere, as on a machine without Chromium).</summary>
-    public async Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunWithEnvironmentAsync(environment, arguments, null);
+
+    private async Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string[] arguments, string? input)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "impacteval.dll"));
         start.ArgumentList.Add("--data");
@@ -35,6 +42,11 @@ public sealed class CliRunner : IDisposable
         start.Environment["IMPACTEVAL_DATA"] = DataDirectory;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -97,6 +97,9 @@ public class StoreSchemaTests
         Assert.Contains("accounts.KeyHash", string.Join('\n', expected));
         Assert.Contains("participants.FoldKey", string.Join('\n', expected));
         Assert.Contains("erased_participants.ErasedOn", string.Join('\n', expected));
+        Assert.Contains("users.PasswordHash", string.Join('\n', expected));
+        Assert.Contains("user_territories.TerritoryId", string.Join('\n', expected));
+        Assert.Contains("web_keys.Xml", string.Join('\n', expected));
         Assert.Equal(expected, await DescribeAsync(upgraded, provider));
     }
 

@@ -6,14 +6,15 @@ namespace ImpactEval.Data.Access;
 public static class AccessRoles
 {
     /// <summary>Every role in the order the command line lists them.</summary>
-    public static IReadOnlyList<AccessRole> All { get; } = [AccessRole.Administrator, AccessRole.National, AccessRole.TerritoryTeam, AccessRole.Partner];
+    public static IReadOnlyList<AccessRole> All { get; } = [AccessRole.Administrator, AccessRole.National, AccessRole.TerritoryTeam, AccessRole.DataEntry, AccessRole.Partner];
 
-    /// <summary>The French name of a role: "administrateur", "national", "equipe-cite", "partenaire".</summary>
+    /// <summary>The French name of a role: "administrateur", "national", "equipe-cite", "saisie", "partenaire".</summary>
     public static string Name(AccessRole role) => role switch
     {
         AccessRole.Administrator => "administrateur",
         AccessRole.National => "national",
         AccessRole.TerritoryTeam => "equipe-cite",
+        AccessRole.DataEntry => "saisie",
         AccessRole.Partner => "partenaire",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
@@ -24,6 +25,7 @@ public static class AccessRoles
         AccessRole.Administrator => "tous les territoires, résultats complets, API des tâches",
         AccessRole.National => "tous les territoires, tableaux publiés seulement, sous secret statistique",
         AccessRole.TerritoryTeam => "ses territoires, résultats complets de leurs protocoles",
+        AccessRole.DataEntry => "ses territoires, saisie et import des données, aucun résultat",
         AccessRole.Partner => "ses territoires, tableaux publiés seulement, sous secret statistique",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, null),
     };
@@ -48,6 +50,29 @@ public static class AccessRoles
     public static bool SeesEveryTerritory(AccessRole role) => role is AccessRole.Administrator or AccessRole.National;
 
     /// <summary>How much of a protocol's results a role sees.</summary>
-    public static ResultDetail ResultDetailOf(AccessRole role) =>
-        role is AccessRole.Administrator or AccessRole.TerritoryTeam ? ResultDetail.FullResults : ResultDetail.PublishedTables;
+    public static ResultDetail ResultDetailOf(AccessRole role) => role switch
+    {
+        AccessRole.Administrator or AccessRole.TerritoryTeam => ResultDetail.FullResults,
+        AccessRole.DataEntry => ResultDetail.None,
+        _ => ResultDetail.PublishedTables,
+    };
+
+    /// <summary>
+    /// Whether a role may do something, on the territories it sees: the one table of who may do what, read by the
+    /// authorization layer of the web application and of the API.
+    /// </summary>
+    /// <param name="role">The role.</param>
+    /// <param name="permission">What is asked.</param>
+    public static bool Allows(AccessRole role, AccessPermission permission) => permission switch
+    {
+        AccessPermission.SeeProtocols => true,
+        AccessPermission.SeeParticipants or AccessPermission.EnterData =>
+            role is AccessRole.Administrator or AccessRole.TerritoryTeam or AccessRole.DataEntry,
+        AccessPermission.ManageCohort or AccessPermission.ManageProtocols or AccessPermission.SeeAudit =>
+            role is AccessRole.Administrator or AccessRole.TerritoryTeam,
+        AccessPermission.SeeResults => ResultDetailOf(role) != ResultDetail.None,
+        AccessPermission.SeeNational => role is AccessRole.Administrator or AccessRole.National,
+        AccessPermission.Administer => role is AccessRole.Administrator,
+        _ => false,
+    };
 }

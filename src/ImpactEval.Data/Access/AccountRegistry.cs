@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using ImpactEval.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +29,7 @@ public sealed record AccountView(
 /// API accounts: grants keys (a name, a role, territories), lists and revokes them, and recognises a presented key.
 /// Every grant and revocation is audited ("access.grant", "access.revoke") in the same transaction.
 /// </summary>
-public sealed partial class AccountRegistry(ImpactEvalDbContext db)
+public sealed class AccountRegistry(ImpactEvalDbContext db)
 {
     /// <summary>The audit action of a grant.</summary>
     public const string GrantAction = "access.grant";
@@ -50,22 +49,9 @@ public sealed partial class AccountRegistry(ImpactEvalDbContext db)
     /// <returns>The key to hand over, or every problem in French.</returns>
     public async Task<GrantOutcome> GrantAsync(string name, AccessRole role, IReadOnlyCollection<string> territoryCodes, string actor, CancellationToken cancellationToken = default)
     {
-        var problems = ImmutableArray.CreateBuilder<string>();
-        name = name.Trim();
-        if (!NamePattern().IsMatch(name))
-            problems.Add($"Le nom « {name} » n'est pas valide : lettres, chiffres, point, tiret, souligné ou @, 100 caractères au plus (par exemple caf-93).");
-        var codes = territoryCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (AccessRoles.SeesEveryTerritory(role) && codes.Count > 0)
-            problems.Add($"Le rôle « {AccessRoles.Name(role)} » voit tous les territoires : n'indiquez pas de territoire.");
-        if (!AccessRoles.SeesEveryTerritory(role) && codes.Count == 0)
-            problems.Add($"Le rôle « {AccessRoles.Name(role)} » ne voit que les territoires qu'on lui donne : indiquez au moins un code de cité (par exemple CE-999-01).");
-        var territories = await db.Territories.Where(t => codes.Contains(t.Code)).ToListAsync(cancellationToken);
-        foreach (var unknown in codes.Where(c => territories.All(t => t.Code != c)))
-        {
-            var known = await db.Territories.OrderBy(t => t.Code).Select(t => t.Code).Take(10).ToListAsync(cancellationToken);
-            problems.Add($"Aucune cité n'a le code « {unknown} » dans la base" +
-                         (known.Count == 0 ? " (aucun protocole n'est encore enregistré)." : $" (codes connus : {string.Join(", ", known)})."));
-        }
+        var grant = await AccessGrant.CheckAsync(db, name, role, territoryCodes, cancellationToken);
+        var problems = grant.Problems.ToBuilder();
+        (name, var territories) = (grant.Name, grant.Territories);
         var existing = await db.Accounts.Include(a => a.Territories).SingleOrDefaultAsync(a => a.Name == name, cancellationToken);
         if (existing is { RevokedAt: null })
             problems.Add($"Un compte « {name} » existe déjà. Pour lui donner une nouvelle clé, révoquez-le d'abord (impacteval access revoke {name}).");
@@ -87,9 +73,9 @@ public sealed partial class AccountRegistry(ImpactEvalDbContext db)
             .Select(t => new AccountTerritory { TerritoryId = t.Id }));
         db.AuditEntries.Add(new AuditEntry
         {
-            At = now, Actor = actor, Action = GrantAction, TerritoryId = territories.Count == 1 ? territories[0].Id : null,
+            At = now, Actor = actor, Action = GrantAction, TerritoryId = territories.Length == 1 ? territories[0].Id : null,
             Subject = $"compte « {name} »",
-            Details = $"rôle {AccessRoles.Name(role)} ; territoires : {(codes.Count == 0 ? "tous" : string.Join(", ", codes))} ; clé {key.KeyId}" +
+            Details = $"rôle {AccessRoles.Name(role)} ; territoires : {grant.TerritoryText} ; clé {key.KeyId}" +
                       (existing is null ? "" : " ; nom repris d'un compte révoqué"),
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -151,6 +137,4 @@ public sealed partial class AccountRegistry(ImpactEvalDbContext db)
         return new AccessScope(account.Name, account.Role, [.. account.Territories.Order()]);
     }
 
-    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._@-]{0,99}$")]
-    private static partial Regex NamePattern();
 }

@@ -14,4 +14,7 @@ public enum ResultDetail
     /// below the threshold, nothing that could be computed back.
     /// </summary>
     PublishedTables,
+
+    /// <summary>No results at all (data entry): estimates and reports are refused.</summary>
+    None,
 }

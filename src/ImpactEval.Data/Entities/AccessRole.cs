@@ -1,7 +1,7 @@
 namespace ImpactEval.Data.Entities;
 
 /// <summary>
-/// What an API account may see. The French names used on the command line and in messages are in
+/// What an account (API key or web user) may see and do. The French names used on the command line and in messages are in
 /// <see cref="Access.AccessRoles"/>.
 /// </summary>
 public enum AccessRole
@@ -23,6 +23,12 @@ public enum AccessRole
     /// Participant rights operations stay on the command line.
     /// </summary>
     TerritoryTeam,
+
+    /// <summary>
+    /// "saisie" (a data-entry agent of a cité): enters and uploads the data of its territories' protocols, follows the
+    /// cohort, but sees no result at all (neither estimates nor published tables).
+    /// </summary>
+    DataEntry,
 
     /// <summary>"partenaire" (CAF, Département, associations…): the published tables of its territories only.</summary>
     Partner,

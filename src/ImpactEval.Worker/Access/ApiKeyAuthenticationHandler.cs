@@ -16,7 +16,7 @@ public sealed class ApiKeyAuthenticationHandler(
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     /// <summary>The scheme's name.</summary>
-    public const string SchemeName = "ApiKey";
+    public const string SchemeName = AccessClaims.ApiKeyScheme;
 
     private const string BearerPrefix = "Bearer ";
     private const string NotBearer = "L'en-tête Authorization doit avoir la forme « Bearer <clé> ».";

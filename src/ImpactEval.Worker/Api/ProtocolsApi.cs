@@ -4,6 +4,7 @@ using ImpactEval.Data;
 using ImpactEval.Data.Access;
 using ImpactEval.Reporting;
 using ImpactEval.Reporting.Templates;
+using ImpactEval.Web.Authorization;
 using ImpactEval.Worker.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -24,9 +25,10 @@ public static class ProtocolsApi
     {
         var api = app.MapGroup("/api/protocols").WithTags("Protocols").RequireAuthorization();
         api.MapGet("/", ListProtocols).WithName("ListProtocols").WithSummary("Les protocoles des territoires de la clé.");
-        api.MapGet("/{id}/estimates", GetEstimates).WithName("GetEstimates")
+        // Results and reports go through the same authorization layer as the web pages: a data-entry key sees no result.
+        api.MapGet("/{id}/estimates", GetEstimates).WithName("GetEstimates").RequireAuthorization(WebPolicies.SeeResults)
             .WithSummary("Les dernières estimations : résultats complets (administrateur, équipe de la cité) ou tableaux publiés (national, partenaire).");
-        api.MapGet("/{id}/report", GetReport).WithName("GetReport").WithSummary("Le rapport publié, en HTML (par défaut) ou en classeur Excel (?format=xlsx).");
+        api.MapGet("/{id}/report", GetReport).WithName("GetReport").RequireAuthorization(WebPolicies.SeeResults).WithSummary("Le rapport publié, en HTML (par défaut) ou en classeur Excel (?format=xlsx).");
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using ImpactEval.Data;
+using ImpactEval.Web;
 using ImpactEval.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
 
@@ -42,7 +43,9 @@ public sealed class InProcessWorker : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = store.DataDirectory, EnvironmentName = "Production" });
         builder.AddApplicationServices();
+        builder.AddWebApplication();
         var app = builder.Build();
+        app.MapWebApplication();
         app.MapApplicationEndpoints();
         await app.StartAsync();
         // Once started, the listening address carries the port the system chose.
