@@ -70,12 +70,8 @@ public static partial class WebScenario
             EnvironmentName = "Production",
         });
         builder.AddApplicationServices();
-        builder.AddWebApplication();
         await using var app = builder.Build();
-        app.MapWebApplication();
-        app.MapHealthEndpoint();
-        app.MapJobsApi();
-        app.MapProtocolsApi();
+        app.MapApplicationEndpoints();
         await app.StartAsync();
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync("banc", AccessRole.Administrator, [], Password, "bench");

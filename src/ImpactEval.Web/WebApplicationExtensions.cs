@@ -49,7 +49,6 @@ public static class WebApplicationExtensions
         var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         var secure = CookiePolicy(builder);
         services.TryAddSingletonTimeProvider();
-        services.AddSingleton<LocalClock>();
         // The pseudonymiser of the forms (an identifier typed is turned into its pseudonym, never stored): the same key
         // as the command line's imports (Pseudonymisation:Key, Pseudonymisation:KeyFile or <data>/pseudonymisation.key).
         services.AddOptions<PseudonymisationOptions>().BindConfiguration(PseudonymisationOptions.Section);

@@ -41,7 +41,4 @@ public sealed class WebOptions
     /// TLS; requests then count as HTTPS, so Secure cookies work). Default false.
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
-
-    /// <summary>The time zone of the dates shown and of "today" (due dates, overdue lists). Default Europe/Paris.</summary>
-    public string TimeZone { get; set; } = "Europe/Paris";
 }

@@ -27,8 +27,6 @@ public sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             problems.Add($"Web:MaxUploadBytes doit être au moins 1024 octets, pas {options.MaxUploadBytes}.");
         if (options.SuppressionThreshold < 1)
             problems.Add($"Web:SuppressionThreshold doit être au moins 1, pas {options.SuppressionThreshold}.");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
-            problems.Add($"Web:TimeZone « {options.TimeZone} » n’est pas un fuseau horaire connu (par exemple Europe/Paris).");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

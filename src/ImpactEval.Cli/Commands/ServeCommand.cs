@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ImpactEval.Web;
 using ImpactEval.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Spectre.Console;
@@ -40,9 +39,7 @@ public static class ServeCommand
                 Args = ["--urls", parse.GetValue(urls)!, $"--{Data.StoreOptions.Section}:DataDirectory={context.Store.DataDirectory}"],
             });
             builder.AddApplicationServices();
-            builder.AddWebApplication();
             await using var app = builder.Build();
-            app.MapWebApplication();
             app.MapApplicationEndpoints();
             AnsiConsole.MarkupLine($"[bold]ImpactEval — service[/] sur {Markup.Escape(parse.GetValue(urls)!)} (base {context.Store.Provider}). Arrêt : Ctrl+C.");
             await app.RunAsync();

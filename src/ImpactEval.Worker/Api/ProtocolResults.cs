@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Text;
 using ImpactEval.Analysis;
 using ImpactEval.Analysis.Results;

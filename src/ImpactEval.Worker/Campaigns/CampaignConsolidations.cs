@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Globalization;
 using ImpactEval.Analysis.National;
 using ImpactEval.Collection.Campaigns;

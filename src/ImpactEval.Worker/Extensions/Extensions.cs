@@ -1,7 +1,9 @@
+using ImpactEval.Collection;
 using System.Text.Json.Serialization;
 using Hangfire;
 using Hangfire.Common;
 using ImpactEval.Data;
+using ImpactEval.Web;
 using ImpactEval.Worker.Access;
 using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Campaigns;
@@ -52,7 +54,8 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<LocalClock>();
+        builder.Services.AddSingleton(services => new LocalClock(services.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<WorkerOptions>>().Value.TimeZone)));
         builder.Services.AddSingleton<SchoolHolidays>();
         builder.Services.AddPooledDbContextFactory<ImpactEvalDbContext>((services, db) => Store.Configure(db, services.GetRequiredService<IOptions<StoreOptions>>().Value));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<ImpactEvalDbContext>>().CreateDbContext());
@@ -69,6 +72,7 @@ public static class Extensions
         builder.Services.AddHostedService<LegacySchedulerCleanup>();
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store").AddCheck<JobStorageHealthCheck>("scheduler");
         builder.AddApiAccess();
+        builder.AddWebApplication();
         builder.AddJobs();
         return builder;
     }
@@ -147,9 +151,11 @@ public static class Extensions
             Housekeeping<OutboxDelivery>(provider, OutboxDelivery.Name, _ => provider.GetRequiredService<IOptions<NotificationOptions>>().Value.DeliveryInterval));
     }
 
-    /// <summary>Maps every route of the worker: /health, the jobs API, the data API and the jobs dashboard.</summary>
+    /// <summary>Maps every route of the worker: the web application (first: its middleware guards every route), /health,
+    /// the jobs API, the data API and the jobs dashboard.</summary>
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
+        app.MapWebApplication();
         app.MapHealthEndpoint();
         app.MapJobsApi();
         app.MapProtocolsApi();

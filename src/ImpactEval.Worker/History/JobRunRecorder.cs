@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;

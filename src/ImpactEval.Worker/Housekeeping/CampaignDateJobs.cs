@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Globalization;
 using Hangfire;
 using Hangfire.States;

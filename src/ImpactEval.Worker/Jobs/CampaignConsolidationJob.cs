@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Worker.Campaigns;
 using ImpactEval.Worker.History;
 using ImpactEval.Worker.Scheduling;

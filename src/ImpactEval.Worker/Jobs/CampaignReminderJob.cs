@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Globalization;
 using ImpactEval.Data;
 using ImpactEval.Worker.Campaigns;

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Collections.Immutable;
 using ImpactEval.Data;
 using ImpactEval.Data.Entities;

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using Hangfire;
 using Hangfire.Storage;
 using ImpactEval.Worker.Jobs;

@@ -101,4 +101,35 @@ public sealed class AdministrationTests(WebFixture fixture)
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{path} : {(int)response.StatusCode}");
         }
     }
+
+    // The jobs dashboard (Hangfire's, at /admin/travaux) for people signed in to the application: the administrator
+    // sees it and its scripts run (the live counters are fetched), ANCT reads it, every other role gets the French
+    // 403 page, and a visitor who is not signed in lands on the sign-in page.
+    [Fact]
+    public void JobsDashboard_SignedIn_AdministratorAndNationalOnly()
+    {
+        foreach (var user in new[] { "admin", "anct" })
+        {
+            using var browser = new Browser(fixture.Host.Url);
+            browser.SignIn(user, WebFixture.Password);
+            browser.Open("/admin/travaux");
+            var wait = new OpenQA.Selenium.Support.UI.WebDriverWait(browser.Driver, TimeSpan.FromSeconds(30));
+            wait.Until(d => (bool)((IJavaScriptExecutor)d).ExecuteScript(
+                "return typeof Hangfire !== 'undefined' && performance.getEntriesByType('resource').some(e => e.name.endsWith('/admin/travaux/stats'))")!);
+            Assert.Equal("ImpactEval — travaux", browser.Driver.FindElement(By.CssSelector(".navbar-brand")).Text);
+            browser.Screenshot($"travaux-{user}");
+        }
+        foreach (var user in new[] { "cpo-a", "saisie-a", "caf-a" })
+        {
+            using var browser = new Browser(fixture.Host.Url);
+            browser.SignIn(user, WebFixture.Password);
+            browser.Open("/admin/travaux");
+            Assert.Contains("Accès refusé", browser.Text);
+            Assert.Empty(browser.Driver.FindElements(By.CssSelector(".navbar-brand")));
+        }
+        using var anonymous = new Browser(fixture.Host.Url);
+        anonymous.Open("/admin/travaux");
+        Assert.StartsWith("/connexion", new Uri(anonymous.Driver.Url).AbsolutePath);
+        Assert.Empty(anonymous.Driver.FindElements(By.CssSelector(".navbar-brand")));
+    }
 }

@@ -116,7 +116,7 @@ public sealed class DataEntryTests(WebFixture fixture)
         var row = browser.Driver.FindElement(By.CssSelector("#rapport-erreurs tbody tr"));
         var place = row.FindElements(By.TagName("td")).Select(td => td.Text).ToList();
         Assert.Equal(["4", (column + 1).ToString(), "CLIMAT_RELATION"], place.Take(3));
-        Assert.Contains("n'est pas un niveau de l'échelle", place[4]);
+        Assert.Contains("n’est pas un niveau de l’échelle", place[4]);
         browser.Screenshot("import-erreurs");
         browser.AssertAccessible("/cites/CE-999-01/protocoles/passerelles/import (erreurs)");
 

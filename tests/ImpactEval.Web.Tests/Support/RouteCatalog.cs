@@ -7,11 +7,11 @@ namespace ImpactEval.Web.Tests.Support;
 /// <summary>Every GET route of the host, read from its endpoint data source, with its parameters filled in.</summary>
 public static class RouteCatalog
 {
-    /// <summary>The values put in route parameters: cité CE-999-01's protocol passerelles, wave T1, error 404, job recompute.passerelles.</summary>
+    /// <summary>The values put in route parameters: cité CE-999-01's protocol passerelles, wave T1, error 404, job recompute.passerelles, the jobs dashboard's recurring page.</summary>
     public static readonly IReadOnlyDictionary<string, string> CiteA = new Dictionary<string, string>
     {
         ["cite"] = "CE-999-01", ["protocole"] = "passerelles", ["id"] = "passerelles", ["vague"] = "T1", ["code"] = "404", ["format"] = "html",
-        ["group"] = "recompute", ["name"] = "passerelles", ["campagne"] = "inconnue", ["nom"] = "admin",
+        ["group"] = "recompute", ["name"] = "passerelles", ["campagne"] = "inconnue", ["nom"] = "admin", ["path"] = "recurring",
     };
 
     /// <summary>The patterns of every endpoint that answers GET (pages and API), sorted.</summary>

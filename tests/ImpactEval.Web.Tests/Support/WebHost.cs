@@ -1,8 +1,5 @@
 using ImpactEval.Data;
-using ImpactEval.Web;
-using ImpactEval.Worker.Api;
 using ImpactEval.Worker.Extensions;
-using ImpactEval.Worker.Health;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +32,7 @@ public sealed class WebHost : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--Store:Provider={store.Provider}",
             $"--Store:DataDirectory={store.DataDirectory}",
-            $"--Worker:SchedulerName=web-tests-{Guid.NewGuid():N}",
+            $"--Worker:InstanceId=web-tests-{Guid.NewGuid().ToString("N")[..8]}",
             "--Access:BootstrapAdministrator=false",
             "--Logging:LogLevel:Default=Warning",
         };
@@ -44,12 +41,8 @@ public sealed class WebHost : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = store.DataDirectory, EnvironmentName = "Production" });
         builder.AddApplicationServices();
-        builder.AddWebApplication();
         var app = builder.Build();
-        app.MapWebApplication();
-        app.MapHealthEndpoint();
-        app.MapJobsApi();
-        app.MapProtocolsApi();
+        app.MapApplicationEndpoints();
         await app.StartAsync();
         return new WebHost(app, new Uri(app.Urls.Single().TrimEnd('/') + "/"));
     }

@@ -95,7 +95,7 @@ public sealed class ApiEnvironment : IAsyncDisposable
     }
 
     /// <summary>An HTTP client sending the key of <paramref name="account"/> (null: no key at all).</summary>
-    public HttpClient Http(string? account) => Worker.Http(account is null ? null : Keys[account]);
+    public HttpClient Http(string? account, bool followRedirects = true) => Worker.Http(account is null ? null : Keys[account], followRedirects);
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -40,7 +40,7 @@ public class JobsDashboardBrowserTests(ApiFixture fixture) : IClassFixture<ApiFi
                 Assert.NotEmpty(origins);
                 Assert.All(origins, origin => Assert.Equal(environment.Worker.Url.GetLeftPart(UriPartial.Authority), origin));
             }
-            foreach (var (account, refusal) in new (string?, string)[] { ("cpo-valbrune", "Accès refusé"), ("caf-valbrune", "Accès refusé"), (null, "Clé d'API requise") })
+            foreach (var (account, refusal) in new (string?, string)[] { ("cpo-valbrune", "Accès refusé"), ("caf-valbrune", "Accès refusé"), (null, "Connexion") })
             {
                 Open(driver, url, account is null ? null : environment.Keys[account]);
                 var text = driver.FindElement(By.TagName("body")).Text;

@@ -59,8 +59,9 @@ public partial class JobsDashboardTests(ApiFixture fixture) : IClassFixture<ApiF
         Assert.False(command.IsSuccessStatusCode, $"{command.StatusCode}");
     }
 
-    // Nobody else gets in: no key → 401 asking for one (the French problem of every other route), a revoked key →
-    // 401, a cité team or partner key → 403, for the page and for its assets alike.
+    // Nobody else gets in: a visitor without a key or session is sent to the web application's sign-in page (the
+    // dashboard is for people; its default scheme is the web sign-in), a revoked key → 401, a cité team or partner
+    // key → 403, for the page and for its assets alike.
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Dashboard_AnonymousAndOtherRoles_Refused(StoreProvider provider)
@@ -68,18 +69,19 @@ public partial class JobsDashboardTests(ApiFixture fixture) : IClassFixture<ApiF
         var environment = await fixture.ForAsync(provider);
         foreach (var (account, expected) in new (string?, HttpStatusCode)[]
                  {
-                     (null, HttpStatusCode.Unauthorized), ("revoquee", HttpStatusCode.Unauthorized),
+                     (null, HttpStatusCode.Redirect), ("revoquee", HttpStatusCode.Unauthorized),
                      ("cpo-valbrune", HttpStatusCode.Forbidden), ("caf-valbrune", HttpStatusCode.Forbidden),
                  })
         {
-            using var http = environment.Http(account);
+            using var http = environment.Http(account, followRedirects: false);
             foreach (var path in new[] { "admin/travaux", "admin/travaux/recurring", "admin/travaux/stats" })
             {
                 using var response = path.EndsWith("stats", StringComparison.Ordinal) ? await http.PostAsync(path, null) : await http.GetAsync(path);
                 Assert.True(expected == response.StatusCode, $"{account ?? "anonymous"} {path}: {response.StatusCode}");
                 var body = await response.Content.ReadAsStringAsync();
                 Assert.DoesNotContain("Hangfire", body);
-                Assert.Contains(expected == HttpStatusCode.Unauthorized ? "Clé d'API" : "Accès refusé", body);
+                if (expected == HttpStatusCode.Redirect) Assert.StartsWith("/connexion", response.Headers.Location!.PathAndQuery);
+                else Assert.Contains(expected == HttpStatusCode.Unauthorized ? "Clé d'API" : "Accès refusé", body);
             }
         }
     }

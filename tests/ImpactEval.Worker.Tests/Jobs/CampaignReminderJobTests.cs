@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Collections.Immutable;
 using ImpactEval.Collection.Campaigns;
 using ImpactEval.Data;
@@ -52,7 +53,7 @@ public class CampaignReminderJobTests
     {
         var clock = new FixedClock(now);
         await using var db = await store.OpenAsync();
-        var job = new CampaignReminderJob(db, CampaignJobsTests.Contacts('A'), new SchoolHolidays(), new LocalClock(clock, Options.Create(new WorkerOptions())), clock);
+        var job = new CampaignReminderJob(db, CampaignJobsTests.Contacts('A'), new SchoolHolidays(), new LocalClock(clock, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), clock);
         return await job.RunAsync("A", schoolDaysOnly: true, CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Collections.Immutable;
 using System.Globalization;
 using ImpactEval.Collection.Campaigns;
@@ -23,7 +24,7 @@ public class CampaignReminderTests(ITestOutputHelper output)
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
         await DemoData.LoadAsync(store, families: 60);
-        var today = new LocalClock(TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new WorkerOptions())).Today;
+        var today = new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Today;
         List<DataOwed> owing;
         await using (var db = await store.OpenAsync())
         {

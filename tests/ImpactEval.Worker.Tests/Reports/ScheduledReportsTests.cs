@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Collection.Observations;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
@@ -23,7 +24,7 @@ public class ScheduledReportsTests
         await using var store = await TestStore.CreateAsync(provider);
         var demo = await DemoData.LoadAsync(store, families: 60);
         await using var db = await store.OpenAsync();
-        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), new LocalClock(TimeProvider.System, Options.Create(new WorkerOptions())), TimeProvider.System);
+        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
 
         var first = await reports.RenderAsync("passerelles", "worker:test");
         var second = await reports.RenderAsync("passerelles", "worker:test");

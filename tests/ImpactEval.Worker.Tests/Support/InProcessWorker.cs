@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using ImpactEval.Data;
-using ImpactEval.Web;
 using ImpactEval.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
 
@@ -43,19 +42,18 @@ public sealed class InProcessWorker : IAsyncDisposable
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. args], ContentRootPath = store.DataDirectory, EnvironmentName = "Production" });
         builder.AddApplicationServices();
-        builder.AddWebApplication();
         var app = builder.Build();
-        app.MapWebApplication();
         app.MapApplicationEndpoints();
         await app.StartAsync();
         // Once started, the listening address carries the port the system chose.
         return new InProcessWorker(app, new Uri(app.Urls.Single()));
     }
 
-    /// <summary>An HTTP client on the worker, sending <paramref name="key"/> as a Bearer token when given.</summary>
-    public HttpClient Http(string? key = null)
+    /// <summary>An HTTP client on the worker, sending <paramref name="key"/> as a Bearer token when given; redirects are
+    /// followed unless <paramref name="followRedirects"/> is false.</summary>
+    public HttpClient Http(string? key = null, bool followRedirects = true)
     {
-        var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = followRedirects }) { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
         if (key is not null) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return http;
     }

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Data;
 using ImpactEval.Data.Access;
 using ImpactEval.Web.Authorization;

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Data;
 using ImpactEval.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;

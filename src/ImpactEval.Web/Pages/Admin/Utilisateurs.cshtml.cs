@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using System.Security.Cryptography;
 using ImpactEval.Data.Access;
 using ImpactEval.Data.Entities;

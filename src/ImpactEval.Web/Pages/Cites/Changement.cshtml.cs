@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Collection.Cohorts;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Core.Text;

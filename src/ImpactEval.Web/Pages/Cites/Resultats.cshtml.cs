@@ -42,7 +42,7 @@ public sealed class ResultatsModel(ImpactEvalDbContext db, LocalClock clock, IOp
         // Full results are the same layout with nothing suppressed (threshold 1); published tables use the service's threshold.
         var threshold = FullResults ? 1 : Threshold;
         Report = ReportModelBuilder.Build(protocol, results, ReportGeneration.For(results, clock.Now), new ReportOptions(threshold));
-        AuditTrail.Add(db, clock.UtcNow, Scope.Actor, AuditAction, Cite.TerritoryId, $"estimations du protocole {Cite.ProtocolCode} v{results.ProtocolVersion}",
+        AuditTrail.Add(db, clock.UtcNow.UtcDateTime, Scope.Actor, AuditAction, Cite.TerritoryId, $"estimations du protocole {Cite.ProtocolCode} v{results.ProtocolVersion}",
             (FullResults ? "résultats complets" : $"tableaux publiés (secret statistique : seuil {threshold})") +
             $" ; consultés sur l’application web ; empreinte des données {results.DataFingerprint[..Math.Min(12, results.DataFingerprint.Length)]}");
         await db.SaveChangesAsync(cancel);

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Collection.Observations;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Collection.Workbooks;

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Collection.Campaigns;
 using ImpactEval.Data;
 using ImpactEval.Web.Authorization;

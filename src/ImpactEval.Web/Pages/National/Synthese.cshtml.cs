@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Analysis.National;
 using ImpactEval.Data;
 using ImpactEval.Reporting.National;
