@@ -7,6 +7,7 @@ var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.Ordin
     ["cr2"] = Cr2Scenario.Run,
     ["import"] = ImportScenario.Run,
     ["reports"] = ReportsScenario.Run,
+    ["workbooks"] = WorkbooksScenario.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

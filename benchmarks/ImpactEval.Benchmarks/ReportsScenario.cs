@@ -111,7 +111,8 @@ public static class ReportsScenario
         return 0;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository holding this scenario's protocols and templates (the working directory or a parent).</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "ImpactEval.sln"))) return directory.FullName;
