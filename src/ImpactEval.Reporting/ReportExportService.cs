@@ -25,8 +25,9 @@ public sealed record ReportExport(
 /// <summary>
 /// Exports a protocol's report from the store: computes the estimates (or reuses the stored ones when the data did not
 /// change, see <see cref="EstimateService"/>), writes the report with <see cref="ReportWriter"/> and records an audit
-/// entry ("report.export") listing the files written — every export of data derived from the cohort is audited.
-/// What the command line and the worker call.
+/// entry ("report.export") listing the files written with their SHA-256 — every export of data derived from the cohort
+/// is audited. The files replace the previous ones only once the entry is saved (<see cref="ExportAudit"/>), so a
+/// process killed at any point leaves each file complete and audited. What the command line and the worker call.
 /// </summary>
 public sealed class ReportExportService(ImpactEvalDbContext db)
 {
@@ -54,26 +55,23 @@ public sealed class ReportExportService(ImpactEvalDbContext db)
         var computation = await new EstimateService(db).ComputeAsync(export.ProtocolCode, actor, cancellationToken);
         var template = export.TemplateName ?? computation.Protocol.ReportTemplate;
         var clock = Stopwatch.StartNew();
-        var written = await ReportWriter.WriteAsync(computation.Protocol, computation.Results,
+        using var staged = await ReportWriter.StageAsync(computation.Protocol, computation.Results,
             new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold),
             cancellationToken);
-        clock.Stop();
-        if (!written.Files.IsEmpty)
+        var written = staged.Written;
+        var territoryId = await db.Protocols.AsNoTracking().Where(p => p.Code == export.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);
+        await ExportAudit.RecordAndCommitAsync(db, staged, new AuditEntry
         {
-            var stored = await db.Protocols.AsNoTracking().SingleAsync(p => p.Code == export.ProtocolCode, cancellationToken);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = DateTime.UtcNow,
-                Actor = actor,
-                Action = AuditAction,
-                TerritoryId = stored.TerritoryId,
-                Subject = $"rapport « {template} » du protocole {export.ProtocolCode} v{computation.Results.ProtocolVersion}",
-                Details = $"fichiers : {string.Join(" ; ", written.Files)} ; secret statistique : seuil {export.SuppressionThreshold} ; " +
-                          $"empreinte des données {computation.Results.DataFingerprint[..Math.Min(12, computation.Results.DataFingerprint.Length)]}" +
-                          (NotProduced(export, written) is { Length: > 0 } missing ? $" ; non produit : {missing}" : ""),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            At = DateTime.UtcNow,
+            Actor = actor,
+            Action = AuditAction,
+            TerritoryId = territoryId,
+            Subject = $"rapport « {template} » du protocole {export.ProtocolCode} v{computation.Results.ProtocolVersion}",
+            Details = $"secret statistique : seuil {export.SuppressionThreshold} ; " +
+                      $"empreinte des données {computation.Results.DataFingerprint[..Math.Min(12, computation.Results.DataFingerprint.Length)]}" +
+                      (NotProduced(export, written) is { Length: > 0 } missing ? $" ; non produit : {missing}" : ""),
+        }, cancellationToken);
+        clock.Stop();
         return new Outcome(computation, template, written, clock.Elapsed);
     }
 

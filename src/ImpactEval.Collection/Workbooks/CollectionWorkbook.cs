@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ImpactEval.Core.Files;
 using ImpactEval.Core.Model;
 
 namespace ImpactEval.Collection.Workbooks;
@@ -81,7 +82,11 @@ public static class CollectionWorkbook
         workbook.SaveAs(output);
     }
 
-    /// <summary>Writes the collection workbook of one wave to a file (created or replaced).</summary>
+    /// <summary>
+    /// Writes the collection workbook of one wave to a file (created or replaced atomically: a kill leaves the previous
+    /// file or the new one, never a partial one; see <see cref="AtomicFiles"/>). The file holds identifiers: it is
+    /// created readable by its owner only (0600).
+    /// </summary>
     /// <param name="protocol">The protocol.</param>
     /// <param name="waveCode">Code of the wave.</param>
     /// <param name="identifiers">The identifiers of the expected participants (see <see cref="Write"/>).</param>
@@ -89,9 +94,7 @@ public static class CollectionWorkbook
     /// <exception cref="ArgumentException">See <see cref="Write"/>.</exception>
     public static void WriteFile(Protocol protocol, string waveCode, IReadOnlyList<string> identifiers, string path)
     {
-        using var stream = new MemoryStream();
-        Write(protocol, waveCode, identifiers, stream);
-        File.WriteAllBytes(path, stream.ToArray());
+        AtomicFiles.Write(path, stream => Write(protocol, waveCode, identifiers, stream), AtomicFiles.OwnerOnly);
     }
 
     private static List<string> CheckIdentifiers(IReadOnlyList<string> identifiers)
