@@ -15,6 +15,7 @@ namespace ImpactEval.Reporting;
 /// <param name="TemplatesDirectory">Templates directory; null for the lookup order of <see cref="Templates.TemplateLocator"/>.</param>
 /// <param name="TemplateName">Template name or path to a .hbs file (default "synthese-nationale").</param>
 /// <param name="GeneratedAt">Generation timestamp; null for now.</param>
+/// <param name="PdfTimeout">How long Chromium may take to print the PDF; null for <see cref="Pdf.ChromiumPdfPrinter.DefaultTimeout"/>.</param>
 public sealed record NationalSynthesisExport(
     string CampaignCode,
     ImmutableArray<ReportFormat> Formats,
@@ -22,7 +23,8 @@ public sealed record NationalSynthesisExport(
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
     string? TemplatesDirectory = null,
     string TemplateName = NationalSynthesisExport.DefaultTemplate,
-    DateTimeOffset? GeneratedAt = null)
+    DateTimeOffset? GeneratedAt = null,
+    TimeSpan? PdfTimeout = null)
 {
     /// <summary>The shipped template of the national synthesis.</summary>
     public const string DefaultTemplate = "synthese-nationale";
@@ -76,7 +78,7 @@ public sealed class NationalSynthesisExportService(ImpactEvalDbContext db)
         var clock = Stopwatch.StartNew();
         using var staged = await ReportWriter.StageNationalAsync(results,
             new ReportRequest(export.TemplateName, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold,
-                export.GeneratedAt, NationalSynthesisExport.FileName), cancellationToken);
+                export.GeneratedAt, NationalSynthesisExport.FileName, PdfTimeout: export.PdfTimeout), cancellationToken);
         var written = staged.Written;
         var territoryId = await db.Protocols.Where(p => p.Code == consolidation.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);
         await ExportAudit.RecordAndCommitAsync(db, staged, new AuditEntry

@@ -14,13 +14,15 @@ namespace ImpactEval.Reporting;
 /// <param name="OutputDirectory">Directory of the output files (created when missing).</param>
 /// <param name="SuppressionThreshold">Smallest publishable count, at least 1 (default 5; 11 for some health data).</param>
 /// <param name="TemplatesDirectory">Templates directory; null for the lookup order of <see cref="Templates.TemplateLocator"/>.</param>
+/// <param name="PdfTimeout">How long Chromium may take to print the PDF; null for <see cref="Pdf.ChromiumPdfPrinter.DefaultTimeout"/>.</param>
 public sealed record ReportExport(
     string ProtocolCode,
     string? TemplateName,
     ImmutableArray<ReportFormat> Formats,
     string OutputDirectory,
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
-    string? TemplatesDirectory = null);
+    string? TemplatesDirectory = null,
+    TimeSpan? PdfTimeout = null);
 
 /// <summary>
 /// Exports a protocol's report from the store: computes the estimates (or reuses the stored ones when the data did not
@@ -56,7 +58,7 @@ public sealed class ReportExportService(ImpactEvalDbContext db)
         var template = export.TemplateName ?? computation.Protocol.ReportTemplate;
         var clock = Stopwatch.StartNew();
         using var staged = await ReportWriter.StageAsync(computation.Protocol, computation.Results,
-            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold),
+            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold, PdfTimeout: export.PdfTimeout),
             cancellationToken);
         var written = staged.Written;
         var territoryId = await db.Protocols.AsNoTracking().Where(p => p.Code == export.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);

@@ -114,7 +114,7 @@ public static class ReportWriter
                     case ReportFormat.Pdf:
                         try
                         {
-                            await renderer.RenderPdfAsync(html!, staging.StageExternal(path), cancellationToken: cancellationToken);
+                            await renderer.RenderPdfAsync(html!, staging.StageExternal(path), request.PdfTimeout, cancellationToken);
                             files.Add(path);
                         }
                         catch (PdfUnavailableException e)

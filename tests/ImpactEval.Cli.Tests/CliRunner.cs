@@ -22,6 +22,16 @@ public sealed class CliRunner : IDisposable
     /// <summary>Runs with extra environment variables (e.g. IMPACTEVAL_CHROMIUM pointing nowhere, as on a machine without Chromium).</summary>
     public async Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        using var process = Start(environment, arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Run(process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Starts the command without waiting (to kill it on the way); its output and error are redirected, the caller reads them.</summary>
+    public Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
@@ -34,11 +44,7 @@ public sealed class CliRunner : IDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["IMPACTEVAL_DATA"] = DataDirectory;
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await output + await error);
+        return Process.Start(start)!;
     }
 
     public void Dispose()

@@ -31,10 +31,11 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(protocol)!;
+            var context = CliContext.From(parse);
             var export = new ReportExport(id, parse.GetValue(template), CommonOptions.FormatsOrAll(parse, formats),
                 (parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("out", id))).FullName,
-                parse.GetValue(threshold), parse.GetValue(templates)?.FullName);
-            return await RunAsync(CliContext.From(parse), export, cancellationToken);
+                parse.GetValue(threshold), parse.GetValue(templates)?.FullName, context.Pdf.Timeout);
+            return await RunAsync(context, export, cancellationToken);
         });
         return command;
     }
