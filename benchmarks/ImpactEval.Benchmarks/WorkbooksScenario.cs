@@ -34,17 +34,7 @@ public static class WorkbooksScenario
     {
         var rows = IntOption(args, "--rows", 10_000);
         var repeat = IntOption(args, "--repeat", 10);
-        var root = Path.Combine(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_DATA") ?? Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}");
-        Directory.CreateDirectory(root);
-        try
-        {
-            return RunAsync(rows, repeat, root).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (!args.Contains("--keep")) Directory.Delete(root, recursive: true);
-        }
+        return InScratchDirectory(args, root => RunAsync(rows, repeat, root));
     }
 
     private static async Task<int> RunAsync(int rows, int repeat, string root)
@@ -111,13 +101,7 @@ public static class WorkbooksScenario
         var options = new ImportOptions("bench");
         var cohort = PasserelleSCohort.Generate(PasserelleSCohort.DemoSeed, 900);
         var files = CohortFiles.Write(protocol, cohort.Participants, Path.Combine(root, "donnees"));
-        await using (var stream = File.OpenRead(files[0]))
-            Check(await new EnrolmentImporter(db, pseudonymiser).ImportAsync(protocol, stream, Path.GetFileName(files[0]), options));
-        foreach (var file in files.Skip(1))
-        {
-            await using var stream = File.OpenRead(file);
-            Check(await new ObservationImporter(db, pseudonymiser).ImportAsync(protocol, stream, Path.GetFileName(file), options));
-        }
+        await ImportCohortAsync(db, pseudonymiser, protocol, files, options);
         var computation = await new EstimateService(db).ComputeAsync(protocol.Id, "bench");
         var generatedAt = new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.FromHours(1));
         return ReportModelBuilder.Build(computation.Protocol, computation.Results, ReportGeneration.For(computation.Results, generatedAt));
