@@ -9,6 +9,7 @@ var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.Ordin
     ["reports"] = ReportsScenario.Run,
     ["workers"] = WorkersScenario.Run,
     ["web"] = WebScenario.Run,
+    ["workbooks"] = WorkbooksScenario.Run,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -31,17 +31,7 @@ public static class ReportsScenario
     {
         var territories = IntOption(args, "--territories", 260);
         var families = IntOption(args, "--families", 900);
-        var root = Path.Combine(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_DATA") ?? Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}");
-        Directory.CreateDirectory(root);
-        try
-        {
-            return RunAsync(territories, families, args.Contains("--pdf"), root).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (!args.Contains("--keep")) Directory.Delete(root, recursive: true);
-        }
+        return InScratchDirectory(args, root => RunAsync(territories, families, args.Contains("--pdf"), root));
     }
 
     private static async Task<int> RunAsync(int territories, int families, bool pdf, string root)
@@ -68,13 +58,7 @@ public static class ReportsScenario
             var protocol = loaded.Protocol!;
             var cohort = PasserelleSCohort.Generate(PasserelleSCohort.DemoSeed + (ulong)i, families);
             var files = CohortFiles.Write(protocol, cohort.Participants, Path.Combine(root, "donnees", code));
-            await using (var stream = File.OpenRead(files[0]))
-                Check(await new EnrolmentImporter(db, pseudonymiser).ImportAsync(protocol, stream, Path.GetFileName(files[0]), options));
-            foreach (var file in files.Skip(1))
-            {
-                await using var stream = File.OpenRead(file);
-                Check(await new ObservationImporter(db, pseudonymiser).ImportAsync(protocol, stream, Path.GetFileName(file), options));
-            }
+            await ImportCohortAsync(db, pseudonymiser, protocol, files, options);
             imports += clock.Elapsed;
             clock.Restart();
             await new EstimateService(db).ComputeAsync(code, "bench");
@@ -111,7 +95,8 @@ public static class ReportsScenario
         return 0;
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository holding this scenario's protocols and templates (the working directory or a parent).</summary>
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
             if (File.Exists(Path.Combine(directory.FullName, "ImpactEval.sln"))) return directory.FullName;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ImpactEval.Cli.Commands;
 using ImpactEval.Collection.Pseudonymisation;
 using ImpactEval.Data;
+using ImpactEval.Reporting.Pdf;
 using Microsoft.Extensions.Configuration;
 
 namespace ImpactEval.Cli;
@@ -13,10 +14,11 @@ namespace ImpactEval.Cli;
 /// </summary>
 public sealed class CliContext
 {
-    private CliContext(StoreOptions store, PseudonymisationOptions pseudonymisation, IConfiguration configuration)
+    private CliContext(StoreOptions store, PseudonymisationOptions pseudonymisation, PdfOptions pdf, IConfiguration configuration)
     {
         Store = store;
         Pseudonymisation = pseudonymisation;
+        Pdf = pdf;
         Configuration = configuration;
     }
 
@@ -25,6 +27,9 @@ public sealed class CliContext
 
     /// <summary>Where the pseudonymisation key lives.</summary>
     public PseudonymisationOptions Pseudonymisation { get; }
+
+    /// <summary>PDF printing (section "Pdf": how long Chromium may take).</summary>
+    public PdfOptions Pdf { get; }
 
     /// <summary>The whole configuration (for the worker host started by "serve").</summary>
     public IConfiguration Configuration { get; }
@@ -44,7 +49,9 @@ public sealed class CliContext
         if (parse.GetValue(CommonOptions.Data) is { } data) store.DataDirectory = data.FullName;
         var pseudonymisation = new PseudonymisationOptions();
         configuration.GetSection(PseudonymisationOptions.Section).Bind(pseudonymisation);
-        return new CliContext(store, pseudonymisation, configuration);
+        var pdf = new PdfOptions();
+        configuration.GetSection(PdfOptions.Section).Bind(pdf);
+        return new CliContext(store, pseudonymisation, pdf, configuration);
     }
 
     /// <summary>Opens the store, creating or upgrading its schema.</summary>

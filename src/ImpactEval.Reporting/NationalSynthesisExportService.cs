@@ -15,6 +15,7 @@ namespace ImpactEval.Reporting;
 /// <param name="TemplatesDirectory">Templates directory; null for the lookup order of <see cref="Templates.TemplateLocator"/>.</param>
 /// <param name="TemplateName">Template name or path to a .liquid file (default "synthese-nationale").</param>
 /// <param name="GeneratedAt">Generation timestamp; null for now.</param>
+/// <param name="PdfTimeout">How long Chromium may take to print the PDF; null for <see cref="Pdf.ChromiumPdfPrinter.DefaultTimeout"/>.</param>
 public sealed record NationalSynthesisExport(
     string CampaignCode,
     ImmutableArray<ReportFormat> Formats,
@@ -22,7 +23,8 @@ public sealed record NationalSynthesisExport(
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
     string? TemplatesDirectory = null,
     string TemplateName = NationalSynthesisExport.DefaultTemplate,
-    DateTimeOffset? GeneratedAt = null)
+    DateTimeOffset? GeneratedAt = null,
+    TimeSpan? PdfTimeout = null)
 {
     /// <summary>The shipped template of the national synthesis.</summary>
     public const string DefaultTemplate = "synthese-nationale";
@@ -33,7 +35,8 @@ public sealed record NationalSynthesisExport(
 
 /// <summary>
 /// Consolidates a national campaign from the store (<see cref="ConsolidationService"/>), writes its national synthesis
-/// (HTML, workbook, PDF) and records an audit entry ("report.export") listing the files written, like every export.
+/// (HTML, workbook, PDF) and records an audit entry ("report.export") listing the files written with their SHA-256, like
+/// every export; the files replace the previous ones once the entry is saved (<see cref="ExportAudit"/>).
 /// What the command line (<c>impacteval campaign consolidate</c>) and the worker (when a campaign closes) call.
 /// </summary>
 public sealed class NationalSynthesisExportService(ImpactEvalDbContext db)
@@ -73,26 +76,23 @@ public sealed class NationalSynthesisExportService(ImpactEvalDbContext db)
             return new Outcome(consolidation, new ReportWriteResult([], []), TimeSpan.Zero);
 
         var clock = Stopwatch.StartNew();
-        var written = await ReportWriter.WriteNationalAsync(results,
+        using var staged = await ReportWriter.StageNationalAsync(results,
             new ReportRequest(export.TemplateName, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold,
-                export.GeneratedAt, NationalSynthesisExport.FileName), cancellationToken);
-        clock.Stop();
-        if (!written.Files.IsEmpty)
+                export.GeneratedAt, NationalSynthesisExport.FileName, PdfTimeout: export.PdfTimeout), cancellationToken);
+        var written = staged.Written;
+        var territoryId = await db.Protocols.Where(p => p.Code == consolidation.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);
+        await ExportAudit.RecordAndCommitAsync(db, staged, new AuditEntry
         {
-            var territoryId = await db.Protocols.Where(p => p.Code == consolidation.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = DateTime.UtcNow,
-                Actor = actor,
-                Action = ReportExportService.AuditAction,
-                TerritoryId = territoryId,
-                Subject = $"synthèse nationale « {export.TemplateName} » de la campagne {export.CampaignCode} (protocole {consolidation.ProtocolCode} v{consolidation.ProtocolVersion})",
-                Details = $"fichiers : {string.Join(" ; ", written.Files)} ; secret statistique : seuil {export.SuppressionThreshold} ; " +
-                          $"empreinte des données {results.DataFingerprint?[..12]}" +
-                          (consolidation.Checks.IsEmpty ? "" : $" ; contrôles de cohérence en échec : {consolidation.Checks.Length}"),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            At = DateTime.UtcNow,
+            Actor = actor,
+            Action = ReportExportService.AuditAction,
+            TerritoryId = territoryId,
+            Subject = $"synthèse nationale « {export.TemplateName} » de la campagne {export.CampaignCode} (protocole {consolidation.ProtocolCode} v{consolidation.ProtocolVersion})",
+            Details = $"secret statistique : seuil {export.SuppressionThreshold} ; " +
+                      $"empreinte des données {results.DataFingerprint?[..12]}" +
+                      (consolidation.Checks.IsEmpty ? "" : $" ; contrôles de cohérence en échec : {consolidation.Checks.Length}"),
+        }, cancellationToken);
+        clock.Stop();
         return new Outcome(consolidation, written, clock.Elapsed);
     }
 }

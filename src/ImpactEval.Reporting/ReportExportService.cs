@@ -14,19 +14,22 @@ namespace ImpactEval.Reporting;
 /// <param name="OutputDirectory">Directory of the output files (created when missing).</param>
 /// <param name="SuppressionThreshold">Smallest publishable count, at least 1 (default 5; 11 for some health data).</param>
 /// <param name="TemplatesDirectory">Templates directory; null for the lookup order of <see cref="Templates.TemplateLocator"/>.</param>
+/// <param name="PdfTimeout">How long Chromium may take to print the PDF; null for <see cref="Pdf.ChromiumPdfPrinter.DefaultTimeout"/>.</param>
 public sealed record ReportExport(
     string ProtocolCode,
     string? TemplateName,
     ImmutableArray<ReportFormat> Formats,
     string OutputDirectory,
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
-    string? TemplatesDirectory = null);
+    string? TemplatesDirectory = null,
+    TimeSpan? PdfTimeout = null);
 
 /// <summary>
 /// Exports a protocol's report from the store: computes the estimates (or reuses the stored ones when the data did not
 /// change, see <see cref="EstimateService"/>), writes the report with <see cref="ReportWriter"/> and records an audit
-/// entry ("report.export") listing the files written — every export of data derived from the cohort is audited.
-/// What the command line and the worker call.
+/// entry ("report.export") listing the files written with their SHA-256 — every export of data derived from the cohort
+/// is audited. The files replace the previous ones only once the entry is saved (<see cref="ExportAudit"/>), so a
+/// process killed at any point leaves each file complete and audited. What the command line and the worker call.
 /// </summary>
 public sealed class ReportExportService(ImpactEvalDbContext db)
 {
@@ -54,26 +57,23 @@ public sealed class ReportExportService(ImpactEvalDbContext db)
         var computation = await new EstimateService(db).ComputeAsync(export.ProtocolCode, actor, cancellationToken);
         var template = export.TemplateName ?? computation.Protocol.ReportTemplate;
         var clock = Stopwatch.StartNew();
-        var written = await ReportWriter.WriteAsync(computation.Protocol, computation.Results,
-            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold),
+        using var staged = await ReportWriter.StageAsync(computation.Protocol, computation.Results,
+            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold, PdfTimeout: export.PdfTimeout),
             cancellationToken);
-        clock.Stop();
-        if (!written.Files.IsEmpty)
+        var written = staged.Written;
+        var territoryId = await db.Protocols.AsNoTracking().Where(p => p.Code == export.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);
+        await ExportAudit.RecordAndCommitAsync(db, staged, new AuditEntry
         {
-            var stored = await db.Protocols.AsNoTracking().SingleAsync(p => p.Code == export.ProtocolCode, cancellationToken);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = DateTime.UtcNow,
-                Actor = actor,
-                Action = AuditAction,
-                TerritoryId = stored.TerritoryId,
-                Subject = $"rapport « {template} » du protocole {export.ProtocolCode} v{computation.Results.ProtocolVersion}",
-                Details = $"fichiers : {string.Join(" ; ", written.Files)} ; secret statistique : seuil {export.SuppressionThreshold} ; " +
-                          $"empreinte des données {computation.Results.DataFingerprint[..Math.Min(12, computation.Results.DataFingerprint.Length)]}" +
-                          (NotProduced(export, written) is { Length: > 0 } missing ? $" ; non produit : {missing}" : ""),
-            });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            At = DateTime.UtcNow,
+            Actor = actor,
+            Action = AuditAction,
+            TerritoryId = territoryId,
+            Subject = $"rapport « {template} » du protocole {export.ProtocolCode} v{computation.Results.ProtocolVersion}",
+            Details = $"secret statistique : seuil {export.SuppressionThreshold} ; " +
+                      $"empreinte des données {computation.Results.DataFingerprint[..Math.Min(12, computation.Results.DataFingerprint.Length)]}" +
+                      (NotProduced(export, written) is { Length: > 0 } missing ? $" ; non produit : {missing}" : ""),
+        }, cancellationToken);
+        clock.Stop();
         return new Outcome(computation, template, written, clock.Elapsed);
     }
 

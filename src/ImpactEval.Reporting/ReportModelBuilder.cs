@@ -146,7 +146,7 @@ public static partial class ReportModelBuilder
         /// <summary>Estimates withheld because of small groups (for the disclosure notice).</summary>
         public int WithheldEstimates { get; set; }
 
-        private readonly HashSet<string> sheetNames = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Workbook.SheetNames sheetNames = new();
 
         public int Style(string group) => groupStyle.TryGetValue(group, out var i) ? i : groupStyle.Count;
 
@@ -172,19 +172,8 @@ public static partial class ReportModelBuilder
 
         public GroupFlow? Flow(string group) => Results.Flow.Groups.FirstOrDefault(g => g.Group == group);
 
-        /// <summary>A unique workbook sheet name (31 characters at most, no forbidden character).</summary>
-        public string Sheet(string name)
-        {
-            var clean = new string(name.Select(c => "[]:*?/\\".Contains(c) ? '-' : c).ToArray()).Trim('\'');
-            if (clean.Length > 31) clean = clean[..31];
-            var candidate = clean;
-            for (var i = 2; !sheetNames.Add(candidate); i++)
-            {
-                var suffix = " " + i;
-                candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
-            }
-            return candidate;
-        }
+        /// <summary>A unique, valid workbook sheet name (see <see cref="Workbook.SheetNames"/>).</summary>
+        public string Sheet(string name) => sheetNames.Unique(name);
 
         /// <summary>
         /// Whether the summary (mean, SD, quartiles, shares) of a group at a wave may be shown: enough values, and for a

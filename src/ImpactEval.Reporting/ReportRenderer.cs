@@ -68,15 +68,16 @@ public sealed class ReportRenderer
     /// <summary>Prints an HTML document to a PDF file with headless Chromium.</summary>
     /// <param name="html">The HTML document (self-contained).</param>
     /// <param name="path">The PDF file to write.</param>
+    /// <param name="timeout">How long Chromium may take; null for <see cref="ChromiumPdfPrinter.DefaultTimeout"/>.</param>
     /// <param name="cancellationToken">Cancels the print.</param>
-    /// <exception cref="PdfUnavailableException">Chromium is absent or failed (French message).</exception>
-    public async Task RenderPdfAsync(string html, string path, CancellationToken cancellationToken = default)
+    /// <exception cref="PdfUnavailableException">Chromium is absent, failed or timed out (French message).</exception>
+    public async Task RenderPdfAsync(string html, string path, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var temp = Path.Combine(Path.GetTempPath(), "impacteval-" + Guid.NewGuid().ToString("N") + ".html");
         await File.WriteAllTextAsync(temp, html, cancellationToken);
         try
         {
-            await ChromiumPdfPrinter.PrintAsync(temp, path, cancellationToken: cancellationToken);
+            await ChromiumPdfPrinter.PrintAsync(temp, path, timeout, cancellationToken);
         }
         finally
         {

@@ -25,6 +25,7 @@ public enum ReportFormat
 /// <param name="GeneratedAt">Generation timestamp; null for now (pass a fixed value for reproducible outputs).</param>
 /// <param name="FileName">Base name of the files, without extension (default "rapport").</param>
 /// <param name="Territory">Facts of the territory sheet, or null.</param>
+/// <param name="PdfTimeout">How long Chromium may take to print the PDF; null for <see cref="Pdf.ChromiumPdfPrinter.DefaultTimeout"/>.</param>
 public sealed record ReportRequest(
     string TemplateName,
     ImmutableArray<ReportFormat> Formats,
@@ -33,7 +34,8 @@ public sealed record ReportRequest(
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
     DateTimeOffset? GeneratedAt = null,
     string FileName = "rapport",
-    TerritoryProfile? Territory = null);
+    TerritoryProfile? Territory = null,
+    TimeSpan? PdfTimeout = null);
 
 /// <summary>What <see cref="ReportWriter.WriteAsync"/> wrote.</summary>
 /// <param name="Files">Full paths of the files written, in the order of the requested formats.</param>

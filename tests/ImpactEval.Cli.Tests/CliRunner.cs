@@ -28,6 +28,23 @@ public sealed class CliRunner : IDisposable
 
     private async Task<Run> RunWithEnvironmentAsync(IReadOnlyDictionary<string, string> environment, string[] arguments, string? input)
     {
+        using var process = Start(environment, arguments, input);
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new Run(process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Starts the command without waiting (to kill it on the way); its output and error are redirected, the caller reads them.</summary>
+    public Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) => Start(environment, arguments, null);
+
+    private Process Start(IReadOnlyDictionary<string, string> environment, string[] arguments, string? input)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = WorkingDirectory,
@@ -41,16 +58,7 @@ public sealed class CliRunner : IDisposable
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["IMPACTEVAL_DATA"] = DataDirectory;
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        if (input is not null)
-        {
-            await process.StandardInput.WriteLineAsync(input);
-            process.StandardInput.Close();
-        }
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await output + await error);
+        return Process.Start(start)!;
     }
 
     public void Dispose()

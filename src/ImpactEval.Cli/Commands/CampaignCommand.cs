@@ -147,9 +147,10 @@ public static class CampaignCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var campaign = parse.GetValue(code)!;
-            var export = new NationalSynthesisExport(campaign, CommonOptions.FormatsOrAll(parse, formats),
-                (parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("out", campaign))).FullName, parse.GetValue(threshold), parse.GetValue(templates)?.FullName);
             var context = CliContext.From(parse);
+            var export = new NationalSynthesisExport(campaign, CommonOptions.FormatsOrAll(parse, formats),
+                (parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("out", campaign))).FullName, parse.GetValue(threshold), parse.GetValue(templates)?.FullName,
+                PdfTimeout: context.Pdf.Timeout);
             await using var db = await context.OpenStoreAsync(cancellationToken);
             NationalSynthesisExportService.Outcome outcome;
             try

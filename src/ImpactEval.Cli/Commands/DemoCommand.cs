@@ -52,7 +52,7 @@ public static class DemoCommand
 
             // Estimates and report in one export (audited like any other); the estimates are reused when the data did not change.
             var export = await ReportCommand.ExportAsync(new ReportExportService(db),
-                new ReportExport(protocol.Id, null, CommonOptions.AllFormats, outDirectory.FullName), cancellationToken);
+                new ReportExport(protocol.Id, null, CommonOptions.AllFormats, outDirectory.FullName, PdfTimeout: context.Pdf.Timeout), cancellationToken);
             if (export is null) return ExitCodes.Failure;
             var computation = export.Computation;
             AnsiConsole.MarkupLine(computation.Reused ? "Estimations : données inchangées, résultats repris." : "Estimations calculées.");

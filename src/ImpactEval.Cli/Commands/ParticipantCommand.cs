@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ImpactEval.Collection.Rights;
-using ImpactEval.Data;
+using ImpactEval.Core.Files;
 using Spectre.Console;
 
 namespace ImpactEval.Cli.Commands;
@@ -40,8 +40,9 @@ public static class ParticipantCommand
             }
             if (parse.GetValue(output) is { } file)
             {
-                // One person's data, not published: readable by the account that ran the export only (mode 0600).
-                PrivateFile.Write(file.FullName, System.Text.Encoding.UTF8.GetBytes(export.Json));
+                // Personal data: readable by its owner only, and replaced atomically (never left half-written).
+                await AtomicFiles.WriteAsync(file.FullName, (s, ct) => s.WriteAsync(System.Text.Encoding.UTF8.GetBytes(export.Json), ct).AsTask(),
+                    AtomicFiles.OwnerOnly, cancellationToken);
                 AnsiConsole.MarkupLine($"[green]✓[/] {export.Enrolments} inscription(s) et {export.Observations} observation(s) exportées dans {Markup.Escape(file.FullName)}.");
             }
             else Console.WriteLine(export.Json);

@@ -34,10 +34,11 @@ public static class ReportCommand
             // A copy given by its path on the command line is used as is; a name is looked up in the templates directory.
             var name = parse.GetValue(template);
             if (name is not null && name.EndsWith(TemplateLocator.Extension, StringComparison.OrdinalIgnoreCase) && File.Exists(name)) name = Path.GetFullPath(name);
+            var context = CliContext.From(parse);
             var export = new ReportExport(id, name, CommonOptions.FormatsOrAll(parse, formats),
                 (parse.GetValue(output) ?? new DirectoryInfo(Path.Combine("out", id))).FullName,
-                parse.GetValue(threshold), parse.GetValue(templates)?.FullName);
-            return await RunAsync(CliContext.From(parse), export, cancellationToken);
+                parse.GetValue(threshold), parse.GetValue(templates)?.FullName, context.Pdf.Timeout);
+            return await RunAsync(context, export, cancellationToken);
         });
         return command;
     }

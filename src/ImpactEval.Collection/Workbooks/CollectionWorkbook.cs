@@ -1,6 +1,5 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ClosedXML.Excel;
+using ImpactEval.Core.Files;
 using ImpactEval.Core.Model;
 
 namespace ImpactEval.Collection.Workbooks;
@@ -8,7 +7,7 @@ namespace ImpactEval.Collection.Workbooks;
 /// <summary>
 /// Generates the Excel workbook (.xlsx) a cité fills for one wave of a protocol, ready to be imported back by
 /// <see cref="Import.ObservationImporter"/>: a sheet to fill (named after the wave, first tab), an
-/// "Instructions" sheet in French, and a hidden sheet holding the drop-down lists.
+/// "Instructions" sheet in French, and a hidden sheet holding the drop-down lists. Written with ClosedXML.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -73,26 +72,21 @@ public static class CollectionWorkbook
         var roster = CheckIdentifiers(identifiers);
 
         var dataSheet = DataSheetName(wave);
+        using var workbook = new XLWorkbook(XLEventTracking.Disabled);
         var lists = new WorkbookLists();
-        var data = WaveSheet.Build(protocol, wave, indicators, roster, lists);
-        var instructions = InstructionsSheet.Build(protocol, wave, indicators, dataSheet, roster.Count);
-
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = WorkbookStyles.Create();
-        var sheets = new Sheets();
-        AddSheet(workbookPart, sheets, data, dataSheet, SheetStateValues.Visible);
-        AddSheet(workbookPart, sheets, instructions, InstructionsSheetName, SheetStateValues.Visible);
-        AddSheet(workbookPart, sheets, lists.BuildSheet(), WorkbookLists.SheetName, SheetStateValues.Hidden);
-        workbookPart.Workbook = new Workbook(
-            new WorkbookProtection { LockStructure = true },
-            new BookViews(new WorkbookView { ActiveTab = 0, FirstSheet = 0 }),
-            sheets,
-            new DefinedNames(lists.DefinedNames()));
-        workbookPart.Workbook.Save();
+        WaveSheet.Write(workbook.AddWorksheet(dataSheet), wave, indicators, roster, lists);
+        InstructionsSheet.Write(workbook.AddWorksheet(InstructionsSheetName), protocol, wave, indicators, dataSheet, roster.Count);
+        lists.Write(workbook);
+        workbook.Worksheet(1).SetTabActive().SetTabSelected();
+        workbook.Protect(null, XLProtectionAlgorithm.Algorithm.SimpleHash, XLWorkbookProtectionElements.Windows);
+        workbook.SaveAs(output);
     }
 
-    /// <summary>Writes the collection workbook of one wave to a file (created or replaced).</summary>
+    /// <summary>
+    /// Writes the collection workbook of one wave to a file (created or replaced atomically: a kill leaves the previous
+    /// file or the new one, never a partial one; see <see cref="AtomicFiles"/>). The file holds identifiers: it is
+    /// created readable by its owner only (0600).
+    /// </summary>
     /// <param name="protocol">The protocol.</param>
     /// <param name="waveCode">Code of the wave.</param>
     /// <param name="identifiers">The identifiers of the expected participants (see <see cref="Write"/>).</param>
@@ -100,9 +94,7 @@ public static class CollectionWorkbook
     /// <exception cref="ArgumentException">See <see cref="Write"/>.</exception>
     public static void WriteFile(Protocol protocol, string waveCode, IReadOnlyList<string> identifiers, string path)
     {
-        using var stream = new MemoryStream();
-        Write(protocol, waveCode, identifiers, stream);
-        File.WriteAllBytes(path, stream.ToArray());
+        AtomicFiles.Write(path, stream => Write(protocol, waveCode, identifiers, stream), AtomicFiles.OwnerOnly);
     }
 
     private static List<string> CheckIdentifiers(IReadOnlyList<string> identifiers)
@@ -118,15 +110,5 @@ public static class CollectionWorkbook
             roster.Add(id);
         }
         return roster;
-    }
-
-    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, Worksheet worksheet, string name, SheetStateValues state)
-    {
-        var part = workbookPart.AddNewPart<WorksheetPart>();
-        part.Worksheet = worksheet;
-        part.Worksheet.Save();
-        var sheet = new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)sheets.ChildElements.Count + 1, Name = name };
-        if (state != SheetStateValues.Visible) sheet.State = state;
-        sheets.Append(sheet);
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
+using ClosedXML.Excel;
 using ImpactEval.Collection.Import;
 using ImpactEval.Core.Model;
 using ValueType = ImpactEval.Core.Model.ValueType;
@@ -19,61 +17,50 @@ internal static class WaveSheet
     /// <summary>Last row covered by the validations and formats: the whole column, so rows added below the roster are checked too.</summary>
     public const int LastRow = 1_048_576;
 
-    private sealed record Column(string Header, string Title, string Description, double Width, uint Style, DataValidation? Validation);
+    private sealed record Column(string Header, string Title, string Description, double Width, WorkbookStyle Style, Rule? Validation);
 
-    /// <summary>The worksheet for <paramref name="wave"/>.</summary>
-    public static Worksheet Build(Protocol protocol, Wave wave, IReadOnlyList<Indicator> indicators, IReadOnlyList<string> identifiers, WorkbookLists lists)
+    /// <summary>A data-validation rule of a column: what is allowed, and the message when it is not.</summary>
+    private sealed record Rule(XLAllowedValues Type, XLOperator Operator, string Formula1, string Formula2, XLErrorStyle ErrorStyle, string Title, string Message);
+
+    /// <summary>Fills <paramref name="sheet"/>, the sheet of <paramref name="wave"/>.</summary>
+    public static void Write(IXLWorksheet sheet, Wave wave, IReadOnlyList<Indicator> indicators, IReadOnlyList<string> identifiers, WorkbookLists lists)
     {
         var columns = new List<Column>
         {
             new("identifiant", "Identifiant", "L'identifiant du participant dans la cité, celui du fichier d'inscription. Prérempli pour les participants attendus.",
-                Math.Clamp(identifiers.DefaultIfEmpty("").Max(i => i.Length) + 4, 16, 40), WorkbookStyles.Text, null),
+                Math.Clamp(identifiers.DefaultIfEmpty("").Max(i => i.Length) + 4, 16, 40), WorkbookStyle.Text, null),
             new("vague", "Vague", Limit($"{wave.Code} : {wave.Label}. Préremplie pour les participants attendus ; pour un participant ajouté, choisissez {wave.Code}."),
-                10, WorkbookStyles.Text, List(lists.Add("vague", [wave.Code]), $"Cette feuille est celle de la vague {wave.Code}.")),
-            new("date_collecte", "Date de collecte", Limit("Date du recueil, au format JJ/MM/AAAA. " + WindowText(wave)), 14, WorkbookStyles.Date, DateValidation(wave)),
+                10, WorkbookStyle.Text, List(lists.Add("vague", [wave.Code]), $"Cette feuille est celle de la vague {wave.Code}.")),
+            new("date_collecte", "Date de collecte", Limit("Date du recueil, au format JJ/MM/AAAA. " + WindowText(wave)), 14, WorkbookStyle.Date, DateValidation(wave)),
         };
         foreach (var indicator in indicators)
         {
             var scale = indicator.Scale;
             var longest = scale.IsLabelled ? scale.EffectiveLevels.Max(l => l.Label.Length) : 0;
             columns.Add(new Column(indicator.Code, indicator.Code, Limit($"{indicator.Label}. {ScaleText.WhatToEnter(scale)}"),
-                Math.Clamp(Math.Max(indicator.Code.Length, longest) + 4, 14, 45), WorkbookStyles.Data, ValueValidation(indicator, lists)));
+                Math.Clamp(Math.Max(indicator.Code.Length, longest) + 4, 14, 45), WorkbookStyle.Data, ValueValidation(indicator, lists)));
         }
 
-        var rows = new List<Row> { WorkbookCells.Row(1, [.. columns.Select((c, i) => WorkbookCells.Text(i, 1, c.Header, WorkbookStyles.Header))]) };
-        for (var r = 0; r < identifiers.Count; r++)
-            rows.Add(WorkbookCells.Row(r + 2,
-                WorkbookCells.Text(0, r + 2, identifiers[r], WorkbookStyles.Text),
-                WorkbookCells.Text(1, r + 2, wave.Code, WorkbookStyles.Text)));
-
-        var validations = new DataValidations();
         for (var i = 0; i < columns.Count; i++)
         {
             var column = columns[i];
-            var name = SpreadsheetReference.ColumnName(i);
-            validations.Append(Prompt(new DataValidation(), $"{name}1", column.Title, column.Description));
-            validations.Append(Prompt(column.Validation ?? new DataValidation(), $"{name}2:{name}{LastRow}", column.Title, column.Description));
+            var target = sheet.Column(i + 1);
+            target.Width = column.Width;
+            WorkbookStyles.Apply(target.Style, column.Style);
+            WorkbookCells.Text(sheet.Cell(1, i + 1), column.Header, WorkbookStyle.Header);
+            Validate(sheet.Range(1, i + 1, 1, i + 1), column.Title, column.Description, null);
+            Validate(sheet.Range(2, i + 1, LastRow, i + 1), column.Title, column.Description, column.Validation);
         }
-        validations.Count = (uint)validations.ChildElements.Count;
+        for (var r = 0; r < identifiers.Count; r++)
+        {
+            WorkbookCells.Data(sheet.Cell(r + 2, 1), identifiers[r]);
+            WorkbookCells.Data(sheet.Cell(r + 2, 2), wave.Code);
+        }
 
-        return new Worksheet(
-            new SheetViews(new SheetView(
-                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-            { TabSelected = true, WorkbookViewId = 0 }),
-            new SheetFormatProperties { DefaultRowHeight = 15 },
-            new Columns(columns.Select((c, i) => new DocumentFormat.OpenXml.Spreadsheet.Column
-            {
-                Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true, Style = c.Style,
-            })),
-            new SheetData(rows),
-            new SheetProtection
-            {
-                Sheet = true, Objects = true, Scenarios = true,
-                FormatCells = false, FormatColumns = false, FormatRows = false, InsertRows = false, DeleteRows = false, Sort = false, AutoFilter = false,
-            },
-            validations,
-            new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        sheet.SheetView.FreezeRows(1);
+        sheet.Protect(null, XLProtectionAlgorithm.Algorithm.SimpleHash,
+            XLSheetProtectionElements.SelectEverything | XLSheetProtectionElements.FormatEverything | XLSheetProtectionElements.InsertRows
+            | XLSheetProtectionElements.DeleteRows | XLSheetProtectionElements.Sort | XLSheetProtectionElements.AutoFilter);
     }
 
     /// <summary>"Fenêtre de collecte : du 26/09/2025 au 31/10/2025." or the rule relative to enrolment.</summary>
@@ -87,77 +74,57 @@ internal static class WaveSheet
         return $"Date prévue : {when} ; fenêtre de {s.DaysBefore} jour(s) avant à {s.DaysAfter} jour(s) après.";
     }
 
-    private static DataValidation Prompt(DataValidation validation, string range, string title, string text)
+    /// <summary>Shows the column's title and description when a cell of <paramref name="range"/> is selected, and applies its rule if any.</summary>
+    private static void Validate(IXLRange range, string title, string text, Rule? rule)
     {
-        validation.SequenceOfReferences = new ListValue<StringValue> { InnerText = range };
-        validation.AllowBlank = true;
+        var validation = range.SetDataValidation();
+        validation.IgnoreBlanks = true;
         validation.ShowInputMessage = true;
-        validation.PromptTitle = WorkbookCells.Limit(title, 32);
-        validation.Prompt = WorkbookCells.Limit(text, 255);
-        return validation;
+        validation.InputTitle = WorkbookCells.Limit(title, 32);
+        validation.InputMessage = WorkbookCells.Limit(text, 255);
+        validation.ShowErrorMessage = rule is not null;
+        if (rule is null) return;
+        validation.AllowedValues = rule.Type;
+        validation.Operator = rule.Operator;
+        validation.MinValue = rule.Formula1;
+        validation.MaxValue = rule.Formula2;
+        validation.ErrorStyle = rule.ErrorStyle;
+        validation.ErrorTitle = WorkbookCells.Limit(rule.Title, 32);
+        validation.ErrorMessage = WorkbookCells.Limit(rule.Message, 255);
     }
 
-    private static DataValidation? ValueValidation(Indicator indicator, WorkbookLists lists)
+    private static Rule ValueValidation(Indicator indicator, WorkbookLists lists)
     {
         var scale = indicator.Scale;
         if (scale.IsLabelled)
             return List(lists.Add(indicator.Code, [.. scale.EffectiveLevels.Select(l => l.Label)]), ScaleText.WhatToEnter(scale));
         var count = scale.Type == ValueType.Count;
         var min = count ? Math.Max(scale.Minimum ?? 0, 0) : scale.Minimum;
-        var max = scale.Maximum;
-        var validation = Stop(count ? DataValidationValues.Whole : DataValidationValues.Decimal, "Valeur non valide", ScaleText.WhatToEnter(scale));
-        switch (min, max)
+        var type = count ? XLAllowedValues.WholeNumber : XLAllowedValues.Decimal;
+        var (op, formula1, formula2) = (min, scale.Maximum) switch
         {
-            case ({ } a, { } b):
-                validation.Operator = DataValidationOperatorValues.Between;
-                validation.Append(new Formula1(Number(a)), new Formula2(Number(b)));
-                break;
-            case ({ } a, null):
-                validation.Operator = DataValidationOperatorValues.GreaterThanOrEqual;
-                validation.Append(new Formula1(Number(a)));
-                break;
-            case (null, { } b):
-                validation.Operator = DataValidationOperatorValues.LessThanOrEqual;
-                validation.Append(new Formula1(Number(b)));
-                break;
-            default:
-                validation.Operator = DataValidationOperatorValues.Between;
-                validation.Append(new Formula1("-1E+300"), new Formula2("1E+300"));
-                break;
-        }
-        return validation;
+            ({ } a, { } b) => (XLOperator.Between, Number(a), Number(b)),
+            ({ } a, null) => (XLOperator.EqualOrGreaterThan, Number(a), ""),
+            (null, { } b) => (XLOperator.EqualOrLessThan, Number(b), ""),
+            _ => (XLOperator.Between, "-1E+300", "1E+300"),
+        };
+        return new Rule(type, op, formula1, formula2, XLErrorStyle.Stop, "Valeur non valide", ScaleText.WhatToEnter(scale));
     }
 
-    private static DataValidation DateValidation(Wave wave)
+    private static Rule DateValidation(Wave wave)
     {
         var s = wave.Schedule;
         if (s.FixedDate is { } due)
-        {
-            var window = Stop(DataValidationValues.Date, "Date hors de la fenêtre",
+            return new Rule(XLAllowedValues.Date, XLOperator.Between,
+                WorkbookCells.DateSerial(due.AddDays(-s.DaysBefore)), WorkbookCells.DateSerial(due.AddDays(s.DaysAfter)), XLErrorStyle.Warning, "Date hors de la fenêtre",
                 $"Cette date est en dehors de la fenêtre de collecte (du {WorkbookCells.French(due.AddDays(-s.DaysBefore))} au {WorkbookCells.French(due.AddDays(s.DaysAfter))}). Gardez-la seulement si le recueil a bien eu lieu ce jour-là.");
-            window.ErrorStyle = DataValidationErrorStyleValues.Warning;
-            window.Operator = DataValidationOperatorValues.Between;
-            window.Append(new Formula1(WorkbookCells.DateSerial(due.AddDays(-s.DaysBefore))), new Formula2(WorkbookCells.DateSerial(due.AddDays(s.DaysAfter))));
-            return window;
-        }
-        var any = Stop(DataValidationValues.Date, "Date non valide", "Saisissez une date au format JJ/MM/AAAA (par exemple 15/10/2025).");
-        any.Operator = DataValidationOperatorValues.Between;
-        any.Append(new Formula1(WorkbookCells.DateSerial(new DateOnly(2000, 1, 1))), new Formula2(WorkbookCells.DateSerial(new DateOnly(2099, 12, 31))));
-        return any;
+        return new Rule(XLAllowedValues.Date, XLOperator.Between,
+            WorkbookCells.DateSerial(new DateOnly(2000, 1, 1)), WorkbookCells.DateSerial(new DateOnly(2099, 12, 31)), XLErrorStyle.Stop, "Date non valide",
+            "Saisissez une date au format JJ/MM/AAAA (par exemple 15/10/2025).");
     }
 
-    private static DataValidation List(string definedName, string message)
-    {
-        var validation = Stop(DataValidationValues.List, "Valeur non prévue", message);
-        validation.Append(new Formula1(definedName));
-        return validation;
-    }
-
-    private static DataValidation Stop(DataValidationValues type, string title, string message) => new()
-    {
-        Type = type, ErrorStyle = DataValidationErrorStyleValues.Stop, ShowErrorMessage = true,
-        ErrorTitle = WorkbookCells.Limit(title, 32), Error = WorkbookCells.Limit(message, 255),
-    };
+    private static Rule List(string definedName, string message) =>
+        new(XLAllowedValues.List, XLOperator.Between, definedName, "", XLErrorStyle.Stop, "Valeur non prévue", message);
 
     private static string Number(double value) => PlainNumber.Format(value);
 

@@ -1,32 +1,31 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Spreadsheet;
-using ImpactEval.Collection.Import;
+using ClosedXML.Excel;
 
 namespace ImpactEval.Collection.Workbooks;
 
 /// <summary>
-/// Makes the cells of a generated workbook. Every text is written as an inline string (never a shared string,
-/// never a formula): a text that starts with = + - @ is data, and also gets the quote-prefix style so that it stays
-/// text when a user edits it.
+/// Fills the cells of a generated workbook. Every text is set as a string — never parsed, so never a formula — and
+/// written as an inline string (not a shared string); a text that starts with = + - @ is data, and also gets the
+/// quote-prefix style so that it stays text when a user edits it.
 /// </summary>
 internal static class WorkbookCells
 {
-    /// <summary>A text cell at <paramref name="column"/> (0-based) of <paramref name="row"/> (1-based).</summary>
-    public static Cell Text(int column, int row, string text, uint style)
+    /// <summary>Sets <paramref name="cell"/> to a text with the style <paramref name="style"/>.</summary>
+    public static void Text(IXLCell cell, string text, WorkbookStyle style)
     {
-        if (style is WorkbookStyles.Text or WorkbookStyles.Data && StartsLikeFormula(text)) style = WorkbookStyles.QuotedText;
-        return new Cell
-        {
-            CellReference = SpreadsheetReference.Cell(column, row),
-            DataType = CellValues.InlineString,
-            StyleIndex = style,
-            InlineString = new InlineString(new Text(Clean(text)) { Space = SpaceProcessingModeValues.Preserve }),
-        };
+        WorkbookStyles.Apply(cell.Style, style);
+        Set(cell, text, quote: style is WorkbookStyle.Text or WorkbookStyle.Data);
     }
 
-    /// <summary>A row holding the given cells.</summary>
-    public static Row Row(int row, params Cell[] cells) => new(cells) { RowIndex = (uint)row };
+    /// <summary>Sets a data cell to a text, keeping the (unlocked, text) style of its column.</summary>
+    public static void Data(IXLCell cell, string text) => Set(cell, text, quote: true);
+
+    private static void Set(IXLCell cell, string text, bool quote)
+    {
+        cell.SetValue(Clean(text));
+        cell.ShareString = false;
+        if (quote && StartsLikeFormula(text)) cell.Style.IncludeQuotePrefix = true;
+    }
 
     /// <summary>Whether a spreadsheet program could take this text for a formula.</summary>
     public static bool StartsLikeFormula(string text) => text.Length > 0 && text[0] is '=' or '+' or '-' or '@';

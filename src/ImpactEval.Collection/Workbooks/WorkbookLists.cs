@@ -1,5 +1,4 @@
-using DocumentFormat.OpenXml.Spreadsheet;
-using ImpactEval.Collection.Import;
+using ClosedXML.Excel;
 
 namespace ImpactEval.Collection.Workbooks;
 
@@ -24,32 +23,22 @@ internal sealed class WorkbookLists
         return NameOf(lists.Count - 1);
     }
 
-    /// <summary>The hidden sheet's content (locked, protected).</summary>
-    public Worksheet BuildSheet()
+    /// <summary>Fills the hidden sheet (locked, protected) and names each list's cells in the workbook.</summary>
+    /// <param name="workbook">The workbook.</param>
+    public void Write(XLWorkbook workbook)
     {
-        var rows = new List<Row>();
-        var height = lists.Count == 0 ? 0 : lists.Max(l => l.Items.Count) + 1;
-        for (var r = 1; r <= height; r++)
+        var sheet = workbook.AddWorksheet(SheetName);
+        for (var c = 0; c < lists.Count; c++)
         {
-            var cells = new List<Cell>();
-            for (var c = 0; c < lists.Count; c++)
-            {
-                var (title, items) = lists[c];
-                if (r == 1) cells.Add(WorkbookCells.Text(c, r, title, WorkbookStyles.Header));
-                else if (r - 2 < items.Count) cells.Add(WorkbookCells.Text(c, r, items[r - 2], WorkbookStyles.Locked));
-            }
-            rows.Add(WorkbookCells.Row(r, [.. cells]));
+            var (title, items) = lists[c];
+            WorkbookCells.Text(sheet.Cell(1, c + 1), title, WorkbookStyle.Header);
+            for (var i = 0; i < items.Count; i++) WorkbookCells.Text(sheet.Cell(i + 2, c + 1), items[i], WorkbookStyle.Locked);
+            var column = XLHelper.GetColumnLetterFromNumber(c + 1);
+            workbook.NamedRanges.Add(NameOf(c), $"'{SheetName}'!${column}$2:${column}${items.Count + 1}");
         }
-        return new Worksheet(new SheetData(rows), new SheetProtection { Sheet = true, Objects = true, Scenarios = true });
+        sheet.Protect(null, XLProtectionAlgorithm.Algorithm.SimpleHash, XLSheetProtectionElements.SelectEverything);
+        sheet.Hide();
     }
-
-    /// <summary>The workbook names pointing at each list's cells.</summary>
-    public IEnumerable<DefinedName> DefinedNames() =>
-        lists.Select((list, c) =>
-        {
-            var column = SpreadsheetReference.ColumnName(c);
-            return new DefinedName($"'{SheetName}'!${column}$2:${column}${list.Items.Count + 1}") { Name = NameOf(c) };
-        });
 
     private static string NameOf(int index) => $"liste_{index + 1}";
 }

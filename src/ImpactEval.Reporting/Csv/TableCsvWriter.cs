@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ImpactEval.Core.Files;
 using ImpactEval.Reporting.Formatting;
 using ImpactEval.Reporting.Model;
 using ImpactEval.Reporting.Workbook;
@@ -18,19 +19,24 @@ public static class TableCsvWriter
 {
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
-    /// <summary>Writes one file per table, <c>NN-id.csv</c> in table order, into <paramref name="directory"/>; returns their paths.</summary>
+    /// <summary>
+    /// Stages one file per table, <c>NN-id.csv</c> in table order, into <paramref name="directory"/>; returns their paths.
+    /// CSV files of an earlier export that the new one does not replace are deleted when <paramref name="staging"/> is committed.
+    /// </summary>
     /// <param name="tables">The tables (the workbook's: one file per sheet).</param>
-    /// <param name="directory">The directory (created when missing; CSV files of an earlier export are replaced).</param>
+    /// <param name="directory">The directory (created when missing).</param>
+    /// <param name="staging">The files of the export being written.</param>
     /// <param name="cancellationToken">Cancels the writing.</param>
-    public static async Task<IReadOnlyList<string>> WriteAsync(IReadOnlyList<ReportTable> tables, string directory, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<string>> StageAsync(IReadOnlyList<ReportTable> tables, string directory, AtomicFiles staging, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(directory);
-        foreach (var stale in Directory.EnumerateFiles(directory, "*.csv")) File.Delete(stale);
+        foreach (var stale in Directory.EnumerateFiles(directory, "*.csv")) staging.DeleteOnCommit(stale);
         var paths = new List<string>(tables.Count);
         for (var i = 0; i < tables.Count; i++)
         {
-            var path = Path.Combine(directory, $"{i + 1:00}-{tables[i].Id}.csv");
-            await File.WriteAllTextAsync(path, Write(tables[i]), Utf8WithBom, cancellationToken);
+            var path = Path.GetFullPath(Path.Combine(directory, $"{i + 1:00}-{tables[i].Id}.csv"));
+            var bytes = Utf8WithBom.GetPreamble().Concat(Utf8WithBom.GetBytes(Write(tables[i]))).ToArray();
+            await staging.StageAsync(path, (s, ct) => s.WriteAsync(bytes, ct).AsTask(), cancellationToken: cancellationToken);
             paths.Add(path);
         }
         return paths;

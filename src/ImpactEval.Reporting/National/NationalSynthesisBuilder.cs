@@ -42,7 +42,7 @@ public static class NationalSynthesisBuilder
 
         var views = new List<NationalQuestionView>();
         var tables = new List<ReportTable>();
-        var sheetNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sheetNames = new Workbook.SheetNames();
         foreach (var q in results.Questions)
         {
             var respondents = Math.Max(0, q.Respondents);
@@ -88,7 +88,7 @@ public static class NationalSynthesisBuilder
                     Cells.Count(plan, $"{q.Code}/interrogees", q.Eligible),
                     Cells.Percent(q.Eligible > 0 ? (double)q.NonResponse / q.Eligible : double.NaN, 1, !plan.IsHidden($"{q.Code}/non-reponses") && !plan.IsHidden($"{q.Code}/interrogees"))], IsTotal: true));
             }
-            var sheet = Unique(sheetNames, $"{q.Code} {q.Theme}");
+            var sheet = sheetNames.Unique($"{q.Code} {q.Theme}");
             var table = new ReportTable("question-" + Slug(q.Code), $"{q.Code} — {q.Text}", sheet, note, columns, [.. rows], InWorkbook: true);
             tables.Add(table);
             Chart? chart = null;
@@ -111,7 +111,7 @@ public static class NationalSynthesisBuilder
         var territories = results.Territories.OrderBy(t => t.Region ?? "", StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).Select(t => new TerritoryRowView(
             t.Code, t.Name, t.Region ?? "", t.LabelYear?.ToString(CultureInfo.InvariantCulture) ?? "", t.Responded ? "oui" : "non",
             t.SubmittedOn is { } d ? French.Date(d) : "")).ToImmutableArray();
-        tables.Add(new ReportTable("participation", "Participation des cités à la campagne", Unique(sheetNames, "Participation"),
+        tables.Add(new ReportTable("participation", "Participation des cités à la campagne", sheetNames.Unique("Participation"),
             "Réponse ou non de chaque cité interrogée, et date de sa dernière réponse ; les réponses de chaque cité ne sont pas publiées.",
             [new("Code", CellKind.Text), new("Cité", CellKind.Text), new("Région", CellKind.Text), new("Année de labellisation", CellKind.Text), new("A répondu", CellKind.Text), new("Date de réponse", CellKind.Text)],
             [.. territories.Select(t => new TableRow([Cells.Text(t.Code), Cells.Text(t.Name), Cells.Text(t.Region), Cells.Text(t.LabelYear), Cells.Text(t.Responded), Cells.Text(t.SubmittedOn)]))],
@@ -139,15 +139,6 @@ public static class NationalSynthesisBuilder
     }
 
     private static string AnswerKey(NationalQuestion q, int index) => $"{q.Code}/reponse/{index.ToString(CultureInfo.InvariantCulture)}";
-
-    private static string Unique(HashSet<string> names, string name)
-    {
-        var clean = new string(name.Select(c => "[]:*?/\\".Contains(c) ? '-' : c).ToArray());
-        if (clean.Length > 31) clean = clean[..31].TrimEnd();
-        var candidate = clean;
-        for (var i = 2; !names.Add(candidate); i++) candidate = (clean.Length > 28 ? clean[..28] : clean) + " " + i.ToString(CultureInfo.InvariantCulture);
-        return candidate;
-    }
 
     private static string Slug(string code) => new(Core.Text.TextKey.Normalize(code).Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
 }

@@ -8,10 +8,18 @@ namespace ImpactEval.Reporting.Pdf;
 /// <c>IMPACTEVAL_CHROMIUM</c>, then at /usr/bin/chromium, /usr/bin/chromium-browser, /usr/bin/google-chrome. Each run
 /// uses a fresh profile directory, deleted afterwards, and no network.
 /// </summary>
+/// <remarks>
+/// Chromium runs in a process group of its own (<see cref="ChildProcessGroup"/>): on timeout (<see cref="DefaultTimeout"/>
+/// unless told otherwise), on cancellation (Ctrl+C, the worker host stopping) and when this process dies, even by
+/// <c>kill -9</c>, the browser and every process it started are killed; none is left running.
+/// </remarks>
 public static class ChromiumPdfPrinter
 {
     /// <summary>Environment variable naming the Chromium executable.</summary>
     public const string EnvironmentVariable = "IMPACTEVAL_CHROMIUM";
+
+    /// <summary>How long Chromium may take to print a report when no other time is given: one minute.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -31,47 +39,46 @@ public static class ChromiumPdfPrinter
     /// <summary>Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/>.</summary>
     /// <param name="htmlPath">A self-contained HTML file.</param>
     /// <param name="pdfPath">The PDF to write (overwritten).</param>
-    /// <param name="timeout">How long Chromium may take (default two minutes).</param>
-    /// <param name="cancellationToken">Cancels the print (Chromium is stopped).</param>
+    /// <param name="timeout">How long Chromium may take (default <see cref="DefaultTimeout"/>); it is killed after that.</param>
+    /// <param name="cancellationToken">Cancels the print (Chromium and its processes are killed).</param>
     /// <exception cref="PdfUnavailableException">Chromium is absent, failed or timed out (French message).</exception>
+    /// <exception cref="OperationCanceledException">The print was cancelled.</exception>
     public static async Task PrintAsync(string htmlPath, string pdfPath, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var chromium = FindChromium() ?? throw new PdfUnavailableException(MissingChromiumMessage);
+        var limit = timeout ?? DefaultTimeout;
         var profile = Path.Combine(Path.GetTempPath(), "impacteval-chromium-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(profile);
         var output = Path.GetFullPath(pdfPath);
         if (File.Exists(output)) File.Delete(output);
-        var start = new ProcessStartInfo(chromium)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
-                     "--no-pdf-header-footer", $"--user-data-dir={profile}", $"--print-to-pdf={output}",
-                     new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
-                 })
-            start.ArgumentList.Add(argument);
+        string[] arguments =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
+            "--disable-crash-reporter", "--disable-breakpad",
+            "--no-pdf-header-footer", $"--user-data-dir={profile}", $"--print-to-pdf={output}",
+            new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri,
+        ];
         try
         {
-            using var process = Process.Start(start) ?? throw new PdfUnavailableException($"Chromium ({chromium}) n'a pas pu être lancé.");
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            limit.CancelAfter(timeout ?? TimeSpan.FromMinutes(2));
+            using var group = StartChromium(chromium, arguments);
+            var process = group.Process;
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(limit);
             try
             {
-                await process.WaitForExitAsync(limit.Token);
+                await process.WaitForExitAsync(deadline.Token);
             }
             catch (OperationCanceledException)
             {
-                try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+                group.Kill();
+                await process.WaitForExitAsync(CancellationToken.None);
                 cancellationToken.ThrowIfCancellationRequested();
-                throw new PdfUnavailableException("Chromium n'a pas produit le PDF dans le délai imparti.");
+                throw new PdfUnavailableException($"Chromium n'a pas produit le PDF dans le délai imparti ({limit.TotalSeconds:0} s) : il a été arrêté.");
             }
+            group.Kill(); // what the browser left behind, if anything: its output streams then close
             var errors = await stderr;
             await stdout;
             if (process.ExitCode != 0 || !File.Exists(output) || new FileInfo(output).Length < 5)
@@ -80,6 +87,18 @@ public static class ChromiumPdfPrinter
         finally
         {
             try { Directory.Delete(profile, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    private static ChildProcessGroup StartChromium(string chromium, string[] arguments)
+    {
+        try
+        {
+            return ChildProcessGroup.Start(chromium, arguments);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new PdfUnavailableException($"Chromium ({chromium}) n'a pas pu être lancé : {e.Message}");
         }
     }
 

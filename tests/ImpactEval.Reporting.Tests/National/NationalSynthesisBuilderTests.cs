@@ -88,6 +88,38 @@ public class NationalSynthesisBuilderTests
         Assert.Equal(["CAF", "36", "40", "0.9"], sheets[model.Tables[1].SheetName][1].Select(c => c.EndsWith('%') ? (double.Parse(c.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100).ToString(System.Globalization.CultureInfo.InvariantCulture) : c));
     }
 
+    // A campaign's themes are typed by whoever writes the questionnaire: "Qui ? Quoi ?", a theme ending with an
+    // apostrophe, one named like the README sheet, two questions of the same code and theme. The workbook is still
+    // written (ClosedXML refuses invalid or duplicate sheet names) and LibreOffice opens every sheet, with the
+    // shares stored as numbers.
+    [Fact]
+    public void RenderXlsx_NationalWithAwkwardThemes_EverySheetOpens()
+    {
+        var campaign = SampleReports.NationalCampaign();
+        var q = campaign.Questions[2];
+        campaign = campaign with
+        {
+            Questions =
+            [
+                .. campaign.Questions,
+                q with { Code = "Q5", Theme = "Qui ? Quoi ? [2024/2025]" },
+                q with { Code = "Q6", Theme = "Partenaires d'hier'" },
+                q with { Code = "", Theme = "Lisez-moi" },
+                q with { Code = "Q5", Theme = "Qui ? Quoi ? [2024/2025]" },
+            ],
+        };
+        var model = NationalSynthesisBuilder.Build(campaign, SampleReports.SampleTimestamp);
+        var path = Path.Combine(Demo.TempDirectory("national"), "synthese-themes.xlsx");
+        File.WriteAllBytes(path, new ReportRenderer(Demo.TemplatesDirectory).RenderXlsx(model));
+
+        var sheets = LibreOffice.Sheets(path);
+
+        Assert.Equal(model.Tables.Select(t => t.SheetName).Append("Lisez-moi").Order(StringComparer.Ordinal), sheets.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(model.Tables.Length + 1, sheets.Keys.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        var shares = sheets[model.Tables[^2].SheetName].Skip(1).Select(r => r[3]).ToList();
+        Assert.All(shares, s => Assert.Matches("^[0-9.]+%$", s));
+    }
+
     private static NationalCampaignResults Revue() => NationalDemoData.ConsolidatedWithoutStore();
 
     // The consolidated revue de projet: every share the synthesis shows is its numerator over its denominator (recomputed
