@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ImpactEval.Analysis;
+using ImpactEval.Analysis.Results;
 using ImpactEval.Data;
 using ImpactEval.Data.Access;
 using ImpactEval.Reporting;
@@ -56,7 +57,7 @@ public static class ProtocolsApi
         if (scope.ResultDetail == ResultDetail.FullResults)
         {
             await protocols.AuditEstimatesAsync(latest, scope, cancellationToken);
-            return TypedResults.Json(new FullEstimatesView(id, territory, ResultDetail.FullResults, results), ResultsJson.Options);
+            return TypedResults.Json(new FullEstimatesView(id, territory, ResultDetail.FullResults, results, TidyResults.From(results)), ResultsJson.Options);
         }
         var (_, model) = await protocols.PublishedAsync(id, results, cancellationToken);
         await protocols.AuditEstimatesAsync(latest, scope, cancellationToken);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ImpactEval.Analysis;
+using ImpactEval.Analysis.Results;
 using ImpactEval.Data;
 using ImpactEval.Reporting;
 using ImpactEval.TestSupport;
@@ -92,6 +93,15 @@ public class ProtocolsApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         await using var db = Store.Open(environment.Store.Options);
         var stored = (await new EstimateService(db).LatestAsync("passerelles"))!;
         Assert.Equal(ResultsJson.Write(stored), ResultsJson.Write(ResultsJson.Read(root.GetProperty("results").GetRawText())));
+        // The same results as one tidy table at full precision, with estimatr's columns and the versions that made them.
+        var tidy = root.GetProperty("tidy");
+        Assert.Equal(AnalysisEngine.Version, tidy.GetProperty("engine_version").GetInt32());
+        Assert.Equal(stored.BuildVersion, tidy.GetProperty("build_version").GetString());
+        var rows = tidy.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(TidyRow.Columns, rows[0].EnumerateObject().Select(p => p.Name));
+        var expected = TidyResults.From(stored).Rows;
+        Assert.Equal(expected.Length, rows.Count);
+        Assert.Equal(expected[0].Estimate, rows[0].GetProperty("estimate").GetDouble());
         var listed = await http.GetFromJsonAsync<JsonElement>("api/protocols");
         var protocol = Assert.Single(listed.EnumerateArray());
         Assert.Equal("passerelles", protocol.GetProperty("id").GetString());
