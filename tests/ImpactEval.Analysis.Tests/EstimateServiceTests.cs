@@ -46,3 +46,20 @@ public class EstimateServiceTests
         Assert.Equal(recomputed.RunId, reused.RunId);
     }
 }
+
+public class AnalysisEngineTests
+{
+    // Built from a git checkout (a clean clone, CI), the informational version names the product version and the commit.
+    [Fact]
+    public void BuildVersion_FromGitCheckout_ProductVersionAndCommit()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ImpactEval.sln"))) root = root.Parent;
+        Assert.NotNull(root);
+        if (!Directory.Exists(Path.Combine(root!.FullName, ".git")) && !File.Exists(Path.Combine(root.FullName, ".git")))
+            return; // an exported tree without git: nothing to name (the version is then the product version alone)
+        Assert.Matches(@"^\d+\.\d+\.\d+\+[0-9a-f]{7,40}$", AnalysisEngine.BuildVersion);
+        Assert.DoesNotMatch(@"^1\.0\.0", AnalysisEngine.BuildVersion);
+        Assert.Equal($"{AnalysisEngine.BuildVersion} (moteur d’analyse {AnalysisEngine.Version})", AnalysisEngine.Describe(AnalysisEngine.BuildVersion, AnalysisEngine.Version));
+    }
+}
