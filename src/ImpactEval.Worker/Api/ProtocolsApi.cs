@@ -28,6 +28,8 @@ public static class ProtocolsApi
         api.MapGet("/{id}/estimates", GetEstimates).WithName("GetEstimates")
             .WithSummary("Les dernières estimations : résultats complets (administrateur, équipe de la cité) ou tableaux publiés (national, partenaire).");
         api.MapGet("/{id}/report", GetReport).WithName("GetReport").WithSummary("Le rapport publié, en HTML (par défaut) ou en classeur Excel (?format=xlsx).");
+        api.MapGet("/{id}/dataset", GetDataset).WithName("GetDataset")
+            .WithSummary("Le jeu de données d’analyse (une ligne par inscription, pseudonymisée) avec son dictionnaire, les estimations et reproduire.R, en archive zip (?format=csv|xlsx|parquet) : administrateur et équipe de la cité seulement.");
         return app;
     }
 
@@ -94,6 +96,47 @@ public static class ProtocolsApi
         {
             // The protocol's template is broken or missing (an edited copy): the cité's team must fix it; nothing was exported.
             return TypedResults.Problem(title: "Rapport impossible à produire", detail: e.Message, statusCode: StatusCodes.Status500InternalServerError);
+        }
+    }
+
+    /// <summary>
+    /// GET /api/protocols/{id}/dataset?format=csv|xlsx|parquet: the analysis dataset as a zip (data, codebook, estimates,
+    /// reproduire.R with csv). Pseudonymous individual data: administrators and the cité's team only (403 for national and
+    /// partner accounts, which see published tables); audited with the account's name like every export.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>, ProblemHttpResult>> GetDataset(
+        string id, string? format, ClaimsPrincipal user, ImpactEvalDbContext db, ProtocolResults protocols, CancellationToken cancellationToken)
+    {
+        var wanted = (format ?? "csv").Trim().ToLowerInvariant() switch
+        {
+            "csv" => Reporting.Dataset.DatasetFormat.Csv,
+            "xlsx" => Reporting.Dataset.DatasetFormat.Xlsx,
+            "parquet" => Reporting.Dataset.DatasetFormat.Parquet,
+            _ => (Reporting.Dataset.DatasetFormat?)null,
+        };
+        if (wanted is null)
+            return TypedResults.BadRequest(new ProblemDetails
+            {
+                Title = "Format inconnu", Status = StatusCodes.Status400BadRequest,
+                Detail = $"«\u202F{format}\u202F» n’est pas un format de jeu de données\u202F: choisissez csv, xlsx ou parquet.",
+            });
+        var scope = AccessClaims.Scope(user);
+        if (await protocols.FindAsync(id, scope, cancellationToken) is null) return NotVisible(id);
+        if (scope.ResultDetail != ResultDetail.FullResults)
+            return TypedResults.Problem(title: "Accès refusé", statusCode: StatusCodes.Status403Forbidden,
+                detail: "Le jeu de données individuelles (pseudonymisées) n’est ouvert qu’aux administrateurs et à l’équipe de la cité\u202F; les tableaux publiés sont sur GET /api/protocols/{id}/estimates.");
+        var directory = Path.Combine(Path.GetTempPath(), "impacteval-dataset-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var outcome = await new Reporting.Dataset.DatasetExportService(db).ExportAsync(new(id, wanted.Value, directory), scope.Actor, cancellationToken);
+            using var zip = new MemoryStream();
+            using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                foreach (var file in outcome.Files) System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, file, Path.GetFileName(file));
+            return TypedResults.File(zip.ToArray(), "application/zip", $"donnees-{id}-v{outcome.Computation.Results.ProtocolVersion}.zip");
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
     }
 
