@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Parquet;
 using Xunit;
 using Xunit.Abstractions;
+using ImpactEval.TestSupport;
 
 namespace ImpactEval.Cli.Tests;
 

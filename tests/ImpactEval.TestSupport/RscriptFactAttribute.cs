@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit;
 
-namespace ImpactEval.Cli.Tests;
+namespace ImpactEval.TestSupport;
 
 /// <summary>
 /// A fact that needs R: skipped, with a message that says so, only when <c>Rscript</c> is not on the PATH (a developer
