@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Loading;
 using ImpactEval.Core.Model;
+using ImpactEval.TestSupport;
 using Xunit;
 
 namespace ImpactEval.Analysis.Tests;
@@ -15,13 +16,7 @@ namespace ImpactEval.Analysis.Tests;
 /// </summary>
 public class JointModelTests
 {
-    private static readonly JsonElement Fixture = LoadFixture();
-
-    private static JsonElement LoadFixture()
-    {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "joint_models.json"));
-        return JsonDocument.Parse(stream).RootElement.Clone();
-    }
+    private static readonly JsonElement Fixture = ThreeGroupCohort.Fixture;
 
     /// <summary>The analysis lines of each case: estimator, outcome and options.</summary>
     public static TheoryData<string, string, double> Cases() => new()
@@ -129,55 +124,10 @@ public class JointModelTests
         Assert.True(Math.Abs(actual - expected) <= tolerance * scale, $"{what} {field}: expected {expected:R}, got {actual:R}");
     }
 
-    internal static Protocol Protocol(string analysis, string more = "")
-    {
-        var lines = string.Join("\n", analysis.Split('\n').Select(l => "    " + l));
-        var text = $"""
-            id: trois-groupes
-            title: "Trois groupes dans douze écoles"
-            territory: CE-999-05
-            indicators:
-              - {"{"} code: SCORE, label: "Score", level: impact, type: continuous, waves: [T1, T2] {"}"}
-              - code: NOTE
-                label: "Note de l'enseignant"
-                level: impact
-                type: ordinal
-                levels: [{"{"} value: 1, label: "1" {"}"}, {"{"} value: 2, label: "2" {"}"}, {"{"} value: 3, label: "3" {"}"}, {"{"} value: 4, label: "4" {"}"}]
-                waves: [T2]
-              - {"{"} code: OUI, label: "Oui", level: resultat, type: binary, waves: [T2] {"}"}
-            groups:
-              - {"{"} code: BEN, label: "Bénéficiaires", role: focal {"}"}
-              - {"{"} code: EAJE, label: "Accueil", role: comparison {"}"}
-              - {"{"} code: LOIN, label: "Éloignés", role: comparison {"}"}
-            waves:
-              - {"{"} code: T1, label: "Début", date: 2025-10-01 {"}"}
-              - {"{"} code: T2, label: "Fin", date: 2026-06-12 {"}"}
-            covariates:
-              - {"{"} code: X1, label: "Âge", type: continuous {"}"}
-              - {"{"} code: X2, label: "Premier enfant", type: binary {"}"}
-            cluster: {"{"} code: ecole, label: "École" {"}"}
-            analyses:
-              - code: A
-                label: "Analyse"
-                wave: T2
-            {lines}
-            {more}
-            """;
-        var loaded = ProtocolLoader.Load(text, "trois-groupes.yaml");
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return loaded.Protocol!;
-    }
+    /// <summary>The three-group protocol with one analysis "A" at T2 (its lines given) and more root text.</summary>
+    internal static Protocol Protocol(string analysis, string more = "") =>
+        ThreeGroupCohort.Protocol("analyses:\n  - code: A\n    label: \"Analyse\"\n    wave: T2\n" +
+                                  string.Join("\n", analysis.Split('\n').Select(l => "    " + l)) + "\n" + more);
 
-    internal static AnalysisDataset Dataset(Protocol protocol)
-    {
-        var rows = Fixture.GetProperty("data").EnumerateArray().ToList();
-        ImmutableArray<double> Column(string name) =>
-            [.. rows.Select(r => r.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN)];
-        return new AnalysisDataset(protocol.Id, 1, [.. rows.Select(r => r.GetProperty("g").GetString()!)], [.. rows.Select(r => r.GetProperty("cl").GetString())],
-            [.. rows.Select(_ => "active")],
-            ImmutableDictionary<string, ImmutableArray<double>>.Empty.Add("X1", Column("x1")).Add("X2", Column("x2")),
-            ImmutableDictionary<string, ImmutableArray<double>>.Empty.Add("SCORE@T1", Column("y0")).Add("SCORE@T2", Column("y"))
-                .Add("NOTE@T2", Column("note")).Add("OUI@T2", Column("oui")),
-            ImmutableDictionary<string, ImmutableArray<DateOnly?>>.Empty, "fixture");
-    }
+    internal static AnalysisDataset Dataset(Protocol protocol) => ThreeGroupCohort.Dataset(protocol);
 }

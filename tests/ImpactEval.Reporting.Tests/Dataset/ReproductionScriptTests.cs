@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using ImpactEval.Analysis;
 using ImpactEval.Analysis.Results;
-using ImpactEval.Core.Loading;
 using ImpactEval.Reporting.Dataset;
 using ImpactEval.Reporting.Tests.Support;
 using ImpactEval.TestSupport;
@@ -43,8 +40,8 @@ public class ReproductionScriptTests(ITestOutputHelper output)
     [RscriptFact]
     public async Task Reproduire_EveryEstimatorAndOption_EqualsR()
     {
-        var protocol = Protocol();
-        var rows = Rows();
+        var protocol = ThreeGroupCohort.Protocol(Analyses);
+        var rows = ThreeGroupCohort.Rows();
         var frame = DatasetFrame.Assemble(protocol, rows);
         var results = ProtocolAnalysis.Run(protocol, frame.ToAnalysisDataset());
         Assert.All(results.Analyses.SelectMany(a => a.Contrasts), c => Assert.True(c.Effect is { IsEstimable: true }, $"{c.Indicator} {c.FailureReason}"));
@@ -63,58 +60,4 @@ public class ReproductionScriptTests(ITestOutputHelper output)
         Assert.DoesNotContain("! A", text); // no analysis block failed
     }
 
-    private static Core.Model.Protocol Protocol()
-    {
-        var text = $$"""
-            id: trois-groupes
-            title: "Trois groupes dans douze écoles"
-            territory: CE-999-05
-            indicators:
-              - { code: SCORE, label: "Score", level: impact, type: continuous, waves: [T1, T2] }
-              - code: NOTE
-                label: "Note"
-                level: impact
-                type: ordinal
-                levels: [{ value: 1, label: "1" }, { value: 2, label: "2" }, { value: 3, label: "3" }, { value: 4, label: "4" }]
-                waves: [T2]
-              - { code: OUI, label: "Oui", level: resultat, type: binary, waves: [T2] }
-            groups:
-              - { code: BEN, label: "Bénéficiaires", role: focal }
-              - { code: EAJE, label: "Accueil", role: comparison }
-              - { code: LOIN, label: "Éloignés", role: comparison }
-            waves:
-              - { code: T1, label: "Début", date: 2025-10-01 }
-              - { code: T2, label: "Fin", date: 2026-06-12 }
-            covariates:
-              - { code: X1, label: "Âge", type: continuous }
-              - { code: X2, label: "Premier enfant", type: binary }
-            cluster: { code: ecole, label: "École" }
-            {{Analyses}}
-            """;
-        var loaded = ProtocolLoader.Load(text, "trois-groupes.yaml");
-        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
-        return loaded.Protocol!;
-    }
-
-    private static DatasetRows Rows()
-    {
-        using var stream = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Fixtures", "joint_models.json"));
-        var data = JsonDocument.Parse(stream).RootElement.GetProperty("data").EnumerateArray().ToList();
-        double Value(JsonElement row, string name) => row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : double.NaN;
-        var ids = Enumerable.Range(1, data.Count).ToArray();
-        var baseline = new List<(int, string, double)>();
-        var observed = new List<(int, string, string, double)>();
-        for (var i = 0; i < data.Count; i++)
-        {
-            foreach (var (column, code) in new[] { ("x1", "X1"), ("x2", "X2") })
-                if (!double.IsNaN(Value(data[i], column))) baseline.Add((ids[i], code, Value(data[i], column)));
-            foreach (var (column, key, wave) in new[] { ("y0", "SCORE@T1", "T1"), ("y", "SCORE@T2", "T2"), ("note", "NOTE@T2", "T2"), ("oui", "OUI@T2", "T2") })
-                if (!double.IsNaN(Value(data[i], column))) observed.Add((ids[i], key, wave, Value(data[i], column)));
-        }
-        return new DatasetRows(1, GroupAssignment.IntentionToTreat, ids, [.. ids.Select(i => $"P{i.ToString("000", CultureInfo.InvariantCulture)}")],
-            [.. data.Select(r => r.GetProperty("g").GetString()!)], [.. data.Select(r => r.GetProperty("cl").GetString())], [.. data.Select(_ => "active")],
-            [.. baseline.Select(b => b.Item1)], [.. baseline.Select(b => b.Item2)], [.. baseline.Select(b => b.Item3)],
-            [.. observed.Select(o => o.Item1)], [.. observed.Select(o => o.Item2)], [.. observed.Select(o => o.Item3)], [.. observed.Select(o => o.Item4)],
-            [.. observed.Select(_ => (DateOnly?)null)]);
-    }
 }
