@@ -43,13 +43,13 @@ public static class DatasetCodebook
             for (var i = 2; !used.Add(candidate); i++) candidate = $"{name}_{i}";
             return candidate;
         }
-        var groups = string.Join(" ; ", protocol.Groups.Select(g => $"{g.Code} = {g.Label}"));
+        var groups = string.Join(" ; ", protocol.Groups.Select(g => $"{g.Code} = {g.Label}"));
         var cluster = protocol.Cluster;
         var entries = ImmutableArray.CreateBuilder<CodebookEntry>();
         entries.Add(new(Unique(Pseudonym), Pseudonym, "Pseudonyme du participant (HMAC, ne permet pas de retrouver l’identité)", "texte", "", "", CodebookSource.Enrolment, "", ""));
         entries.Add(new(Unique(Group), Group, "Groupe à l’inscription (intention de traiter)", "texte", groups, "", CodebookSource.Enrolment, "", ""));
         entries.Add(new(Unique(cluster?.Code ?? "unite"), "cluster", cluster?.Label ?? "Unité de regroupement (aucune déclarée)", "texte",
-            cluster is null ? "" : string.Join(" ; ", cluster.Units.Select(u => $"{u.Code} = {u.Label}")), "", CodebookSource.Enrolment, "", ""));
+            cluster is null ? "" : string.Join(" ; ", cluster.Units.Select(u => $"{u.Code} = {u.Label}")), "", CodebookSource.Enrolment, "", ""));
         entries.Add(new(Unique(Status), Status, "Statut de l’inscription (active, completed, withdrawn, lost, moved)", "texte", "", "", CodebookSource.Enrolment, "", ""));
         foreach (var c in protocol.Covariates)
             entries.Add(new(Unique(c.Code), c.Code, c.Label, Vocabulary.WordFor(Vocabulary.Types, c.Scale.Type), Levels(c.Scale), "", CodebookSource.Baseline, "", ""));
@@ -62,6 +62,6 @@ public static class DatasetCodebook
 
     private static string Levels(Model.Scale scale) =>
         scale.IsLabelled
-            ? string.Join(" ; ", scale.EffectiveLevels.Select(l => $"{l.Value} = {l.Label}"))
+            ? string.Join(" ; ", scale.EffectiveLevels.Select(l => $"{l.Value} = {l.Label}"))
             : string.Join(" ", new[] { scale.Unit, scale.Minimum is null && scale.Maximum is null ? null : scale.DescribeRange() }.Where(s => !string.IsNullOrEmpty(s)));
 }

@@ -55,7 +55,7 @@ public sealed class EstimateService(ImpactEvalDbContext db)
             At = run.ComputedAt, Actor = actor, Action = "estimates.compute", TerritoryId = stored.TerritoryId,
             Subject = $"protocole {protocolCode} v{version}",
             Details = $"{dataset.Count} participants, empreinte {dataset.Fingerprint[..12]}, moteur d’analyse {AnalysisEngine.Version} ({AnalysisEngine.BuildVersion})"
-                      + (existing is null ? "" : " ; estimations précédentes recalculées (autre version du moteur d’analyse)"),
+                      + (existing is null ? "" : " ; estimations précédentes recalculées (autre version du moteur d’analyse)"),
         });
         await db.SaveChangesAsync(cancellationToken);
         return new Computation(protocol, results, run.Id, false);

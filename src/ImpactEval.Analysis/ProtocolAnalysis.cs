@@ -116,7 +116,7 @@ public static class ProtocolAnalysis
                 }
                 catch (StatisticsException e)
                 {
-                    notes.Add($"Analyse {spec.Code} : le modèle de score de propension n'a pas pu être estimé ({e.Message}).");
+                    notes.Add($"Analyse {spec.Code} : le modèle de score de propension n’a pas pu être estimé ({e.Message}).");
                     return Result([], null);
                 }
                 first ??= weighting;
@@ -124,7 +124,7 @@ public static class ProtocolAnalysis
             grid.Add(ContrastEstimator.Estimate(protocol, dataset, spec, indicator, weighting));
         }
         if (spec.BaselineOutcome && spec.Estimator == Estimator.Weighting && spec.OutcomeCodes.Length > 1)
-            notes.Add($"Analyse {spec.Code} : un modèle de score de propension par indicateur (sa valeur à {spec.BaselineWaveCode} y entre) ; les diagnostics des poids présentés sont ceux du premier indicateur.");
+            notes.Add($"Analyse {spec.Code} : un modèle de score de propension par indicateur (sa valeur à {spec.BaselineWaveCode} y entre) ; les diagnostics des poids présentés sont ceux du premier indicateur.");
 
         var estimates = new List<ContrastEstimate>();
         for (var c = 0; c < spec.Contrasts.Length; c++)

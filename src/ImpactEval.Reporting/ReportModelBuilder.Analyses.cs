@@ -150,10 +150,10 @@ public static partial class ReportModelBuilder
                 var title = $"{a.Code} — {what} estimés et intervalles de confiance".Replace("probabilités de supériorité estimés", "probabilités de supériorité estimées");
                 var description = scale switch
                 {
-                    EffectScale.OddsRatio => $"Rapport des chances de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des chances égales.",
-                    EffectScale.RiskRatio => $"Rapport des proportions de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des proportions égales.",
-                    EffectScale.ProbabilityOfSuperiority => $"Probabilité qu'une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0,5 correspond à l'absence d'écart.",
-                    _ => $"Écart entre groupes pour chaque indicateur et chaque groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0 correspond à l'absence d'écart. Un intervalle qui croise cette ligne signifie que les données ne permettent pas de conclure.",
+                    EffectScale.OddsRatio => $"Rapport des chances de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des chances égales.",
+                    EffectScale.RiskRatio => $"Rapport des proportions de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des proportions égales.",
+                    EffectScale.ProbabilityOfSuperiority => $"Probabilité qu’une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0,5 correspond à l’absence d’écart.",
+                    _ => $"Écart entre groupes pour chaque indicateur et chaque groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0 correspond à l’absence d’écart. Un intervalle qui croise cette ligne signifie que les données ne permettent pas de conclure.",
                 };
                 var id = $"forest-{Slug(a.Code)}";
                 chart = new Chart(id, title, description,
@@ -164,7 +164,7 @@ public static partial class ReportModelBuilder
             var terms = spec is null ? [] : (spec.CovariateCodes.IsDefaultOrEmpty ? [] : spec.CovariateCodes.Select(context.CovariateLabel)).ToList();
             if (spec?.BaselineWaveCode is { } baselineWave && (spec.Estimator != Estimator.Weighting || spec.BaselineOutcome) && spec.Estimator.FitsModel()
                 && spec.Estimator != Estimator.DifferenceInDifferences)
-                terms.Insert(0, $"valeur de l'indicateur à {baselineWave}");
+                terms.Insert(0, $"valeur de l’indicateur à {baselineWave}");
             var covariates = terms.Count == 0 ? "aucune" : string.Join(", ", terms);
             var outcomes = a.Contrasts.Select(c => c.Indicator).Distinct().Count();
             var multiplicityText = outcomes < 2
@@ -214,9 +214,9 @@ public static partial class ReportModelBuilder
     private static string ScaleExplanation(AnalysisResult a, bool oddsRatio, bool adjusts, string confidence)
     {
         if (a.Estimator == Estimator.RiskRatio)
-            return $"Chaque résultat est un rapport des proportions : la part de réponses « oui » dans le groupe bénéficiaire divisée par celle du groupe de comparaison, sans ajustement. Un rapport de 1 signifie des parts égales ; si l'intervalle de confiance à {confidence} contient 1, les données ne permettent pas de conclure.";
+            return $"Chaque résultat est un rapport des proportions : la part de réponses « oui » dans le groupe bénéficiaire divisée par celle du groupe de comparaison, sans ajustement. Un rapport de 1 signifie des parts égales ; si l’intervalle de confiance à {confidence} contient 1, les données ne permettent pas de conclure.";
         if (a.Estimator is Estimator.Wilcoxon or Estimator.BrunnerMunzel)
-            return $"Chaque résultat est une probabilité de supériorité : la probabilité qu'une famille du groupe bénéficiaire prise au hasard ait une valeur plus élevée qu'une famille du groupe de comparaison (les ex æquo comptant pour moitié), sans ajustement. 0,5 signifie l'absence d'écart ; si l'intervalle de confiance à {confidence} contient 0,5, les données ne permettent pas de conclure.";
+            return $"Chaque résultat est une probabilité de supériorité : la probabilité qu’une famille du groupe bénéficiaire prise au hasard ait une valeur plus élevée qu’une famille du groupe de comparaison (les ex æquo comptant pour moitié), sans ajustement. 0,5 signifie l’absence d’écart ; si l’intervalle de confiance à {confidence} contient 0,5, les données ne permettent pas de conclure.";
         if (oddsRatio)
             return "Chaque résultat est un rapport des chances : il compare, entre le groupe bénéficiaire et le groupe de comparaison, les chances d'atteindre un niveau plus élevé de l'indicateur (d'une réponse « oui » pour un indicateur oui/non)"
                    + (adjusts ? ", à caractéristiques mesurées égales" : "")

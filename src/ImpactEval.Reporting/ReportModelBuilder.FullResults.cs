@@ -59,10 +59,10 @@ public static partial class ReportModelBuilder
             new("Méthode", CellKind.Text), new("Variance", CellKind.Text), new("n (modèle)", CellKind.Count), new("Grappes", CellKind.Count),
         ];
         return new ReportTable("resultats-complets", "Résultats complets des analyses", context.Sheet(FullResultsSheet),
-            "Une ligne par estimation (écart ou rapport de chaque comparaison, seuils des logits ordonnés), avec les colonnes de broom et estimatr : " +
-            "les nombres sont conservés à pleine précision dans le classeur et affichés arrondis. Pour un rapport des chances, l'erreur-type est celle du rapport " +
-            "(méthode delta) et la statistique celle du logarithme ; « (modèle) » : seuil commun aux comparaisons d'un modèle joint. " +
-            "Le nombre d'observations d'un modèle n'est publié que s'il est la somme des effectifs publiés des groupes (secret statistique).",
+            "Une ligne par estimation (écart ou rapport de chaque comparaison, seuils des logits ordonnés), avec les colonnes de broom et estimatr : " +
+            "les nombres sont conservés à pleine précision dans le classeur et affichés arrondis. Pour un rapport des chances, l’erreur-type est celle du rapport " +
+            "(méthode delta) et la statistique celle du logarithme ; « (modèle) » : seuil commun aux comparaisons d’un modèle joint. " +
+            "Le nombre d’observations d’un modèle n’est publié que s’il est la somme des effectifs publiés des groupes (secret statistique).",
             columns, [.. rows], InWorkbook: true);
     }
 

@@ -88,7 +88,7 @@ public class FullResultsTests
         var results = Analysis.ProtocolAnalysis.Run(protocol, demo.Dataset);
         var model = ReportModelBuilder.Build(protocol, results, ReportGeneration.For(results, At));
 
-        Assert.Equal("valeur de l'indicateur à T1", model.Analyses.Single().CovariatesText);
+        Assert.Equal("valeur de l’indicateur à T1", model.Analyses.Single().CovariatesText);
     }
 
     /// <summary>The cells of a workbook sheet, row by row, column letter → stored value (shared strings resolved).</summary>

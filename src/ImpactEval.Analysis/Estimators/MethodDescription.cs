@@ -21,20 +21,20 @@ internal static class MethodDescription
         var groups = spec.Contrasts.Select(c => c.ComparisonCode).Distinct().Count() + 1;
         var model = !spec.Estimator.FitsModel() ? ""
             : spec.IsJoint
-                ? groups > 2 ? $" ; un seul modèle sur les {groups} groupes (une indicatrice par groupe de comparaison, le groupe bénéficiaire en référence)" : ""
-                : groups > 2 ? " ; un modèle par comparaison, ajusté sur le groupe bénéficiaire et ce seul groupe de comparaison" : "";
+                ? groups > 2 ? $" ; un seul modèle sur les {groups} groupes (une indicatrice par groupe de comparaison, le groupe bénéficiaire en référence)" : ""
+                : groups > 2 ? " ; un modèle par comparaison, ajusté sur le groupe bénéficiaire et ce seul groupe de comparaison" : "";
         return spec.Estimator switch
         {
             Estimator.DifferenceInMeans => "Différence des moyennes brutes, erreur-type de Welch",
-            Estimator.Wilcoxon => "Test de Wilcoxon-Mann-Whitney (somme des rangs) ; effet : probabilité qu'une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (0,5 : aucun écart), intervalle de Brunner et Munzel",
-            Estimator.BrunnerMunzel => "Test de Brunner et Munzel ; effet : probabilité qu'une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (0,5 : aucun écart)",
+            Estimator.Wilcoxon => "Test de Wilcoxon-Mann-Whitney (somme des rangs) ; effet : probabilité qu’une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (0,5 : aucun écart), intervalle de Brunner et Munzel",
+            Estimator.BrunnerMunzel => "Test de Brunner et Munzel ; effet : probabilité qu’une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (0,5 : aucun écart)",
             Estimator.RiskDifference => "Différence de proportions, intervalle de Newcombe (score de Wilson)",
             Estimator.RiskRatio => "Rapport de proportions, intervalle de Katz (échelle logarithmique)",
             Estimator.Ancova => $"Régression linéaire (ANCOVA){Adjusted("ajustée")}{model}, {Linear(spec, unit)}",
             Estimator.Lin => $"Régression linéaire de Lin (covariables centrées et croisées avec le groupe){Adjusted("ajustée")}{model}, {Linear(spec, unit)}",
             Estimator.DifferenceInDifferences => $"Doubles différences (évolution entre {spec.BaselineWaveCode} et {spec.WaveCode}){model}, {Linear(spec, unit)}",
-            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){Adjusted("ajusté")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
-            Estimator.Logistic => $"Régression logistique{Adjusted("ajustée")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
+            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){Adjusted("ajusté")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
+            Estimator.Logistic => $"Régression logistique{Adjusted("ajustée")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
             Estimator.ClusterBootstrap => $"Régression linéaire (ANCOVA){Adjusted("ajustée")}{model}, intervalle par bootstrap de {spec.Bootstrap.Replications} rééchantillonnages des {(unit is null ? "grappes" : $"unités ({unit})")} entières (percentiles, graine {spec.Bootstrap.Seed})",
             _ => $"Pondération par score de propension (ATT, modèle logistique multinomial sur {string.Join(", ", spec.CovariateCodes.Concat(spec.BaselineOutcome ? ["la valeur initiale de l'indicateur"] : []))}), puis régression pondérée{model}, {Linear(spec, unit)}",
         };
@@ -55,8 +55,8 @@ internal static class MethodDescription
             VarianceChoice.CR2 => $"{clustered}(CR2, {df})",
             VarianceChoice.CR1 => $"{clustered}(CR1 de Stata, {df})",
             VarianceChoice.CR0 => $"{clustered}(CR0, sans correction, {df})",
-            VarianceChoice.HC1 => "erreurs-types robustes à l'hétéroscédasticité (HC1)",
-            VarianceChoice.HC0 => "erreurs-types robustes à l'hétéroscédasticité (HC0, sans correction)",
+            VarianceChoice.HC1 => "erreurs-types robustes à l’hétéroscédasticité (HC1)",
+            VarianceChoice.HC0 => "erreurs-types robustes à l’hétéroscédasticité (HC0, sans correction)",
             VarianceChoice.Classical => "erreurs-types classiques (variance résiduelle commune)",
             _ => "erreurs-types robustes (HC2)",
         };

@@ -55,7 +55,7 @@ public static class Pooling
         MetaAnalysisTest test = MetaAnalysisTest.KnappHartung, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(cites);
-        if (cites.Count == 0) throw new StatisticsException("Aucune cité ne publie cette comparaison : rien à regrouper.");
+        if (cites.Count == 0) throw new StatisticsException("Aucune cité ne publie cette comparaison : rien à regrouper.");
         var first = cites[0].Contrast;
         var published = cites.Where(c => c.Contrast.FocalN >= threshold && c.Contrast.ComparisonN >= threshold).ToList();
         // A ratio is pooled from its interval (log scale), a difference from its standard error.
@@ -63,7 +63,7 @@ public static class Pooling
             && (c.Contrast.Scale.IsRatio() ? e.Interval.Lower > 0 && double.IsFinite(e.Interval.Upper) : e.StandardError > 0)).ToImmutableArray();
         var scales = included.Select(c => c.Contrast.Scale).Distinct().ToList();
         if (scales.Count > 1)
-            throw new StatisticsException("Les cités n’estiment pas cette comparaison sur la même échelle (écart, rapport…) : leurs résultats ne peuvent pas être regroupés.");
+            throw new StatisticsException("Les cités n’estiment pas cette comparaison sur la même échelle (écart, rapport…) : leurs résultats ne peuvent pas être regroupés.");
         var scale = scales.Count == 1 ? scales[0] : first.Scale;
         if (included.Length < 2)
         {

@@ -56,7 +56,7 @@ public sealed class PoolingService(ImpactEvalDbContext db)
         try
         {
             var pooled = Pooling.Pool(analysis, cites, threshold, method);
-            return new Outcome(pooled, $"{pooled.Included.Length} cités regroupées ; {pooled.BelowThreshold} sous le seuil du secret statistique, {pooled.NotEstimated} sans estimation.", incompatible, withoutResults);
+            return new Outcome(pooled, $"{pooled.Included.Length} cités regroupées ; {pooled.BelowThreshold} sous le seuil du secret statistique, {pooled.NotEstimated} sans estimation.", incompatible, withoutResults);
         }
         catch (StatisticsException e)
         {

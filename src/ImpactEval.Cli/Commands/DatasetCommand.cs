@@ -16,7 +16,7 @@ public static class DatasetCommand
         var protocol = CommonOptions.Protocol();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "csv (avec reproduire.R, pour R et pandas), xlsx (classeur : données et dictionnaire) ou parquet (arrow, pandas).",
+            Description = "csv (avec reproduire.R, pour R et pandas), xlsx (classeur : données et dictionnaire) ou parquet (arrow, pandas).",
             HelpName = "FORMAT",
             DefaultValueFactory = _ => "csv",
             CustomParser = result =>
@@ -28,7 +28,7 @@ public static class DatasetCommand
             },
         };
         var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Dossier de sortie (par défaut out/ID_DU_PROTOCOLE/donnees).", HelpName = "DOSSIER" };
-        var export = new Command("export", "Exporte le jeu de données d’analyse d’un protocole (une ligne par inscription, pseudonymisée), son dictionnaire des variables, les estimations à pleine précision et le script reproduire.R ; l’export est tracé dans le journal d’audit.")
+        var export = new Command("export", "Exporte le jeu de données d’analyse d’un protocole (une ligne par inscription, pseudonymisée), son dictionnaire des variables, les estimations à pleine précision et le script reproduire.R ; l’export est tracé dans le journal d’audit.")
         {
             protocol, format, output,
         };
@@ -48,11 +48,11 @@ public static class DatasetCommand
                 AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(e.Message)}");
                 return ExitCodes.InvalidInput;
             }
-            AnsiConsole.MarkupLine($"[green]✓[/] Jeu de données exporté : {outcome.Frame.Count} inscriptions, {outcome.Frame.Codebook.Length} variables.");
+            AnsiConsole.MarkupLine($"[green]✓[/] Jeu de données exporté : {outcome.Frame.Count} inscriptions, {outcome.Frame.Codebook.Length} variables.");
             foreach (var file in outcome.Files) AnsiConsole.MarkupLine($"  {Markup.Escape(file)}");
             if (chosen == DatasetFormat.Csv)
-                AnsiConsole.MarkupLine($"[grey]Pour recalculer chaque estimation avec R : Rscript {Markup.Escape(Path.Combine(directory, ReproductionScript.FileName))} {Markup.Escape(directory)}[/]");
-            AnsiConsole.MarkupLine("[grey]Données pseudonymisées individuelles : export enregistré dans le journal d’audit.[/]");
+                AnsiConsole.MarkupLine($"[grey]Pour recalculer chaque estimation avec R : Rscript {Markup.Escape(Path.Combine(directory, ReproductionScript.FileName))} {Markup.Escape(directory)}[/]");
+            AnsiConsole.MarkupLine("[grey]Données pseudonymisées individuelles : export enregistré dans le journal d’audit.[/]");
             return ExitCodes.Ok;
         });
         return new Command("dataset", "Jeu de données d’analyse d’un protocole (export pour R, pandas ou un tableur).") { export };

@@ -29,7 +29,7 @@ public static class EstimateCommand
         var protocol = CommonOptions.Protocol();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "table : tableau arrondi pour la lecture ; csv ou json : résultats complets à pleine précision (colonnes de broom / estimatr).",
+            Description = "table : tableau arrondi pour la lecture ; csv ou json : résultats complets à pleine précision (colonnes de broom / estimatr).",
             HelpName = "FORMAT",
             DefaultValueFactory = _ => "table",
             CustomParser = result =>
@@ -41,7 +41,7 @@ public static class EstimateCommand
             },
         };
         var output = new Option<FileInfo?>("--out", "-o") { Description = "Fichier où écrire les résultats csv ou json (par défaut la sortie standard).", HelpName = "FICHIER" };
-        var command = new Command("estimate", "Calcule les estimations d'un protocole à partir des données enregistrées.") { protocol, format, output };
+        var command = new Command("estimate", "Calcule les estimations d’un protocole à partir des données enregistrées.") { protocol, format, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = CliContext.From(parse);
@@ -90,7 +90,7 @@ public static class EstimateCommand
     public static Table ContrastTable(Core.Model.Protocol protocol, AnalysisResults results, Func<string, string, string, double?>? truth)
     {
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumns("Analyse", "Indicateur", "Comparaison", "n", "Écart estimé [[IC]] (RC : rapport des chances, RR : rapport des risques, PS : probabilité de supériorité)", "p", "p ajustée");
+        table.AddColumns("Analyse", "Indicateur", "Comparaison", "n", "Écart estimé [[IC]] (RC : rapport des chances, RR : rapport des risques, PS : probabilité de supériorité)", "p", "p ajustée");
         if (truth is not null) table.AddColumns("Vrai effet", "Dans l'IC");
         foreach (var analysis in results.Analyses)
         foreach (var contrast in analysis.Contrasts)
@@ -103,7 +103,7 @@ public static class EstimateCommand
                 _ => "",
             };
             var effect = contrast.Effect is { IsEstimable: true } e
-                ? $"{prefix}{Format(e.Value)} [{Format(e.Interval.Lower)} ; {Format(e.Interval.Upper)}]"
+                ? $"{prefix}{Format(e.Value)} [{Format(e.Interval.Lower)} ; {Format(e.Interval.Upper)}]"
                 : contrast.FailureReason ?? "non estimable";
             // The adjusted p-value only when the analysis adjusts: "—" otherwise, never the raw one under its name.
             var p = contrast.Effect is { IsEstimable: true } raw ? FormatP(raw.PValue) : "";

@@ -23,7 +23,7 @@ public static class PoolCommand
         var comparison = new Option<string>("--comparison") { Description = "Code du groupe de comparaison (face au groupe bénéficiaire de chaque protocole).", HelpName = "GROUPE", Required = true };
         var method = new Option<string>("--method")
         {
-            Description = "Estimateur de la variance entre cités : reml (maximum de vraisemblance restreint) ou dl (DerSimonian et Laird) ; intervalle de Knapp et Hartung.",
+            Description = "Estimateur de la variance entre cités : reml (maximum de vraisemblance restreint) ou dl (DerSimonian et Laird) ; intervalle de Knapp et Hartung.",
             HelpName = "METHODE",
             DefaultValueFactory = _ => "reml",
             CustomParser = result =>
@@ -47,8 +47,8 @@ public static class PoolCommand
             var list = (parse.GetValue(protocols) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var outcome = await new PoolingService(db).PoolAsync(parse.GetValue(analysis)!, parse.GetValue(indicator)!, parse.GetValue(comparison)!, list,
                 parse.GetValue(threshold), parse.GetValue(method) == "dl" ? PoolingMethod.DerSimonianLaird : PoolingMethod.RestrictedMaximumLikelihood, cancellationToken);
-            if (outcome.Incompatible > 0) AnsiConsole.MarkupLine($"[yellow]![/] {outcome.Incompatible} protocole(s) écarté(s) : l’indicateur n’y a pas la même échelle.");
-            if (outcome.WithoutResults > 0) AnsiConsole.MarkupLine($"[yellow]![/] {outcome.WithoutResults} protocole(s) sans estimations enregistrées (lancez « impacteval estimate »).");
+            if (outcome.Incompatible > 0) AnsiConsole.MarkupLine($"[yellow]![/] {outcome.Incompatible} protocole(s) écarté(s) : l’indicateur n’y a pas la même échelle.");
+            if (outcome.WithoutResults > 0) AnsiConsole.MarkupLine($"[yellow]![/] {outcome.WithoutResults} protocole(s) sans estimations enregistrées (lancez « impacteval estimate »).");
             if (outcome.Pooled is not { } pooled)
             {
                 AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(outcome.Message)}");
@@ -69,8 +69,8 @@ public static class PoolCommand
             var csv = Path.Combine(directory, "regroupement.csv");
             await File.WriteAllTextAsync(svg, section.ForestPlot.Svg, new UTF8Encoding(false), cancellationToken);
             await File.WriteAllTextAsync(csv, TableCsvWriter.Write(section.Table), new UTF8Encoding(true), cancellationToken);
-            AnsiConsole.MarkupLine($"[green]✓[/] Graphique en forêt par cité : {Markup.Escape(svg)}");
-            AnsiConsole.MarkupLine($"[green]✓[/] Tableau : {Markup.Escape(csv)}");
+            AnsiConsole.MarkupLine($"[green]✓[/] Graphique en forêt par cité : {Markup.Escape(svg)}");
+            AnsiConsole.MarkupLine($"[green]✓[/] Tableau : {Markup.Escape(csv)}");
             return ExitCodes.Ok;
         });
         return command;

@@ -83,7 +83,7 @@ public sealed class DatasetExportService(ImpactEvalDbContext db)
             Action = AuditAction,
             TerritoryId = stored.TerritoryId,
             Subject = $"données d’analyse du protocole {export.ProtocolCode} v{computation.Results.ProtocolVersion}",
-            Details = $"{frame.Count} inscriptions (pseudonymes), {frame.Codebook.Length} variables ; fichiers : {string.Join(" ; ", files)} ; " +
+            Details = $"{frame.Count} inscriptions (pseudonymes), {frame.Codebook.Length} variables ; fichiers : {string.Join(" ; ", files)} ; " +
                       $"empreinte des données {computation.Results.DataFingerprint[..Math.Min(12, computation.Results.DataFingerprint.Length)]}",
         });
         await db.SaveChangesAsync(cancellationToken);

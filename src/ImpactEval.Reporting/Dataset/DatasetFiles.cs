@@ -80,7 +80,7 @@ public static class DatasetFiles
         [
             ("Protocole", $"{frame.Protocol.Title} ({frame.Protocol.Id}, version enregistrée {frame.Rows.ProtocolVersion})"),
             ("Lignes", $"{frame.Count} inscriptions (une ligne par inscription, groupe à l’inscription)"),
-            ("Lecture", "Feuille « Données » : une colonne par variable du dictionnaire ; une cellule vide est une valeur manquante. Les niveaux des échelles sont codés par leur valeur (voir « Dictionnaire »)."),
+            ("Lecture", "Feuille « Données » : une colonne par variable du dictionnaire ; une cellule vide est une valeur manquante. Les niveaux des échelles sont codés par leur valeur (voir « Dictionnaire »)."),
         ], [data, codebook], at));
     }
 

@@ -88,7 +88,7 @@ public static class ContrastInterpretation
         {
             var ps = input.Effect;
             var nearHalf = Math.Round(ps, 2, MidpointRounding.AwayFromZero) == 0.5;
-            text.Append($"Une famille du groupe {focal} prise au hasard a une valeur plus {(higherBetter ? "élevée" : "basse")} qu’une famille du groupe {comparison} sur l’indicateur {indicator} avec une probabilité estimée à {French.Percent(higherBetter ? ps : 1 - ps)} (50{French.Space}% : aucun écart, les ex æquo comptant pour moitié).");
+            text.Append($"Une famille du groupe {focal} prise au hasard a une valeur plus {(higherBetter ? "élevée" : "basse")} qu’une famille du groupe {comparison} sur l’indicateur {indicator} avec une probabilité estimée à {French.Percent(higherBetter ? ps : 1 - ps)} (50{French.Space}% : aucun écart, les ex æquo comptant pour moitié).");
             excludesNull = input.Lower > 0.5 || input.Upper < 0.5;
             favourable = ps > 0.5 == higherBetter;
             var lower = higherBetter ? input.Lower : 1 - input.Upper;

@@ -70,7 +70,7 @@ public sealed record PoolingSection(string Title, ImmutableArray<string> Summary
         forest.Add(new Charts.ForestPlot.Row("Ensemble des cités", "effets aléatoires", r.Pooled.Value, r.Pooled.Interval.Lower, r.Pooled.Interval.Upper, 1));
         forest.Add(new Charts.ForestPlot.Row("Nouvelle cité comparable", "intervalle de prédiction", r.Pooled.Value, r.PredictionInterval.Lower, r.PredictionInterval.Upper, 2));
 
-        var title = $"{pooled.Analysis} — {indicatorLabel} : regroupement des cités (comparaison avec «{French.Space}{comparisonLabel}{French.Space}»)";
+        var title = $"{pooled.Analysis} — {indicatorLabel} : regroupement des cités (comparaison avec «{French.Space}{comparisonLabel}{French.Space}»)";
         var effectName = char.ToUpperInvariant(what[0]) + what[1..];
         var table = new ReportTable($"regroupement-{pooled.Analysis.ToLowerInvariant()}-{pooled.Indicator.ToLowerInvariant()}", title, "Regroupement des cités",
             $"Estimations publiées de chaque cité (intervalle de confiance {confidence}) et leur poids dans le modèle à effets aléatoires. {summary[0]}",
@@ -79,7 +79,7 @@ public sealed record PoolingSection(string Title, ImmutableArray<string> Summary
                 new(effectName, CellKind.Number), new("IC bas", CellKind.Number), new("IC haut", CellKind.Number), new("Poids", CellKind.Percent),
             ],
             [.. rows], InWorkbook: true);
-        var description = $"{effectName} de chaque cité (marqueur) et son intervalle de confiance {confidence} (trait){(ratio ? ", sur une échelle logarithmique" : "")}, puis l’effet moyen des cités et l’intervalle de prédiction pour une nouvelle cité ; la ligne verticale marque l’absence d’écart.";
+        var description = $"{effectName} de chaque cité (marqueur) et son intervalle de confiance {confidence} (trait){(ratio ? ", sur une échelle logarithmique" : "")}, puis l’effet moyen des cités et l’intervalle de prédiction pour une nouvelle cité ; la ligne verticale marque l’absence d’écart.";
         var id = $"forest-regroupement-{pooled.Indicator.ToLowerInvariant()}";
         var svg = Charts.ForestPlot.Render(id, title, description, forest, ratio, effectName + (ratio ? " (échelle logarithmique)" : " (groupe bénéficiaire − groupe de comparaison)"), decimals, pooled.Scale.NullValue());
         return new PoolingSection(title, summary, table, new Chart(id, title, description, svg, table));

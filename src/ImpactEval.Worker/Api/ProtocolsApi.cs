@@ -29,7 +29,7 @@ public static class ProtocolsApi
             .WithSummary("Les dernières estimations : résultats complets (administrateur, équipe de la cité) ou tableaux publiés (national, partenaire).");
         api.MapGet("/{id}/report", GetReport).WithName("GetReport").WithSummary("Le rapport publié, en HTML (par défaut) ou en classeur Excel (?format=xlsx).");
         api.MapGet("/{id}/dataset", GetDataset).WithName("GetDataset")
-            .WithSummary("Le jeu de données d’analyse (une ligne par inscription, pseudonymisée) avec son dictionnaire, les estimations et reproduire.R, en archive zip (?format=csv|xlsx|parquet) : administrateur et équipe de la cité seulement.");
+            .WithSummary("Le jeu de données d’analyse (une ligne par inscription, pseudonymisée) avec son dictionnaire, les estimations et reproduire.R, en archive zip (?format=csv|xlsx|parquet) : administrateur et équipe de la cité seulement.");
         return app;
     }
 
