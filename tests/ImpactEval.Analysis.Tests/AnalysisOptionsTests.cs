@@ -92,4 +92,20 @@ public class AnalysisOptionsTests
         Assert.Equal(contrasts[0].Thresholds, contrasts[1].Thresholds);
         Assert.NotNull(contrasts[0].EValue);
     }
+
+    // "baseline: outcome": the score at T1 enters the balance tables like a covariate, on its own complete rows, without
+    // being declared as a covariate; the covariates' rows are those of a protocol without the option.
+    [Fact]
+    public void Run_BaselineOutcome_BalanceTablesShowTheBaselineValue()
+    {
+        const string weighting = "estimator: weighting\noutcomes: [SCORE]\ncovariates: [X1, X2]\nbaseline_wave: T1";
+        var with = Run(weighting + "\nbaseline: outcome");
+        var without = Run(weighting);
+
+        var enrolled = with.Balance.First(b => b.Sample == "inscrits" && b.Comparison == "EAJE");
+        Assert.Equal(["X1", "X2", "SCORE@T1"], enrolled.Rows.Select(r => r.Covariate));
+        Assert.Equal(without.Balance.First(b => b.Sample == "inscrits" && b.Comparison == "EAJE").Rows.Select(r => r.Difference),
+            enrolled.Rows.Take(2).Select(r => r.Difference));
+        Assert.NotEqual(with.Analyses[0].Contrasts[0].Effect!.Value, without.Analyses[0].Contrasts[0].Effect!.Value); // the propensity model changed
+    }
 }
