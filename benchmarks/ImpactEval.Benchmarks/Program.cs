@@ -5,6 +5,7 @@ using ImpactEval.Benchmarks;
 var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cr2"] = Cr2Scenario.Run,
+    ["dataset"] = DatasetScenario.Run,
     ["import"] = ImportScenario.Run,
     ["reports"] = ReportsScenario.Run,
     ["workers"] = WorkersScenario.Run,

@@ -2,12 +2,15 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using ImpactEval.Data;
-using Microsoft.EntityFrameworkCore;
 using Model = ImpactEval.Core.Model;
 
 namespace ImpactEval.Analysis;
 
-/// <summary>Reads a protocol's stored data into an <see cref="AnalysisDataset"/> (the only I/O of the analysis layer).</summary>
+/// <summary>
+/// Reads a protocol's stored data (<see cref="DatasetRows"/>) and assembles the <see cref="AnalysisDataset"/> the analyses
+/// run on, directly into arrays: the hot path of every estimate and report (the data-frame assembly of
+/// <see cref="DatasetFrame"/> serves exports; docs/analysis-dataset.md gives the measured reason).
+/// </summary>
 public sealed class DatasetBuilder(ImpactEvalDbContext db)
 {
     /// <summary>Builds the dataset of the current data of <paramref name="protocol"/>, groups as at enrolment (intention to treat).</summary>
@@ -22,60 +25,42 @@ public sealed class DatasetBuilder(ImpactEvalDbContext db)
     /// <param name="version">Its version number.</param>
     /// <param name="assignment">Group at enrolment (default, see <see cref="GroupAssignment"/>) or after the latest change.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public async Task<AnalysisDataset> BuildAsync(Model.Protocol protocol, int version, GroupAssignment assignment, CancellationToken cancellationToken = default)
+    public async Task<AnalysisDataset> BuildAsync(Model.Protocol protocol, int version, GroupAssignment assignment, CancellationToken cancellationToken = default) =>
+        Assemble(protocol, await DatasetRows.ReadAsync(db, protocol, version, assignment, cancellationToken: cancellationToken));
+
+    /// <summary>Assembles the rows into the dataset's arrays: one row per enrolment, NaN for a missing value.</summary>
+    public static AnalysisDataset Assemble(Model.Protocol protocol, DatasetRows rows)
     {
-        var protocolId = await db.Protocols.Where(p => p.Code == protocol.Id).Select(p => p.Id).SingleAsync(cancellationToken);
-        // Every query below starts from this protocol's enrolments and joins to the rows they own, so that the database
-        // searches by index (enrolments by protocol, then rows by enrolment) instead of scanning every cité's rows.
-        var protocolEnrolments = db.Enrolments.AsNoTracking().Where(e => e.ProtocolId == protocolId);
-        var enrolments = await protocolEnrolments.OrderBy(e => e.Id)
-            .Select(e => new { e.Id, Group = e.Group!.Code, e.ClusterCode, e.Status }).ToListAsync(cancellationToken);
-        var moves = new Dictionary<int, string>();
-        if (assignment == GroupAssignment.AsTreated)
-        {
-            var changes = await (from e in protocolEnrolments
-                                 join c in db.GroupChanges on e.Id equals c.EnrolmentId
-                                 join g in db.Groups on c.GroupId equals g.Id
-                                 select new { c.Id, c.EnrolmentId, Group = g.Code }).ToListAsync(cancellationToken);
-            foreach (var change in changes.OrderBy(c => c.Id)) moves[change.EnrolmentId] = change.Group;
-        }
-        var row = new Dictionary<int, int>(enrolments.Count);
-        for (var i = 0; i < enrolments.Count; i++) row[enrolments[i].Id] = i;
-        var n = enrolments.Count;
+        var n = rows.EnrolmentIds.Length;
+        var row = new Dictionary<int, int>(n);
+        for (var i = 0; i < n; i++) row[rows.EnrolmentIds[i]] = i;
 
         var covariates = protocol.Covariates.ToDictionary(c => c.Code, _ => Filled(n));
-        var baseline = await (from e in protocolEnrolments
-                              join b in db.BaselineValues on e.Id equals b.EnrolmentId
-                              select new { b.EnrolmentId, b.CovariateCode, b.Value }).ToListAsync(cancellationToken);
-        foreach (var value in baseline)
-            if (covariates.TryGetValue(value.CovariateCode, out var column)) column[row[value.EnrolmentId]] = value.Value;
+        for (var k = 0; k < rows.BaselineValue.Length; k++)
+            if (covariates.TryGetValue(rows.BaselineCovariate[k], out var column)) column[row[rows.BaselineEnrolment[k]]] = rows.BaselineValue[k];
 
-        var waveCodes = await db.Waves.Where(w => w.ProtocolId == protocolId).ToDictionaryAsync(w => w.Id, w => w.Code, cancellationToken);
-        var indicatorCodes = await db.Indicators.Where(i => i.ProtocolId == protocolId).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
         var outcomes = new Dictionary<string, double[]>();
         var collected = protocol.Waves.ToDictionary(w => w.Code, _ => new DateOnly?[n]);
-        var observations = (from e in protocolEnrolments
-                            join o in db.Observations on e.Id equals o.EnrolmentId
-                            select new { o.EnrolmentId, o.WaveId, o.IndicatorId, o.Value, o.CollectedOn }).AsAsyncEnumerable();
-        await foreach (var o in observations.WithCancellation(cancellationToken))
+        for (var k = 0; k < rows.ObservationValue.Length; k++)
         {
-            var wave = waveCodes[o.WaveId];
-            var key = AnalysisDataset.Key(indicatorCodes[o.IndicatorId], wave);
-            if (!outcomes.TryGetValue(key, out var column)) outcomes[key] = column = Filled(n);
-            var r = row[o.EnrolmentId];
-            column[r] = o.Value;
-            if (collected.TryGetValue(wave, out var dates) && o.CollectedOn is { } date && (dates[r] is null || date > dates[r])) dates[r] = date;
+            if (!outcomes.TryGetValue(rows.ObservationKey[k], out var column)) outcomes[rows.ObservationKey[k]] = column = Filled(n);
+            var r = row[rows.ObservationEnrolment[k]];
+            column[r] = rows.ObservationValue[k];
+            if (collected.TryGetValue(rows.ObservationWave[k], out var dates) && rows.ObservationDate[k] is { } date && (dates[r] is null || date > dates[r])) dates[r] = date;
         }
 
-        var groups = enrolments.Select(e => moves.GetValueOrDefault(e.Id, e.Group)).ToImmutableArray();
-        var clusters = enrolments.Select(e => e.ClusterCode).ToImmutableArray();
-        var statuses = enrolments.Select(e => e.Status).ToImmutableArray();
-        var covariateColumns = covariates.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray());
-        var outcomeColumns = outcomes.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray());
-        var dateColumns = collected.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray());
-        return new AnalysisDataset(protocol.Id, version, groups, clusters, statuses, covariateColumns, outcomeColumns, dateColumns,
-            Fingerprint(version, assignment, groups, clusters, statuses, covariateColumns, outcomeColumns)) { Assignment = assignment };
+        return Create(protocol.Id, rows, [.. rows.Groups], [.. rows.Clusters], [.. rows.Statuses],
+            covariates.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray()),
+            outcomes.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray()),
+            collected.ToImmutableDictionary(c => c.Key, c => c.Value.ToImmutableArray()));
     }
+
+    /// <summary>The dataset of assembled columns, with its fingerprint.</summary>
+    internal static AnalysisDataset Create(string protocolId, DatasetRows rows, ImmutableArray<string> groups, ImmutableArray<string?> clusters, ImmutableArray<string> statuses,
+        ImmutableDictionary<string, ImmutableArray<double>> covariates, ImmutableDictionary<string, ImmutableArray<double>> outcomes,
+        ImmutableDictionary<string, ImmutableArray<DateOnly?>> dates) =>
+        new(protocolId, rows.ProtocolVersion, groups, clusters, statuses, covariates, outcomes, dates,
+            Fingerprint(rows.ProtocolVersion, rows.Assignment, groups, clusters, statuses, covariates, outcomes)) { Assignment = rows.Assignment };
 
     private static double[] Filled(int n)
     {

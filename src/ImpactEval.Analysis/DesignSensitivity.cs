@@ -55,7 +55,8 @@ public static class DesignSensitivity
 
     private static DetectableEffect Compute(DesignAssumptions design, ContrastSpec contrast, string wave, int n1, int n2, int clusters)
     {
-        if (design.Icc is { } icc && clusters >= 3)
+        // The blocked design needs more than two participants per school on average; below, the individual formula.
+        if (design.Icc is { } icc && clusters >= 3 && (n1 + n2) / (double)clusters > 2)
         {
             var assumptions = new BlockedAssumptions(icc, n1 / (double)(n1 + n2), design.CovariateRSquared);
             var blocked = BlockedIndividualPower.MinimumDetectableEffect(clusters, (n1 + n2) / (double)clusters, assumptions, design.Power, design.Alpha);

@@ -7,9 +7,15 @@ namespace ImpactEval.Analysis;
 
 /// <summary>
 /// Computes a protocol's estimates from its current data and keeps them: reads the dataset, runs the analyses,
-/// and stores a new <see cref="EstimateRun"/> only when the data or the protocol version changed (same
-/// fingerprint, same results: nothing is computed or stored twice).
+/// and stores a new <see cref="EstimateRun"/> only when the data, the protocol version or the analysis engine changed
+/// (same fingerprint, same protocol version and same <see cref="AnalysisEngine.Version"/>: same results, nothing is
+/// computed or stored twice). A run stored by another engine version is never reused: its results are recomputed.
 /// </summary>
+/// <remarks>
+/// The engine and build versions are kept inside the stored results (<see cref="AnalysisResults.EngineVersion"/>,
+/// <see cref="AnalysisResults.BuildVersion"/>) rather than in columns of their own, so that no schema step is needed:
+/// the reuse check reads the JSON of the one candidate run, which is cheap next to computing.
+/// </remarks>
 public sealed class EstimateService(ImpactEvalDbContext db)
 {
     /// <summary>The outcome of a computation.</summary>
@@ -34,7 +40,8 @@ public sealed class EstimateService(ImpactEvalDbContext db)
         var existing = await db.EstimateRuns.AsNoTracking()
             .Where(r => r.ProtocolId == stored.Id && r.DataFingerprint == dataset.Fingerprint && r.ProtocolVersion == version)
             .OrderByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null) return new Computation(protocol, ResultsJson.Read(existing.ResultJson), existing.Id, true);
+        if (existing is not null && ResultsJson.Read(existing.ResultJson) is { EngineVersion: AnalysisEngine.Version } reused)
+            return new Computation(protocol, reused, existing.Id, true);
 
         var results = ProtocolAnalysis.Run(protocol, dataset);
         var run = new EstimateRun
@@ -46,7 +53,9 @@ public sealed class EstimateService(ImpactEvalDbContext db)
         db.AuditEntries.Add(new AuditEntry
         {
             At = run.ComputedAt, Actor = actor, Action = "estimates.compute", TerritoryId = stored.TerritoryId,
-            Subject = $"protocole {protocolCode} v{version}", Details = $"{dataset.Count} participants, empreinte {dataset.Fingerprint[..12]}",
+            Subject = $"protocole {protocolCode} v{version}",
+            Details = $"{dataset.Count} participants, empreinte {dataset.Fingerprint[..12]}, moteur d’analyse {AnalysisEngine.Version} ({AnalysisEngine.BuildVersion})"
+                      + (existing is null ? "" : " ; estimations précédentes recalculées (autre version du moteur d’analyse)"),
         });
         await db.SaveChangesAsync(cancellationToken);
         return new Computation(protocol, results, run.Id, false);

@@ -20,14 +20,17 @@ public static class ProtocolAnalysis
         var flow = Flow(protocol, dataset);
         var descriptives = Descriptives(protocol, dataset);
         var weightings = new Dictionary<string, PropensityWeighting>();
-        var analyses = protocol.Analyses.Select(a => RunAnalysis(protocol, dataset, a, weightings, notes)).ToImmutableArray();
+        var analyses = AdjustFamilies(protocol, [.. protocol.Analyses.Select(a => RunAnalysis(protocol, dataset, a, weightings, notes))]);
         var balance = Balance(protocol, dataset, weightings.Values.FirstOrDefault(), notes);
         var attrition = Attrition(protocol, dataset, notes);
         if (dataset.Count == 0) notes.Add("Aucun participant n'est encore inscrit : aucune estimation n'est possible.");
         if (protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             notes.Add("Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité.");
         return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, balance, attrition, analyses,
-            DesignSensitivity.Planned(protocol).AddRange(DesignSensitivity.Observed(protocol, dataset)), notes.ToImmutable());
+            DesignSensitivity.Planned(protocol).AddRange(DesignSensitivity.Observed(protocol, dataset)), notes.ToImmutable())
+        {
+            FormatVersion = ResultsJson.FormatVersion, EngineVersion = AnalysisEngine.Version, BuildVersion = AnalysisEngine.BuildVersion,
+        };
     }
 
     private static SampleFlow Flow(Protocol protocol, AnalysisDataset dataset)
@@ -88,36 +91,95 @@ public static class ProtocolAnalysis
     private static AnalysisResult RunAnalysis(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec,
         Dictionary<string, PropensityWeighting> weightings, ImmutableArray<string>.Builder notes)
     {
-        PropensityWeighting? weighting = null;
-        if (spec.Estimator == Estimator.Weighting)
+        var method = MethodDescription.Describe(protocol, spec);
+        var model = spec.Estimator.FitsModel() ? spec.Model : (AnalysisModel?)null;
+        var family = spec.FamilyCode is { } code ? protocol.Families.FirstOrDefault(f => f.Code == code) : null;
+        var multiplicity = family?.Multiplicity ?? spec.Multiplicity;
+        AnalysisResult Result(ImmutableArray<ContrastEstimate> estimates, WeightingDiagnostics? diagnostics) =>
+            new(spec.Code, spec.Label, spec.Estimator, method, spec.WaveCode, spec.ConfidenceLevel, multiplicity, estimates, diagnostics)
+            {
+                Model = model, Family = family?.Code,
+            };
+
+        // One row of estimates per outcome, one column per contrast.
+        var grid = new List<ImmutableArray<ContrastEstimate>>();
+        PropensityWeighting? first = null;
+        foreach (var outcome in spec.OutcomeCodes)
         {
-            var key = string.Join(",", spec.CovariateCodes);
-            try
+            var indicator = protocol.FindIndicator(outcome)!;
+            PropensityWeighting? weighting = null;
+            if (spec.Estimator == Estimator.Weighting)
             {
-                if (!weightings.TryGetValue(key, out weighting)) weightings[key] = weighting = PropensityWeighting.Compute(protocol, dataset, spec.CovariateCodes);
+                try
+                {
+                    weighting = Weighting(protocol, dataset, spec, indicator, weightings);
+                }
+                catch (StatisticsException e)
+                {
+                    notes.Add($"Analyse {spec.Code} : le modèle de score de propension n’a pas pu être estimé ({e.Message}).");
+                    return Result([], null);
+                }
+                first ??= weighting;
             }
-            catch (StatisticsException e)
-            {
-                notes.Add($"Analyse {spec.Code} : le modèle de score de propension n'a pas pu être estimé ({e.Message}).");
-                return new AnalysisResult(spec.Code, spec.Label, spec.Estimator, ContrastEstimator.Describe(protocol, spec), spec.WaveCode,
-                    spec.ConfidenceLevel, spec.Multiplicity, [], null);
-            }
+            grid.Add(ContrastEstimator.Estimate(protocol, dataset, spec, indicator, weighting));
         }
+        if (spec.BaselineOutcome && spec.Estimator == Estimator.Weighting && spec.OutcomeCodes.Length > 1)
+            notes.Add($"Analyse {spec.Code} : un modèle de score de propension par indicateur (sa valeur à {spec.BaselineWaveCode} y entre) ; les diagnostics des poids présentés sont ceux du premier indicateur.");
+
         var estimates = new List<ContrastEstimate>();
-        foreach (var contrast in spec.Contrasts)
+        for (var c = 0; c < spec.Contrasts.Length; c++)
         {
-            var family = spec.OutcomeCodes.Select(code =>
-                ContrastEstimator.Estimate(protocol, dataset, spec, protocol.FindIndicator(code)!, contrast, weighting)).ToList();
-            estimates.AddRange(Adjust(family, spec.Multiplicity));
+            var column = grid.Select(row => row[c]).ToList();
+            estimates.AddRange(family is null ? Adjust(column, spec.Multiplicity) : column);
         }
-        var diagnostics = weighting is null ? null : new WeightingDiagnostics(weighting.Summaries, weighting.Overlap, weighting.Warnings);
-        return new AnalysisResult(spec.Code, spec.Label, spec.Estimator, ContrastEstimator.Describe(protocol, spec), spec.WaveCode,
-            spec.ConfidenceLevel, spec.Multiplicity, [.. estimates], diagnostics);
+        var diagnostics = first is null ? null : new WeightingDiagnostics(first.Summaries, first.Overlap, first.Warnings);
+        return Result([.. estimates], diagnostics);
+    }
+
+    /// <summary>The ATT weights of an analysis, shared by analyses with the same covariates (per outcome with <c>baseline: outcome</c>).</summary>
+    private static PropensityWeighting Weighting(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec, Indicator indicator,
+        Dictionary<string, PropensityWeighting> weightings)
+    {
+        var key = string.Join(",", spec.CovariateCodes);
+        (string, ImmutableArray<double>)? baseline = null;
+        if (spec.BaselineOutcome && spec.BaselineWaveCode is { } wave)
+        {
+            var name = AnalysisDataset.Key(indicator.Code, wave);
+            key += "|" + name;
+            baseline = (name, dataset.Outcome(indicator.Code, wave));
+        }
+        if (!weightings.TryGetValue(key, out var weighting))
+            weightings[key] = weighting = PropensityWeighting.Compute(protocol, dataset, spec.CovariateCodes, baseline);
+        return weighting;
+    }
+
+    /// <summary>Adjusts the p-values of each family of tests across its analyses (every outcome and contrast of each).</summary>
+    private static ImmutableArray<AnalysisResult> AdjustFamilies(Protocol protocol, ImmutableArray<AnalysisResult> analyses)
+    {
+        var result = analyses.ToBuilder();
+        foreach (var family in protocol.Families)
+        {
+            var members = Enumerable.Range(0, result.Count).Where(i => result[i].Family == family.Code).ToList();
+            var cells = members.SelectMany(i => Enumerable.Range(0, result[i].Contrasts.Length).Select(j => (i, j))).ToList();
+            var adjusted = Adjust([.. cells.Select(cell => result[cell.i].Contrasts[cell.j])], family.Multiplicity).ToList();
+            foreach (var i in members)
+            {
+                var contrasts = result[i].Contrasts.ToBuilder();
+                for (var k = 0; k < cells.Count; k++)
+                    if (cells[k].i == i) contrasts[cells[k].j] = adjusted[k];
+                result[i] = result[i] with { Contrasts = contrasts.ToImmutable() };
+            }
+        }
+        return result.ToImmutable();
     }
 
     private static ImmutableArray<BalanceTable> Balance(Protocol protocol, AnalysisDataset dataset, PropensityWeighting? weighting, ImmutableArray<string>.Builder notes)
     {
-        if (protocol.Covariates.IsEmpty) return [];
+        // The baseline values of outcomes declared "baseline: outcome" are balanced like covariates, each on its own complete rows.
+        var baselines = protocol.Analyses.Where(a => a.BaselineOutcome && a.BaselineWaveCode is not null)
+            .SelectMany(a => a.OutcomeCodes.Select(o => (Name: AnalysisDataset.Key(o, a.BaselineWaveCode!), Column: dataset.Outcome(o, a.BaselineWaveCode!))))
+            .DistinctBy(b => b.Name).ToList();
+        if (protocol.Covariates.IsEmpty && baselines.Count == 0) return [];
         var tables = ImmutableArray.CreateBuilder<BalanceTable>();
         var contrasts = protocol.Analyses.SelectMany(a => a.Contrasts).Distinct().ToList();
         var waves = protocol.Analyses.Select(a => a.WaveCode).Distinct().ToList();
@@ -132,18 +194,21 @@ public static class ProtocolAnalysis
             if (weighting is not null) samples.Add(("inscrits, après pondération", i => !double.IsNaN(weighting.Weights[i]), true));
             foreach (var (name, keep, weighted) in samples)
             {
-                var rows = Enumerable.Range(0, dataset.Count)
-                    .Where(i => (dataset.Groups[i] == contrast.FocalCode || dataset.Groups[i] == contrast.ComparisonCode) && keep(i)
-                        && protocol.Covariates.All(c => !double.IsNaN(dataset.Covariates[c.Code][i]))).ToArray();
-                var group = rows.Select(i => dataset.Groups[i] == contrast.FocalCode ? 0 : 1).ToArray();
-                var predictors = protocol.Covariates.Select(c => new Predictor(c.Code, [.. rows.Select(i => dataset.Covariates[c.Code][i])])).ToList();
-                string[] labels = [contrast.FocalCode, contrast.ComparisonCode];
+                var covariates = protocol.Covariates.Select(c => (Name: c.Code, Column: dataset.Covariates[c.Code])).ToList();
+                var sets = new List<List<(string Name, ImmutableArray<double> Column)>>();
+                if (covariates.Count > 0) sets.Add(covariates);
+                sets.AddRange(baselines.Select(b => new List<(string, ImmutableArray<double>)> { b }));
+                var rows = ImmutableArray.CreateBuilder<CovariateBalanceRow>();
+                var equivalence = ImmutableArray.CreateBuilder<WwcEquivalenceRow>();
                 try
                 {
-                    var weights = weighted ? rows.Select(i => weighting!.Weights[i]).ToArray() : [];
-                    var balance = CovariateBalance.Att(predictors, group, labels, 0, weights);
-                    var equivalence = weighted ? [] : WwcBaselineEquivalence.Assess(predictors, group, labels, 0);
-                    tables.Add(new BalanceTable(contrast.FocalCode, contrast.ComparisonCode, name, weighted, balance, equivalence));
+                    foreach (var set in sets)
+                    {
+                        var (balance, wwc) = BalanceOf(dataset, contrast, set, i => keep(i) && (!weighted || !double.IsNaN(weighting!.Weights[i])), weighted ? weighting : null);
+                        rows.AddRange(balance);
+                        equivalence.AddRange(wwc);
+                    }
+                    tables.Add(new BalanceTable(contrast.FocalCode, contrast.ComparisonCode, name, weighted, rows.ToImmutable(), equivalence.ToImmutable()));
                 }
                 catch (StatisticsException e)
                 {
@@ -152,6 +217,22 @@ public static class ProtocolAnalysis
             }
         }
         return tables.ToImmutable();
+    }
+
+    /// <summary>The balance of a set of columns on the rows of a contrast where <paramref name="keep"/> holds and every column is observed.</summary>
+    private static (ImmutableArray<CovariateBalanceRow> Balance, ImmutableArray<WwcEquivalenceRow> Equivalence) BalanceOf(AnalysisDataset dataset,
+        ContrastSpec contrast, List<(string Name, ImmutableArray<double> Column)> columns, Func<int, bool> keep, PropensityWeighting? weighting)
+    {
+        var rows = Enumerable.Range(0, dataset.Count)
+            .Where(i => (dataset.Groups[i] == contrast.FocalCode || dataset.Groups[i] == contrast.ComparisonCode) && keep(i)
+                && columns.All(c => !double.IsNaN(c.Column[i]))).ToArray();
+        var group = rows.Select(i => dataset.Groups[i] == contrast.FocalCode ? 0 : 1).ToArray();
+        var predictors = columns.Select(c => new Predictor(c.Name, [.. rows.Select(i => c.Column[i])])).ToList();
+        string[] labels = [contrast.FocalCode, contrast.ComparisonCode];
+        var weights = weighting is null ? [] : rows.Select(i => weighting.Weights[i]).ToArray();
+        var balance = CovariateBalance.Att(predictors, group, labels, 0, weights);
+        var equivalence = weighting is null ? WwcBaselineEquivalence.Assess(predictors, group, labels, 0) : [];
+        return (balance, equivalence);
     }
 
     private static ImmutableArray<AttritionAssessment> Attrition(Protocol protocol, AnalysisDataset dataset, ImmutableArray<string>.Builder notes)
@@ -188,7 +269,7 @@ public static class ProtocolAnalysis
         return observed;
     }
 
-    private static IEnumerable<ContrastEstimate> Adjust(List<ContrastEstimate> family, Multiplicity multiplicity)
+    private static IEnumerable<ContrastEstimate> Adjust(IReadOnlyList<ContrastEstimate> family, Multiplicity multiplicity)
     {
         if (multiplicity == Multiplicity.None || family.Count < 2) return family;
         var p = family.Select(e => e.Effect?.PValue ?? double.NaN).ToArray();

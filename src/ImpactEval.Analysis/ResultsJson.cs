@@ -7,6 +7,12 @@ namespace ImpactEval.Analysis;
 /// <summary>The JSON form of <see cref="AnalysisResults"/> kept in the store and served by the API.</summary>
 public static class ResultsJson
 {
+    /// <summary>
+    /// The version of the JSON form, written into every result (<see cref="AnalysisResults.FormatVersion"/>): 2 added the
+    /// format, engine and build versions, contrasts' variance, clusters, thresholds and E-values, analyses' model and family.
+    /// </summary>
+    public const int FormatVersion = 2;
+
     /// <summary>Serializer options: camelCase, enums as strings, NaN and infinities allowed (R's NA / Inf).</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

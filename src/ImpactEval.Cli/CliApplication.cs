@@ -22,6 +22,8 @@ public static class CliApplication
         root.Subcommands.Add(ImportCommand.GetCommand());
         root.Subcommands.Add(ImportCommand.GetEnrolCommand());
         root.Subcommands.Add(EstimateCommand.GetCommand());
+        root.Subcommands.Add(DatasetCommand.GetCommand());
+        root.Subcommands.Add(PoolCommand.GetCommand());
         root.Subcommands.Add(ReportCommand.GetCommand());
         root.Subcommands.Add(TemplateCommand.GetCommand());
         root.Subcommands.Add(PowerCommand.GetCommand());

@@ -4,7 +4,10 @@ using ImpactEval.Reporting.Model;
 
 namespace ImpactEval.Reporting;
 
-/// <summary>Table cells already formatted, and already protected when they hold counts.</summary>
+/// <summary>
+/// Table cells already formatted, and already protected when they hold counts. The raw value of a number is kept at
+/// full precision (the workbook stores it as is and displays it with the cell's decimals).
+/// </summary>
 internal static class Cells
 {
     public static TableCell Text(string? text) => new(text ?? "", null, CellKind.Text, 0, false);
@@ -20,17 +23,17 @@ internal static class Cells
 
     public static TableCell Number(double value, int decimals, bool shown = true) =>
         !shown ? Hidden(CellKind.Number)
-        : double.IsFinite(value) ? new TableCell(French.Number(value, decimals), Math.Round(value, 10), CellKind.Number, decimals, false)
+        : double.IsFinite(value) ? new TableCell(French.Number(value, decimals), value, CellKind.Number, decimals, false)
         : Missing(CellKind.Number, decimals);
 
     public static TableCell Percent(double proportion, int decimals = 1, bool shown = true) =>
         !shown ? Hidden(CellKind.Percent)
-        : double.IsFinite(proportion) ? new TableCell(French.Percent(proportion, decimals), Math.Round(proportion, 10), CellKind.Percent, decimals, false)
+        : double.IsFinite(proportion) ? new TableCell(French.Percent(proportion, decimals), proportion, CellKind.Percent, decimals, false)
         : Missing(CellKind.Percent, decimals);
 
     public static TableCell PValue(double p, bool shown = true) =>
         !shown ? Hidden(CellKind.PValue)
-        : double.IsFinite(p) ? new TableCell(French.PValueCell(p), Math.Round(p, 10), CellKind.PValue, 3, false)
+        : double.IsFinite(p) ? new TableCell(French.PValueCell(p), p, CellKind.PValue, 3, false)
         : Missing(CellKind.PValue, 3);
 
     public static TableCell Hidden(CellKind kind) => new(French.Suppressed, null, kind, 0, true);

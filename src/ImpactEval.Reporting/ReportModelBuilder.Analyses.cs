@@ -39,7 +39,8 @@ public static partial class ReportModelBuilder
         foreach (var a in context.Results.Analyses)
         {
             var spec = p.Analyses.FirstOrDefault(s => s.Code == a.Code);
-            var oddsRatio = a.Contrasts.Any(c => c.Scale == EffectScale.OddsRatio);
+            var scale = a.Contrasts.IsDefaultOrEmpty ? EffectScale.Difference : a.Contrasts[0].Scale;
+            var oddsRatio = scale.IsRatio();
             var adjusts = Adjusts(a, spec);
             var views = new List<ContrastView>();
             var rows = new List<TableRow>();
@@ -67,7 +68,7 @@ public static partial class ReportModelBuilder
                 var estimated = effect is not null && effect.IsEstimable;
                 if (!shown && estimated) context.WithheldEstimates++;
                 var binary = indicator.Scale.Type == ValueType.Binary;
-                var decimals = c.Scale == EffectScale.OddsRatio ? 2 : binary ? 3 : Decimals.ForScale(indicator.Scale);
+                var decimals = c.Scale is EffectScale.OddsRatio or EffectScale.RiskRatio or EffectScale.ProbabilityOfSuperiority ? 2 : binary ? 3 : Decimals.ForScale(indicator.Scale);
                 var meanDecimals = Decimals.ForScale(indicator.Scale);
                 string MeanText(double m, bool ok) => !ok || !shown ? French.Suppressed : binary ? French.Percent(m) : French.Number(m, meanDecimals);
 
@@ -87,7 +88,7 @@ public static partial class ReportModelBuilder
                 else if (!estimated) failed++;
                 else
                 {
-                    var nullValue = c.Scale == EffectScale.OddsRatio ? 1.0 : 0.0;
+                    var nullValue = c.Scale.NullValue();
                     var excludes = effect!.Interval.Lower > nullValue || effect.Interval.Upper < nullValue;
                     var better = (effect.Value > nullValue) == (indicator.Direction == Direction.HigherIsBetter);
                     if (!excludes) inconclusive++;
@@ -105,7 +106,10 @@ public static partial class ReportModelBuilder
                     show ? French.PValue(e!.PValue) : shown ? French.NotAvailable : French.Suppressed,
                     c.Adjusted is { } ap ? (show ? French.PValue(ap.Value, "p ajustée") : shown ? French.NotAvailable : French.Suppressed) : null,
                     sentence, shown, estimated, shown ? c.Warnings : [],
-                    show ? e!.Value : null, show ? e!.Interval.Lower : null, show ? e!.Interval.Upper : null));
+                    show ? e!.Value : null, show ? e!.Interval.Lower : null, show ? e!.Interval.Upper : null)
+                {
+                    Sensitivity = show && c.EValue is { } ev ? ContrastInterpretation.Sensitivity(ev, focalLabel, comparisonLabel) : null,
+                });
                 rows.Add(new TableRow([
                     Cells.Text(indicator.Label), context.GroupCell(c.Comparison),
                     Cells.Count(plan, focalKey, c.FocalN), Cells.Count(plan, comparisonKey, c.ComparisonN),
@@ -115,10 +119,16 @@ public static partial class ReportModelBuilder
                     Cells.Number(e?.Interval.Upper ?? double.NaN, decimals, shown), Cells.PValue(e?.PValue ?? double.NaN, shown),
                     c.Adjusted is { } adjusted ? Cells.PValue(adjusted.Value, shown) : Cells.Missing(CellKind.PValue, 3),
                     Cells.Sentence(sentence)]));
-                if (show && double.IsFinite(e!.Interval.Lower) && double.IsFinite(e.Interval.Upper) && (c.Scale != EffectScale.OddsRatio || e.Interval.Lower > 0))
+                if (show && double.IsFinite(e!.Interval.Lower) && double.IsFinite(e.Interval.Upper) && (!c.Scale.IsRatio() || e.Interval.Lower > 0))
                     forest.Add(new ForestPlot.Row(indicator.Label, $"vs {comparisonLabel}", e.Value, e.Interval.Lower, e.Interval.Upper, context.Style(c.Comparison)));
             }
-            var effectName = oddsRatio ? "Rapport des chances" : a.Estimator == Estimator.DifferenceInMeans ? "Écart brut" : adjusts ? "Écart ajusté" : "Écart";
+            var effectName = scale switch
+            {
+                EffectScale.OddsRatio => "Rapport des chances",
+                EffectScale.RiskRatio => "Rapport des proportions",
+                EffectScale.ProbabilityOfSuperiority => "Probabilité de supériorité",
+                _ => a.Estimator is Estimator.DifferenceInMeans or Estimator.RiskDifference ? "Écart brut" : adjusts ? "Écart ajusté" : "Écart",
+            };
             var columns = ImmutableArray.Create<TableColumn>(
                 new("Indicateur", CellKind.Text), Short.Comparison, Short.FocalN, Short.ComparisonN, Short.FocalMean, Short.ComparisonMean,
                 new(effectName, CellKind.Number), new("IC bas", CellKind.Number), new("IC haut", CellKind.Number),
@@ -130,16 +140,32 @@ public static partial class ReportModelBuilder
             Chart? chart = null;
             if (forest.Count > 0)
             {
-                var title = oddsRatio ? $"{a.Code} — rapports des chances estimés et intervalles de confiance" : $"{a.Code} — écarts estimés et intervalles de confiance";
-                var description = oddsRatio
-                    ? $"Rapport des chances de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des chances égales."
-                    : $"Écart entre groupes pour chaque indicateur et chaque groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0 correspond à l'absence d'écart. Un intervalle qui croise cette ligne signifie que les données ne permettent pas de conclure.";
+                var (what, axis) = scale switch
+                {
+                    EffectScale.OddsRatio => ("rapports des chances", "Rapport des chances (échelle logarithmique)"),
+                    EffectScale.RiskRatio => ("rapports des proportions", "Rapport des proportions (échelle logarithmique)"),
+                    EffectScale.ProbabilityOfSuperiority => ("probabilités de supériorité", "Probabilité de supériorité du groupe bénéficiaire"),
+                    _ => ("écarts", "Écart (groupe bénéficiaire − groupe de comparaison)"),
+                };
+                var title = $"{a.Code} — {what} estimés et intervalles de confiance".Replace("probabilités de supériorité estimés", "probabilités de supériorité estimées");
+                var description = scale switch
+                {
+                    EffectScale.OddsRatio => $"Rapport des chances de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des chances égales.",
+                    EffectScale.RiskRatio => $"Rapport des proportions de chaque contraste (marqueur) et son intervalle de confiance à {confidence} (trait), sur une échelle logarithmique ; la ligne verticale à 1 correspond à des proportions égales.",
+                    EffectScale.ProbabilityOfSuperiority => $"Probabilité qu’une valeur du groupe bénéficiaire dépasse une valeur du groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0,5 correspond à l’absence d’écart.",
+                    _ => $"Écart entre groupes pour chaque indicateur et chaque groupe de comparaison (marqueur) et son intervalle de confiance à {confidence} (trait) ; la ligne verticale à 0 correspond à l’absence d’écart. Un intervalle qui croise cette ligne signifie que les données ne permettent pas de conclure.",
+                };
                 var id = $"forest-{Slug(a.Code)}";
                 chart = new Chart(id, title, description,
-                    ForestPlot.Render(id, title, description, forest, oddsRatio, oddsRatio ? "Rapport des chances (échelle logarithmique)" : "Écart (groupe bénéficiaire − groupe de comparaison)", 2),
+                    ForestPlot.Render(id, title, description, forest, oddsRatio, axis, 2, scale.NullValue()),
                     table);
             }
-            var covariates = spec is null || spec.CovariateCodes.IsDefaultOrEmpty ? "aucune" : string.Join(", ", spec.CovariateCodes.Select(context.CovariateLabel));
+            // The baseline value of the indicator is an adjustment term too (ANCOVA, logits), and enters the propensity model with "baseline: outcome".
+            var terms = spec is null ? [] : (spec.CovariateCodes.IsDefaultOrEmpty ? [] : spec.CovariateCodes.Select(context.CovariateLabel)).ToList();
+            if (spec?.BaselineWaveCode is { } baselineWave && (spec.Estimator != Estimator.Weighting || spec.BaselineOutcome) && spec.Estimator.FitsModel()
+                && spec.Estimator != Estimator.DifferenceInDifferences)
+                terms.Insert(0, $"valeur de l’indicateur à {baselineWave}");
+            var covariates = terms.Count == 0 ? "aucune" : string.Join(", ", terms);
             var outcomes = a.Contrasts.Select(c => c.Indicator).Distinct().Count();
             var multiplicityText = outcomes < 2
                 ? "un seul indicateur par contraste : aucune correction pour comparaisons multiples n'est nécessaire"
@@ -175,6 +201,9 @@ public static partial class ReportModelBuilder
 
     private static string EffectScaleText(AnalysisResult a, bool oddsRatio, bool adjusts) => (oddsRatio, a.Estimator) switch
     {
+        (true, Estimator.RiskRatio) => "rapport des proportions",
+        (_, Estimator.Wilcoxon or Estimator.BrunnerMunzel) => "probabilité de supériorité (comparaison des rangs)",
+        (_, Estimator.RiskDifference) => "écart brut de proportions",
         (true, _) => adjusts ? "rapport des chances ajusté sur les caractéristiques mesurées" : "rapport des chances",
         (_, Estimator.DifferenceInMeans) => "écart brut de moyennes",
         (_, Estimator.DifferenceInDifferences) => "écart entre les évolutions des groupes (doubles différences)",
@@ -184,6 +213,10 @@ public static partial class ReportModelBuilder
 
     private static string ScaleExplanation(AnalysisResult a, bool oddsRatio, bool adjusts, string confidence)
     {
+        if (a.Estimator == Estimator.RiskRatio)
+            return $"Chaque résultat est un rapport des proportions : la part de réponses « oui » dans le groupe bénéficiaire divisée par celle du groupe de comparaison, sans ajustement. Un rapport de 1 signifie des parts égales ; si l’intervalle de confiance à {confidence} contient 1, les données ne permettent pas de conclure.";
+        if (a.Estimator is Estimator.Wilcoxon or Estimator.BrunnerMunzel)
+            return $"Chaque résultat est une probabilité de supériorité : la probabilité qu’une famille du groupe bénéficiaire prise au hasard ait une valeur plus élevée qu’une famille du groupe de comparaison (les ex æquo comptant pour moitié), sans ajustement. 0,5 signifie l’absence d’écart ; si l’intervalle de confiance à {confidence} contient 0,5, les données ne permettent pas de conclure.";
         if (oddsRatio)
             return "Chaque résultat est un rapport des chances : il compare, entre le groupe bénéficiaire et le groupe de comparaison, les chances d'atteindre un niveau plus élevé de l'indicateur (d'une réponse « oui » pour un indicateur oui/non)"
                    + (adjusts ? ", à caractéristiques mesurées égales" : "")

@@ -210,12 +210,12 @@ public static partial class ReportModelBuilder
                 new("Caractéristique", CellKind.Text), Short.Comparison, Short.FocalN, Short.ComparisonN,
                 sample.Weighted ? Short.Of("Moyenne pondérée bénéficiaires", CellKind.Number, "Moy. pond. bén.", "moyenne (ou part) pondérée du groupe bénéficiaire") : Short.FocalMean,
                 sample.Weighted ? Short.Of("Moyenne pondérée comparaison", CellKind.Number, "Moy. pond. comp.", "moyenne (ou part) pondérée du groupe de comparaison") : Short.ComparisonMean,
-                sample.Weighted ? Short.Of("Différence avant pondération", CellKind.Number, "Diff. avant", "différence standardisée avant pondération")
-                    : Short.Of("Différence standardisée", CellKind.Number, "Diff. std.", "différence standardisée"),
+                sample.Weighted ? Short.Of("Différence avant pondération", CellKind.Number, "Diff. avant", "différence avant pondération (standardisée ou de proportions)")
+                    : Short.Of("Différence (standardisée ou de proportions)", CellKind.Number, "Diff.", "différence standardisée pour une caractéristique numérique, différence de proportions pour une caractéristique oui/non"),
             ];
             if (sample.Weighted)
             {
-                columns.Add(Short.Of("Différence après pondération", CellKind.Number, "Diff. après", "différence standardisée après pondération"));
+                columns.Add(Short.Of("Différence après pondération", CellKind.Number, "Diff. après", "différence après pondération (standardisée ou de proportions)"));
                 columns.Add(Short.Of("Rapport des variances après pondération", CellKind.Number, "Rapport var. après", "rapport des variances après pondération"));
             }
             else
@@ -228,7 +228,7 @@ public static partial class ReportModelBuilder
             var note = sample.Weighted
                 ? "Différences avant et après pondération sur le score de propension (poids ATT), mesurées comme dans le tableau des inscrits : par l'écart-type du groupe bénéficiaire pour une caractéristique numérique, en différence de proportions pour une caractéristique oui/non. Plus la différence après pondération est proche de 0, plus la pondération a rendu les groupes comparables sur cette caractéristique."
                 : (sample.Key == "inscrits" ? "" : "Les parts des caractéristiques oui/non ne sont données que parmi les inscrits : rapprochées de celles-ci, elles feraient connaître les caractéristiques des quelques familles perdues de vue (secret statistique) ; leurs différences et le verdict du WWC restent publiés. ")
-                  + "Différence standardisée (groupe bénéficiaire − groupe de comparaison) : écart des moyennes divisé par l'écart-type du groupe bénéficiaire, ou différence de proportions pour une caractéristique oui/non. Écart du WWC : g de Hedges (numérique) ou indice de Cox (oui/non), jugé selon les seuils du What Works Clearinghouse : au plus 0,05 en valeur absolue, équivalence satisfaite ; de 0,05 à 0,25, équivalence à condition d'ajuster sur cette caractéristique ; au-delà de 0,25, équivalence non satisfaite.";
+                  + "Différence (groupe bénéficiaire − groupe de comparaison) : pour une caractéristique numérique, écart des moyennes divisé par l’écart-type du groupe bénéficiaire (différence standardisée) ; pour une caractéristique oui/non, différence de proportions (non standardisée, convention de cobalt). Écart du WWC : g de Hedges (numérique) ou indice de Cox (oui/non), jugé selon les seuils du What Works Clearinghouse : au plus 0,05 en valeur absolue, équivalence satisfaite ; de 0,05 à 0,25, équivalence à condition d’ajuster sur cette caractéristique ; au-delà de 0,25, équivalence non satisfaite.";
             var id = "equilibre-" + Slug(sample.Key);
             var sheet = sample switch
             {

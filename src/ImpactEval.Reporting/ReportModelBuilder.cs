@@ -76,6 +76,8 @@ public static partial class ReportModelBuilder
         if (power is not null) tables.Add(power.Table);
         tables.Add(quality.MissingTable);
         if (quality.LateTable is not null) tables.Add(quality.LateTable);
+        var fullResults = BuildFullResults(context, analyses);
+        if (!fullResults.IsEmpty) tables.Add(fullResults);
 
         var gen = new GenerationInfo(
             generation.GeneratedAt,
@@ -103,7 +105,10 @@ public static partial class ReportModelBuilder
             limitations,
             quality,
             disclosure,
-            [.. tables]);
+            [.. tables])
+        {
+            FullResults = fullResults.IsEmpty ? null : fullResults,
+        };
     }
 
     /// <summary>Lookups shared by the section builders, and the disclosure decision once made.</summary>
@@ -165,7 +170,13 @@ public static partial class ReportModelBuilder
         /// <summary>A table cell naming a wave in full ("T1 — Entrée en petite section"; the workbook's), shown in HTML tables as its code.</summary>
         public TableCell WaveCell(string code) => Cells.Coded(WaveLabel(code), code, ShortWaveLabel(code));
 
-        public string CovariateLabel(string code) => Protocol.FindCovariate(code)?.Label ?? code;
+        /// <summary>A covariate's label; for the baseline value of an outcome ("COOP@T1"), the indicator's label and its wave.</summary>
+        public string CovariateLabel(string code)
+        {
+            if (Protocol.FindCovariate(code) is { } covariate) return covariate.Label;
+            var at = code.IndexOf('@');
+            return at > 0 && Protocol.FindIndicator(code[..at]) is { } indicator ? $"{indicator.Label} ({code[(at + 1)..]})" : code;
+        }
 
         public GroupDescriptives? Descriptives(string indicator, string wave, string group) =>
             descriptives.GetValueOrDefault((indicator, wave, group));

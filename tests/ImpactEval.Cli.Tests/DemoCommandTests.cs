@@ -29,7 +29,16 @@ public sealed class DemoRun : IAsyncLifetime, IDisposable
     public void Dispose() => Cli.Dispose();
 }
 
-public class DemoCommandTests(DemoRun demo, ITestOutputHelper output) : IClassFixture<DemoRun>
+/// <summary>The tests that read the one demo run (<see cref="DemoCommandTests"/>, <see cref="WorkbenchCommandTests"/>).</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoRun>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "demo";
+}
+
+[Collection(DemoCollection.Name)]
+public class DemoCommandTests(DemoRun demo, ITestOutputHelper output)
 {
     private static readonly string[] Cooperation = ["COOP_PROPRETE", "COOP_SEPARATION", "COOP_QUESTIONS", "CLIMAT_RELATION"];
 

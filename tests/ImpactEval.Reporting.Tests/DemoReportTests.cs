@@ -80,7 +80,8 @@ public class DemoReportTests(ITestOutputHelper output)
             }
             var tableIds = driver.Script<IReadOnlyCollection<object>>("return Array.from(document.querySelectorAll('table')).filter(t => t.tBodies.length && t.tBodies[0].rows.length).map(t => t.id);")
                 .Cast<string>().ToHashSet();
-            foreach (var table in model.Tables.Where(t => !t.IsEmpty)) Assert.Contains("tableau-" + table.Id, tableIds);
+            // The full-results table is a workbook sheet (and an API table); the shipped templates do not print it (yet).
+            foreach (var table in model.Tables.Where(t => !t.IsEmpty && t != model.FullResults)) Assert.Contains("tableau-" + table.Id, tableIds);
             output.WriteLine($"{drawn.Count} charts and {tableIds.Count} tables rendered in Chromium");
 
             // Every table and chart fits the text column (190 mm less the screen padding, narrower than the 178 mm of an A4

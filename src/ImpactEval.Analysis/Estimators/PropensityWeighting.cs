@@ -7,7 +7,8 @@ namespace ImpactEval.Analysis.Estimators;
 
 /// <summary>
 /// ATT weights of an analysis: a multinomial logistic propensity model of the group (all groups of the protocol)
-/// on the analysis covariates, fitted on every enrolled participant with complete covariates, then WeightIt's ATT
+/// on the analysis covariates (and, with <c>baseline: outcome</c>, the outcome's own baseline value), fitted on every
+/// enrolled participant with complete covariates, then WeightIt's ATT
 /// weights for the focal group (focal families weigh 1; a family of group g weighs p_focal(x) / p_g(x)). The
 /// outcome is then compared by weighted least squares of the outcome on the group alone, with cluster-robust
 /// errors — the usual "weighting then weighted regression with robust errors" recipe (WeightIt's vignette with
@@ -19,7 +20,13 @@ internal sealed record PropensityWeighting(
     ImmutableArray<PropensityOverlap> Overlap,
     ImmutableArray<string> Warnings)
 {
-    public static PropensityWeighting Compute(Protocol protocol, AnalysisDataset dataset, IReadOnlyList<string> covariateCodes)
+    /// <summary>Fits the propensity model and the ATT weights of every enrolled participant (NaN when a covariate is missing).</summary>
+    /// <param name="protocol">The protocol (groups, covariates).</param>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="covariateCodes">The analysis's covariates.</param>
+    /// <param name="baselineOutcome">The baseline value of the outcome as one more predictor (<c>baseline: outcome</c>), or null.</param>
+    public static PropensityWeighting Compute(Protocol protocol, AnalysisDataset dataset, IReadOnlyList<string> covariateCodes,
+        (string Name, ImmutableArray<double> Values)? baselineOutcome = null)
     {
         var labels = protocol.Groups.Select(g => g.Code).ToList();
         var focal = labels.IndexOf(protocol.FocalGroup.Code);
@@ -34,6 +41,7 @@ internal sealed record PropensityWeighting(
             var codes = values.Select(v => double.IsNaN(v) ? -1 : levels.IndexOf(levels.First(l => l.Value == v))).ToArray();
             predictors.AddRange(Predictor.Indicators(code, codes, [.. levels.Select(l => l.Label)], 0));
         }
+        if (baselineOutcome is { } extra) predictors.Add(new Predictor(extra.Name, extra.Values.ToArray()));
         var complete = new bool[dataset.Count];
         for (var i = 0; i < dataset.Count; i++) complete[i] = group[i] >= 0 && predictors.TrueForAll(p => !double.IsNaN(p.Values[i]));
         var rows = Enumerable.Range(0, dataset.Count).Where(i => complete[i]).ToArray();
@@ -50,8 +58,8 @@ internal sealed record PropensityWeighting(
             model.Warnings);
     }
 
-    /// <summary>The weighted comparison of one contrast.</summary>
-    public Estimate Estimate(ContrastData data)
+    /// <summary>The weighted comparison of the contrasts of one fit (weighted least squares of the outcome on the group).</summary>
+    public ModelFit Estimate(EstimationData data)
     {
         var outcome = new double[data.Count];
         var weights = new double[data.Count];
@@ -61,10 +69,6 @@ internal sealed record PropensityWeighting(
             outcome[i] = double.IsNaN(w) ? double.NaN : data.Outcome[i];
             weights[i] = double.IsNaN(w) ? 1 : w;
         }
-        var builder = new DesignMatrixBuilder(data.Count);
-        builder.AddFactor("groupe", data.Group, data.Contrast.ComparisonCode);
-        var fit = LinearModel.Wls(outcome, builder.Build(), weights);
-        var table = data.Clustered ? fit.CR2(data.Cluster, data.Spec.ConfidenceLevel) : fit.HC2(data.Spec.ConfidenceLevel);
-        return table.Term($"groupe[{data.Contrast.FocalCode}]");
+        return LinearContrast.Weighted(data, outcome, weights);
     }
 }

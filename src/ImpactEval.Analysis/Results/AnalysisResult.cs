@@ -10,7 +10,7 @@ namespace ImpactEval.Analysis.Results;
 /// <param name="Method">Plain description of the method (model, variance, degrees of freedom).</param>
 /// <param name="Wave">Wave analysed.</param>
 /// <param name="ConfidenceLevel">Confidence level of the intervals.</param>
-/// <param name="Multiplicity">Adjustment applied across the outcomes, within each contrast.</param>
+/// <param name="Multiplicity">Adjustment applied across the outcomes, within each contrast (or across the family, see <see cref="Family"/>).</param>
 /// <param name="Contrasts">One estimate per outcome and contrast.</param>
 /// <param name="Weighting">Diagnostics of the propensity weights (weighting analyses only).</param>
 public sealed record AnalysisResult(
@@ -22,4 +22,11 @@ public sealed record AnalysisResult(
     double ConfidenceLevel,
     Multiplicity Multiplicity,
     ImmutableArray<ContrastEstimate> Contrasts,
-    WeightingDiagnostics? Weighting);
+    WeightingDiagnostics? Weighting)
+{
+    /// <summary>Joint (one model on all groups) or pairwise (one model per contrast); null for two-sample statistics.</summary>
+    public AnalysisModel? Model { get; init; }
+
+    /// <summary>The family of tests across analyses whose adjustment <see cref="Multiplicity"/> is, or null when p-values are adjusted within the analysis.</summary>
+    public string? Family { get; init; }
+}

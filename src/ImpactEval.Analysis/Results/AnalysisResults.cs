@@ -26,4 +26,14 @@ public sealed record AnalysisResults(
     ImmutableArray<AttritionAssessment> Attrition,
     ImmutableArray<AnalysisResult> Analyses,
     ImmutableArray<DetectableEffect> Sensitivity,
-    ImmutableArray<string> Notes);
+    ImmutableArray<string> Notes)
+{
+    /// <summary>The version of the JSON form (<see cref="ResultsJson.FormatVersion"/>); 0 for results stored before it was recorded.</summary>
+    public int FormatVersion { get; init; }
+
+    /// <summary>The analysis-engine version that computed the results (<see cref="AnalysisEngine.Version"/>); 0 for results stored before it was recorded.</summary>
+    public int EngineVersion { get; init; }
+
+    /// <summary>The informational version of the build that computed the results ("0.14.0+1a2b3c4d5e6f"); empty when unknown.</summary>
+    public string BuildVersion { get; init; } = "";
+}

@@ -21,12 +21,13 @@ namespace ImpactEval.Core.Loading;
 /// the second (<see cref="ProtocolRules"/>) checks what spans sections (references, duplicates, the
 /// coherence of analyses). A protocol with any error is never returned, so it can never be registered.
 /// </remarks>
-public static class ProtocolLoader
+public static partial class ProtocolLoader
 {
     private static readonly string[] RootKeys =
     [
         "id", "title", "territory", "version", "authors", "dates", "objectives", "public", "leverage",
         "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "design", "report", "multiple_choice",
+        "families",
     ];
 
     /// <summary>The largest protocol file read: 5 MiB (the demo's protocol is 12 KB).</summary>
@@ -187,7 +188,7 @@ public static class ProtocolLoader
     private static bool Has(string reason, string part) => reason.Contains(part, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first pass: YAML tree to model.</summary>
-    private sealed class Reader(ProblemSink sink, List<Reference> references, (string Templates, string Protocol)? templateFolders)
+    private sealed partial class Reader(ProblemSink sink, List<Reference> references, (string Templates, string Protocol)? templateFolders)
     {
         public Protocol ReadProtocol(YamlMappingNode node)
         {
@@ -209,14 +210,15 @@ public static class ProtocolLoader
             var covariates = ReadList(map, "covariates", false, ReadCovariate);
             var questions = ReadList(map, "questions", false, ReadQuestion);
             var cluster = ReadCluster(map);
-            var analyses = ReadList(map, "analyses", false, (m, i) => ReadAnalysis(m, i, groups));
+            var analyses = ReadList(map, "analyses", false, (m, i) => ReadAnalysis(m, i, groups, cluster));
+            var families = ReadFamilies(map, ref analyses);
             var design = ReadDesign(map);
             var report = map.Map("report", false, "la section report", "template");
             var template = ReadTemplate(report);
             var multipleChoices = ReadList(map, "multiple_choice", false, ReadMultipleChoice);
 
             return new Protocol(id, title, territoryCode, territoryName, version, authors, dates, objectives, targetPublic, leverage,
-                questions, indicators, groups, waves, covariates, cluster, analyses, design, template, multipleChoices);
+                questions, indicators, groups, waves, covariates, cluster, analyses, design, template, multipleChoices) { Families = families };
         }
 
         /// <summary>report.template: a template name or a relative path under the protocol's folder, never outside it.</summary>
@@ -296,7 +298,9 @@ public static class ProtocolLoader
             "covariates" => ["code", "label", "type", "unit", "range", "levels"],
             "questions" => ["code", "text", "criteria"],
             "criteria" => ["code", "text", "indicators"],
-            "analyses" => ["code", "label", "outcomes", "wave", "baseline_wave", "contrasts", "estimator", "covariates", "confidence", "multiplicity"],
+            "analyses" => ["code", "label", "outcomes", "wave", "baseline_wave", "contrasts", "estimator", "covariates", "confidence", "multiplicity",
+                "model", "variance", "df", "baseline", "bootstrap"],
+            "families" => ["code", "label", "analyses", "multiplicity"],
             "levels" => ["value", "label"],
             "units" => ["code", "label"],
             "contrasts" => ["focal", "comparison"],
@@ -494,7 +498,7 @@ public static class ProtocolLoader
             return new ClusterUnit(code, label, units);
         }
 
-        private AnalysisSpec? ReadAnalysis(YamlMap map, int index, ImmutableArray<Group> groups)
+        private AnalysisSpec? ReadAnalysis(YamlMap map, int index, ImmutableArray<Group> groups, ClusterUnit? cluster)
         {
             var code = ReadCode(map, "A1");
             var label = map.String("label", true, "\"Effet sur la coopération en fin d'année\"") ?? code;
@@ -511,10 +515,12 @@ public static class ProtocolLoader
             if (confidence is <= 0.5 or >= 1)
                 sink.Error(map.PositionOf("confidence"), $"Le niveau de confiance de {what} doit être strictement compris entre 0,5 et 1.", "La valeur usuelle est 0.95 (intervalle à 95 %).");
 
-            return new AnalysisSpec(code, label, [.. outcomes.Select(o => o.Code)], wave, baseline, ReadContrasts(map, what, groups),
+            var spec = new AnalysisSpec(code, label, [.. outcomes.Select(o => o.Code)], wave, baseline, ReadContrasts(map, what, groups),
                 map.Choice("estimator", true, Vocabulary.Estimators) ?? Estimator.DifferenceInMeans,
                 [.. covariates.Select(c => c.Code)], confidence,
                 map.Choice("multiplicity", false, Vocabulary.Multiplicities) ?? Multiplicity.Holm, map.Position);
+            if (map.Has("multiplicity")) declaredMultiplicity[code] = map.PositionOf("multiplicity");
+            return ReadAnalysisOptions(map, spec, covariates, cluster);
         }
 
         private ImmutableArray<ContrastSpec> ReadContrasts(YamlMap map, string what, ImmutableArray<Group> groups)

@@ -151,7 +151,7 @@ internal static class ProtocolRules
             sink.Error(analysis.At, $"{ProtocolLoader.Capitalise(what)} utilise les doubles différences (did) sans vague de référence.", "Ajoutez « baseline_wave: » : la vague avant l'action.");
         if (analysis.Contrasts.IsEmpty && protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             sink.Error(analysis.At, $"{ProtocolLoader.Capitalise(what)} ne compare aucun groupe.");
-        if (analysis.Estimator is Estimator.Ancova or Estimator.Lin or Estimator.Weighting && analysis.CovariateCodes.IsEmpty && analysis.BaselineWaveCode is null)
+        if (analysis.Estimator is Estimator.Ancova or Estimator.Lin or Estimator.Weighting or Estimator.ClusterBootstrap && analysis.CovariateCodes.IsEmpty && analysis.BaselineWaveCode is null)
             sink.Warning(analysis.At, $"{ProtocolLoader.Capitalise(what)} n'ajuste sur aucune covariable : l'estimateur revient à une simple différence de moyennes.",
                 "Ajoutez « covariates: » (caractéristiques mesurées avant l'action).");
 
@@ -166,6 +166,12 @@ internal static class ProtocolRules
                 sink.Error(analysis.At, $"Dans {what}, les doubles différences demandent l'indicateur « {code} » à la vague de référence « {baseline.Code} », où il n'est pas collecté.");
             if (analysis.Estimator == Estimator.OrderedLogit && indicator.Scale.Type != ValueType.Ordinal)
                 sink.Error(analysis.At, $"Dans {what}, le logit ordonné demande un indicateur ordinal ; « {code} » est de type « {Vocabulary.WordFor(Vocabulary.Types, indicator.Scale.Type)} ».");
+            if (analysis.BaselineOutcome && baseline is not null && !indicator.WaveCodes.Contains(baseline.Code))
+                sink.Error(analysis.At, $"Dans {what}, « baseline: outcome » demande l’indicateur « {code} » à la vague de référence « {baseline.Code} », où il n’est pas collecté.",
+                    $"Ajoutez {baseline.Code} aux vagues de l’indicateur, ou retirez « baseline: outcome ».");
+            if (analysis.Estimator is Estimator.RiskDifference or Estimator.RiskRatio && indicator.Scale.Type != ValueType.Binary)
+                sink.Error(analysis.At, $"Dans {what}, l’estimateur « {Vocabulary.WordFor(Vocabulary.Estimators, analysis.Estimator)} » compare des proportions et demande un indicateur binaire ; « {code} » est de type « {Vocabulary.WordFor(Vocabulary.Types, indicator.Scale.Type)} ».",
+                    "Choisissez difference_in_means, ancova ou wilcoxon pour un indicateur qui n’est pas binaire.");
             if (analysis.Estimator == Estimator.Logistic && indicator.Scale.Type != ValueType.Binary)
                 sink.Error(analysis.At, $"Dans {what}, la régression logistique demande un indicateur binaire ; « {code} » est de type « {Vocabulary.WordFor(Vocabulary.Types, indicator.Scale.Type)} ».");
             if (indicator.Scale.Type == ValueType.Categorical)

@@ -64,6 +64,45 @@ public static class Vocabulary
         ["ordered_logit"] = Estimator.OrderedLogit,
         ["logistic"] = Estimator.Logistic,
         ["weighting"] = Estimator.Weighting,
+        ["wilcoxon"] = Estimator.Wilcoxon,
+        ["brunner_munzel"] = Estimator.BrunnerMunzel,
+        ["risk_difference"] = Estimator.RiskDifference,
+        ["risk_ratio"] = Estimator.RiskRatio,
+        ["cluster_bootstrap"] = Estimator.ClusterBootstrap,
+    };
+
+    /// <summary>How contrasts are fitted (<c>model</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, AnalysisModel> Models = new Dictionary<string, AnalysisModel>
+    {
+        ["joint"] = AnalysisModel.Joint,
+        ["pairwise"] = AnalysisModel.Pairwise,
+    };
+
+    /// <summary>Variance estimators (<c>variance</c>), spelt as estimatr and sandwich name them.</summary>
+    public static readonly IReadOnlyDictionary<string, VarianceChoice> Variances = new Dictionary<string, VarianceChoice>
+    {
+        ["CR2"] = VarianceChoice.CR2,
+        ["CR1"] = VarianceChoice.CR1,
+        ["CR0"] = VarianceChoice.CR0,
+        ["HC2"] = VarianceChoice.HC2,
+        ["HC1"] = VarianceChoice.HC1,
+        ["HC0"] = VarianceChoice.HC0,
+        ["classique"] = VarianceChoice.Classical,
+    };
+
+    /// <summary>Degrees-of-freedom rules (<c>df</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, DegreesOfFreedomRule> DegreesOfFreedom = new Dictionary<string, DegreesOfFreedomRule>
+    {
+        ["bell_mccaffrey"] = DegreesOfFreedomRule.BellMcCaffrey,
+        ["satterthwaite"] = DegreesOfFreedomRule.Satterthwaite,
+        ["clusters_moins_un"] = DegreesOfFreedomRule.ClustersMinusOne,
+        ["residuel"] = DegreesOfFreedomRule.Residual,
+    };
+
+    /// <summary>What the baseline wave's value of each outcome also serves for (<c>baseline</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, bool> BaselineUses = new Dictionary<string, bool>
+    {
+        ["outcome"] = true,
     };
 
     /// <summary>Multiplicity adjustments.</summary>

@@ -17,4 +17,32 @@ public enum Estimator
     Logistic,
     /// <summary>Propensity weighting (ATT weights for the focal group) then weighted regression ("ponderation").</summary>
     Weighting,
+    /// <summary>Wilcoxon–Mann–Whitney rank-sum test, with the probability of superiority as effect ("wilcoxon").</summary>
+    Wilcoxon,
+    /// <summary>Probability of superiority with Brunner and Munzel's variance and test ("brunner_munzel").</summary>
+    BrunnerMunzel,
+    /// <summary>Difference of proportions of a binary outcome, Newcombe's hybrid score interval ("risk_difference").</summary>
+    RiskDifference,
+    /// <summary>Ratio of proportions of a binary outcome, Katz's log interval ("risk_ratio").</summary>
+    RiskRatio,
+    /// <summary>ANCOVA with a cluster (pairs) bootstrap of whole clusters, percentile interval ("cluster_bootstrap").</summary>
+    ClusterBootstrap,
+}
+
+/// <summary>What kind of computation each <see cref="Estimator"/> is.</summary>
+public static class Estimators
+{
+    /// <summary>Least squares estimators whose variance is chosen with <c>variance</c> and <c>df</c>.</summary>
+    public static bool IsLeastSquares(this Estimator estimator) =>
+        estimator is Estimator.Ancova or Estimator.Lin or Estimator.DifferenceInDifferences or Estimator.Weighting;
+
+    /// <summary>Maximum-likelihood models (odds ratios) whose variance is chosen with <c>variance</c>.</summary>
+    public static bool IsLikelihood(this Estimator estimator) => estimator is Estimator.OrderedLogit or Estimator.Logistic;
+
+    /// <summary>Two-sample statistics: each contrast compares the focal group with one comparison group, without a model.</summary>
+    public static bool IsTwoSample(this Estimator estimator) =>
+        estimator is Estimator.DifferenceInMeans or Estimator.Wilcoxon or Estimator.BrunnerMunzel or Estimator.RiskDifference or Estimator.RiskRatio;
+
+    /// <summary>Whether the estimator fits a model, and so whether <see cref="AnalysisModel"/> applies.</summary>
+    public static bool FitsModel(this Estimator estimator) => !estimator.IsTwoSample();
 }

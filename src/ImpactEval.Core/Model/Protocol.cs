@@ -67,4 +67,10 @@ public sealed record Protocol(
 
     /// <summary>The focal group (a valid protocol has exactly one).</summary>
     public Group FocalGroup => Groups.First(g => g.Role == GroupRole.Focal);
+
+    /// <summary>Families of tests spanning several analyses (<c>families:</c>); empty for most protocols.</summary>
+    public ImmutableArray<MultiplicityFamily> Families { get; init; } = [];
+
+    /// <summary>The analysis with this code (exact match), or null.</summary>
+    public AnalysisSpec? FindAnalysis(string code) => Analyses.FirstOrDefault(a => a.Code == code);
 }

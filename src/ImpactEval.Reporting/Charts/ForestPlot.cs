@@ -25,7 +25,9 @@ public static class ForestPlot
     /// <param name="oddsRatio">Whether estimates are odds ratios (log axis, reference at 1).</param>
     /// <param name="axisLabel">Axis label ("Écart (points)", "Rapport des chances").</param>
     /// <param name="decimals">Decimals of tick labels.</param>
-    public static string Render(string id, string title, string description, IReadOnlyList<Row> rows, bool oddsRatio, string axisLabel, int decimals)
+    /// <param name="referenceValue">Where the line of no effect is drawn; null for 1 (ratios) or 0 (differences).</param>
+    public static string Render(string id, string title, string description, IReadOnlyList<Row> rows, bool oddsRatio, string axisLabel, int decimals,
+        double? referenceValue = null)
     {
         const double width = 720, labelWidth = 300, right = 24, minRowHeight = 40, top = 16, axisHeight = 52, labelLine = 14, subLine = 12, rowPadding = 12;
         // Labels are wrapped, never cut: a row is as tall as its lines need (the label column holds about 42 characters
@@ -35,7 +37,7 @@ public static class ForestPlot
         var plotBottom = top + heights.Sum();
         var height = plotBottom + axisHeight;
         Func<double, double> transform = oddsRatio ? Math.Log : v => v;
-        var reference = oddsRatio ? 1.0 : 0.0;
+        var reference = referenceValue ?? (oddsRatio ? 1.0 : 0.0);
         var values = rows.SelectMany(r => new[] { r.Lower, r.Upper, r.Estimate }).Where(double.IsFinite).Where(v => !oddsRatio || v > 0).Append(reference).ToList();
         var min = transform(values.Min());
         var max = transform(values.Max());

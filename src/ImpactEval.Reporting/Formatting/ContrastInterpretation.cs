@@ -18,7 +18,7 @@ public static class ContrastInterpretation
     /// <param name="Indicator">The indicator compared (label, scale, unit, direction).</param>
     /// <param name="FocalLabel">Label of the focal group.</param>
     /// <param name="ComparisonLabel">Label of the comparison group.</param>
-    /// <param name="Scale">Whether the effect is a difference or an odds ratio.</param>
+    /// <param name="Scale">What the effect measures: a difference, an odds or risk ratio, a probability of superiority.</param>
     /// <param name="Effect">Point estimate (difference in the indicator's unit; for a binary indicator a difference in proportions).</param>
     /// <param name="Lower">Lower confidence bound.</param>
     /// <param name="Upper">Upper confidence bound.</param>
@@ -63,7 +63,47 @@ public static class ContrastInterpretation
         bool favourable;
         var higherBetter = input.Indicator.Direction == Direction.HigherIsBetter;
 
-        if (input.Scale == EffectScale.OddsRatio)
+        if (input.Scale == EffectScale.RiskRatio)
+        {
+            const int decimals = 2;
+            var rr = input.Effect;
+            var nearOne = Math.Round(rr, decimals, MidpointRounding.AwayFromZero) == 1;
+            var what = $"la part de réponses {Quote(PositiveLabel(input.Indicator))} pour l’indicateur {indicator}";
+            text.Append(nearOne
+                ? $"Dans le groupe {focal}, {what} est estimée égale à celle du groupe {comparison} (rapport des proportions de {French.Number(rr, decimals)})."
+                : $"Dans le groupe {focal}, {what} est estimée à {French.Number(rr, decimals)} fois celle du groupe {comparison} (rapport des proportions, sans ajustement).");
+            excludesNull = input.Lower > 1 || input.Upper < 1;
+            favourable = (rr > 1) == higherBetter;
+            if (excludesNull)
+            {
+                if (!nearOne) text.Append(' ').Append(DirectionSentence(focal, favourable, higherBetter));
+                text.Append($" Compte tenu de l’incertitude, ce rapport pourrait aller de {French.Number(input.Lower, decimals)} à {French.Number(input.Upper, decimals)} (intervalle de confiance {level}).");
+            }
+            else
+            {
+                text.Append($" L’intervalle de confiance {level} va de {French.Number(input.Lower, decimals)} à {French.Number(input.Upper, decimals)} et comprend 1 (des proportions égales){French.Space}: les données ne permettent pas de conclure à une différence entre les deux groupes.");
+            }
+        }
+        else if (input.Scale == EffectScale.ProbabilityOfSuperiority)
+        {
+            var ps = input.Effect;
+            var nearHalf = Math.Round(ps, 2, MidpointRounding.AwayFromZero) == 0.5;
+            text.Append($"Une famille du groupe {focal} prise au hasard a une valeur plus {(higherBetter ? "élevée" : "basse")} qu’une famille du groupe {comparison} sur l’indicateur {indicator} avec une probabilité estimée à {French.Percent(higherBetter ? ps : 1 - ps)} (50{French.Space}% : aucun écart, les ex æquo comptant pour moitié).");
+            excludesNull = input.Lower > 0.5 || input.Upper < 0.5;
+            favourable = ps > 0.5 == higherBetter;
+            var lower = higherBetter ? input.Lower : 1 - input.Upper;
+            var upper = higherBetter ? input.Upper : 1 - input.Lower;
+            if (excludesNull)
+            {
+                if (!nearHalf) text.Append(' ').Append(DirectionSentence(focal, favourable, higherBetter));
+                text.Append($" Compte tenu de l’incertitude, cette probabilité pourrait aller de {French.Percent(lower)} à {French.Percent(upper)} (intervalle de confiance {level}).");
+            }
+            else
+            {
+                text.Append($" L’intervalle de confiance {level} va de {French.Percent(lower)} à {French.Percent(upper)} et comprend 50{French.Space}%{French.Space}: les données ne permettent pas de conclure à un écart entre les deux groupes.");
+            }
+        }
+        else if (input.Scale == EffectScale.OddsRatio)
         {
             const int decimals = 2;
             var or = input.Effect;
@@ -127,6 +167,23 @@ public static class ContrastInterpretation
             text.Append($" Les effectifs sont réduits ({French.Count(input.FocalN)} et {French.Count(input.ComparisonN)} participants) : ce résultat est fragile.");
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The sentence on sensitivity to unmeasured confounding (VanderWeele and Ding's E-value), for a non-randomised
+    /// contrast: how strongly a characteristic that was not measured would have to be associated with both the group and
+    /// the indicator to explain the estimate away — and its confidence limit.
+    /// </summary>
+    /// <param name="evalue">The E-value of the contrast.</param>
+    /// <param name="focalLabel">Label of the focal group.</param>
+    /// <param name="comparisonLabel">Label of the comparison group.</param>
+    public static string Sensitivity(Statistics.EValue evalue, string focalLabel, string comparisonLabel)
+    {
+        var start = $"Sensibilité à une caractéristique non mesurée\u202F: pour expliquer entièrement l’écart entre les groupes {Quote(focalLabel)} et {Quote(comparisonLabel)}, " +
+                    $"une caractéristique qui n’a pas été mesurée devrait être associée à la fois au groupe et à l’indicateur par un rapport de risques d’au moins {French.Number(evalue.Point, 2)} chacun, au-delà des caractéristiques déjà prises en compte";
+        return evalue.Limit <= 1
+            ? start + "\u202F; l’intervalle de confiance comprend déjà l’absence d’écart (valeur E de VanderWeele et Ding, 2017)."
+            : start + $"\u202F; pour que l’intervalle de confiance atteigne l’absence d’écart, {French.Number(evalue.Limit, 2)} suffirait (valeur E de VanderWeele et Ding, 2017).";
     }
 
     /// <summary>The sentence for a contrast that could not be estimated.</summary>

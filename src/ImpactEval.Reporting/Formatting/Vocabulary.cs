@@ -43,13 +43,18 @@ public static class Vocabulary
         Core.Model.Estimator.DifferenceInDifferences => "différence de différences entre la mesure initiale et la mesure analysée",
         Core.Model.Estimator.OrderedLogit => "régression logistique ordonnée (modèle à cotes proportionnelles)",
         Core.Model.Estimator.Logistic => "régression logistique",
+        Core.Model.Estimator.Wilcoxon => "test de Wilcoxon-Mann-Whitney (rangs) et probabilité de supériorité",
+        Core.Model.Estimator.BrunnerMunzel => "test de Brunner et Munzel (rangs) et probabilité de supériorité",
+        Core.Model.Estimator.RiskDifference => "différence de proportions (intervalle de Newcombe)",
+        Core.Model.Estimator.RiskRatio => "rapport de proportions (intervalle de Katz)",
+        Core.Model.Estimator.ClusterBootstrap => "analyse de covariance (ANCOVA), intervalle par bootstrap des écoles",
         _ => "pondération sur le score de propension (poids ATT), puis régression pondérée",
     };
 
     /// <summary>Whether an estimator compares groups at comparable measured baseline characteristics.</summary>
     public static bool AdjustsForCovariates(Estimator estimator) =>
         estimator is Core.Model.Estimator.Ancova or Core.Model.Estimator.Lin or Core.Model.Estimator.OrderedLogit
-            or Core.Model.Estimator.Logistic or Core.Model.Estimator.Weighting;
+            or Core.Model.Estimator.Logistic or Core.Model.Estimator.Weighting or Core.Model.Estimator.ClusterBootstrap;
 
     /// <summary>"Holm", "Hochberg", "Benjamini-Hochberg"; null for none.</summary>
     public static string? Correction(Multiplicity multiplicity) => multiplicity switch

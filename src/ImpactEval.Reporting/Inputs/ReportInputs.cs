@@ -9,13 +9,21 @@ namespace ImpactEval.Reporting.Inputs;
 /// <param name="DataFingerprint">Fingerprint of the analysed dataset.</param>
 public sealed record ReportGeneration(DateTimeOffset GeneratedAt, string ImpactEvalVersion, int ProtocolVersion, string DataFingerprint)
 {
-    /// <summary>The version of this assembly ("1.0.0"), used when the caller does not say.</summary>
-    public static string CurrentVersion { get; } =
-        typeof(ReportGeneration).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+    /// <summary>The build's informational version with its commit ("0.14.0+1a2b3c4d5e6f"), used when the caller does not say.</summary>
+    public static string CurrentVersion { get; } = Analysis.AnalysisEngine.BuildVersion;
 
-    /// <summary>Metadata for results, with this assembly's version.</summary>
+    /// <summary>
+    /// Metadata for results: this build's version and the analysis-engine version of the results ("0.14.0+1a2b3c4d5e6f
+    /// (moteur d’analyse 2)"), with the build that computed them when it was another one.
+    /// </summary>
     public static ReportGeneration For(Analysis.Results.AnalysisResults results, DateTimeOffset generatedAt) =>
-        new(generatedAt, CurrentVersion, results.ProtocolVersion, results.DataFingerprint);
+        new(generatedAt, Version(results), results.ProtocolVersion, results.DataFingerprint);
+
+    /// <summary>The version text of a report on <paramref name="results"/>.</summary>
+    public static string Version(Analysis.Results.AnalysisResults results) =>
+        results.BuildVersion.Length == 0 || results.BuildVersion == CurrentVersion
+            ? Analysis.AnalysisEngine.Describe(CurrentVersion, results.EngineVersion)
+            : $"{CurrentVersion} (estimations calculées par la version {results.BuildVersion}, moteur d’analyse {results.EngineVersion})";
 }
 
 /// <summary>Options of the report model.</summary>

@@ -78,4 +78,12 @@ public sealed record ContrastView(
     ImmutableArray<string> Warnings,
     double? EffectValue,
     double? LowerValue,
-    double? UpperValue);
+    double? UpperValue)
+{
+    /// <summary>
+    /// The sentence on sensitivity to unmeasured confounding (E-value of VanderWeele and Ding, 2017): how strongly a
+    /// characteristic that was not measured would have to be associated with both the group and the indicator to explain
+    /// the estimate away; null when not published or not computed (probabilities of superiority, differences of proportions).
+    /// </summary>
+    public string? Sensitivity { get; init; }
+}

@@ -41,7 +41,15 @@ public sealed record ReportModel(
     ImmutableArray<string> Limitations,
     DataQualitySection DataQuality,
     DisclosureNotice Disclosure,
-    ImmutableArray<ReportTable> Tables);
+    ImmutableArray<ReportTable> Tables)
+{
+    /// <summary>
+    /// The "Résultats complets" table (every estimate with its standard error, statistic, df, p-values, interval, method,
+    /// variance, n and clusters, at full precision, after disclosure control); also the last of <see cref="Tables"/>, so
+    /// that the workbook has a sheet for it. Null without analyses.
+    /// </summary>
+    public ReportTable? FullResults { get; init; }
+}
 
 /// <summary>When, from what and by which version a report was produced.</summary>
 /// <param name="GeneratedAt">The generation timestamp (the only part of a report that changes between two runs on the same data).</param>

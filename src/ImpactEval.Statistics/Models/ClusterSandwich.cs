@@ -13,21 +13,23 @@ namespace ImpactEval.Statistics;
 /// </remarks>
 internal static class ClusterSandwich
 {
-    /// <summary>The CR1 covariance and the number of clusters.</summary>
-    /// <param name="scores">Row-major score contributions (gradient of each used row's weighted log-likelihood), k per row.</param>
-    /// <param name="clusters">Cluster identifier (any integers) of every input row of the model.</param>
-    /// <param name="rows">Input row of each used row (<see cref="ModelDesign.Rows"/>).</param>
+    /// <summary>The sandwich covariance of <paramref name="type"/> and the number of clusters (of rows for HC).</summary>
+    /// <param name="scores">Row-major score contributions, k per used row.</param>
+    /// <param name="clusters">Cluster identifier of every input row (ignored for HC0 and HC1).</param>
+    /// <param name="rows">Input row of each used row.</param>
     /// <param name="bread">Row-major k × k inverse information.</param>
     /// <param name="n">Number of rows counted in the small-sample factor.</param>
     /// <param name="k">Number of parameters.</param>
+    /// <param name="type">The estimator.</param>
     /// <exception cref="StatisticsException">Fewer than two clusters.</exception>
-    public static (double[] Covariance, int Clusters) Cr1(double[] scores, ReadOnlySpan<int> clusters, int[] rows, double[] bread, int n, int k)
+    public static (double[] Covariance, int Clusters) Compute(double[] scores, ReadOnlySpan<int> clusters, int[] rows, double[] bread, int n, int k, SandwichEstimator type)
     {
+        var byRow = type is SandwichEstimator.HC0 or SandwichEstimator.HC1;
         var index = new Dictionary<int, int>();
         var sums = new List<double[]>();
         for (var r = 0; r < rows.Length; r++)
         {
-            var id = clusters[rows[r]];
+            var id = byRow ? r : clusters[rows[r]];
             if (!index.TryGetValue(id, out var g))
             {
                 index[id] = g = sums.Count;
@@ -44,11 +46,36 @@ internal static class ClusterSandwich
             for (var a = 0; a < k; a++)
                 for (var b = 0; b < k; b++) meat[a * k + b] += u[a] * u[b];
         var covariance = LogisticRegression.Sandwich(bread, meat, k);
-        var factor = count / (count - 1.0) * (n - 1.0) / (n - k);
+        var factor = type switch
+        {
+            SandwichEstimator.CR1 => count / (count - 1.0) * (n - 1.0) / (n - k),
+            SandwichEstimator.HC1 => n / (double)(n - k),
+            _ => 1.0,
+        };
         for (var i = 0; i < covariance.Length; i++) covariance[i] *= factor;
         return (covariance, count);
     }
 
     /// <summary>The method text of an estimate with CR1 errors.</summary>
-    public static string Method(string model, int clusters) => $"{model}, CR1 cluster-robust SE ({clusters} clusters), t({clusters - 1})";
+    public static string Method(string model, int clusters) => Method(model, SandwichEstimator.CR1, clusters);
+
+    /// <summary>The method text of an estimate with sandwich errors.</summary>
+    public static string Method(string model, SandwichEstimator type, int clusters) => type switch
+    {
+        SandwichEstimator.CR0 or SandwichEstimator.CR1 => $"{model}, {type} cluster-robust SE ({clusters} clusters), t({clusters - 1})",
+        _ => $"{model}, {type} sandwich SE, z",
+    };
+
+    /// <summary>The degrees of freedom of the reference distribution: G − 1 for cluster-robust, ∞ (normal) for HC.</summary>
+    public static double DegreesOfFreedom(SandwichEstimator type, int clusters) =>
+        type is SandwichEstimator.CR0 or SandwichEstimator.CR1 ? clusters - 1 : double.PositiveInfinity;
+
+    /// <summary>The estimator a fit computes: the one asked for, else CR1 when clusters are given, else none.</summary>
+    /// <exception cref="ArgumentException">A cluster-robust estimator without clusters.</exception>
+    public static SandwichEstimator? Resolve(SandwichEstimator? asked, bool hasClusters)
+    {
+        if (asked is SandwichEstimator.CR0 or SandwichEstimator.CR1 && !hasClusters)
+            throw new ArgumentException($"The {asked} sandwich needs clusters.", "sandwich");
+        return asked ?? (hasClusters ? SandwichEstimator.CR1 : null);
+    }
 }

@@ -34,7 +34,9 @@ public static class LogisticRegression
     /// <param name="maxIterations">Maximum IRLS iterations (R's <c>maxit</c>).</param>
     /// <param name="clusters">Optional cluster (e.g. school) of each observation; when given, the result also carries
     /// CR1 cluster-robust coefficients (<see cref="ClusterSandwich"/>). Empty for none.</param>
-    /// <exception cref="ArgumentException">Array lengths differ, an outcome is not 0, 1 or NaN, or a weight is negative.</exception>
+    /// <param name="sandwich">The sandwich of <see cref="LogisticRegressionResult.SandwichCoefficients"/>: CR0 or CR1 with
+    /// <paramref name="clusters"/>, HC0 or HC1 without; null for CR1 when clusters are given, none otherwise.</param>
+    /// <exception cref="ArgumentException">Array lengths differ, an outcome is not 0, 1 or NaN, a weight is negative, or a cluster-robust sandwich without clusters.</exception>
     /// <exception cref="StatisticsException">No usable observation, a constant outcome, separation, no convergence, or a single cluster.</exception>
     public static LogisticRegressionResult Fit(
         ReadOnlySpan<double> outcome,
@@ -43,8 +45,10 @@ public static class LogisticRegression
         double level = 0.95,
         double tolerance = 1e-12,
         int maxIterations = 100,
-        ReadOnlySpan<int> clusters = default)
+        ReadOnlySpan<int> clusters = default,
+        SandwichEstimator? sandwich = null)
     {
+        var sandwichType = ClusterSandwich.Resolve(sandwich, !clusters.IsEmpty);
         if (!clusters.IsEmpty && clusters.Length != outcome.Length)
             throw new ArgumentException($"clusters has {clusters.Length} values, the outcome has {outcome.Length}.", nameof(clusters));
         ConfidenceInterval.CheckLevel(level);
@@ -162,7 +166,7 @@ public static class LogisticRegression
         var hc0 = Sandwich(cov, meat, p);
         double[]? clusterCov = null;
         var clusterCount = 0;
-        if (!clusters.IsEmpty)
+        if (sandwichType is { } chosen)
         {
             var scores = new double[n * p];
             for (var r = 0; r < n; r++)
@@ -170,9 +174,10 @@ public static class LogisticRegression
                 var sr = w[r] * (yv[r] - mu[r]);
                 for (var a = 0; a < p; a++) scores[r * p + a] = sr * x[r * p + a];
             }
-            (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusters, design.Rows, cov, nPos, p);
+            (clusterCov, clusterCount) = ClusterSandwich.Compute(scores, clusters, design.Rows, cov, nPos, p, chosen);
         }
-        var clusterMethod = clusterCov is null ? "" : ClusterSandwich.Method("Logistic regression (ML, IRLS)", clusterCount);
+        var clusterMethod = sandwichType is { } named ? ClusterSandwich.Method("Logistic regression (ML, IRLS)", named, clusterCount) : "";
+        var clusterDf = sandwichType is { } kind ? ClusterSandwich.DegreesOfFreedom(kind, clusterCount) : double.NaN;
         var clusterRobust = ImmutableArray.CreateBuilder<Estimate>(design.Names.Length);
 
         var warnings = ImmutableArray.CreateBuilder<string>();
@@ -202,7 +207,7 @@ public static class LogisticRegression
             robust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(hc0[k * p + k]), double.PositiveInfinity, level, RobustMethod, nPos, []));
             odds.Add(OddsRatio.FromLogOdds(m, OddsMethod));
             if (clusterCov is not null)
-                clusterRobust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(clusterCov[k * p + k]), clusterCount - 1, level, clusterMethod, nPos, []));
+                clusterRobust.Add(Estimate.FromStandardError(term, beta[k], Math.Sqrt(clusterCov[k * p + k]), clusterDf, level, clusterMethod, nPos, []));
             k++;
         }
 
@@ -227,8 +232,9 @@ public static class LogisticRegression
         return new LogisticRegressionResult(model.MoveToImmutable(), robust.MoveToImmutable(), odds.MoveToImmutable(),
             dev, nullDev, aic, iterations, p, nPos, ImmutableArray.Create(fitted), warnings.ToImmutable())
         {
-            ClusterRobustCoefficients = clustered,
-            ClusterRobustOddsRatios = [.. clustered.Select(e => OddsRatio.FromLogOdds(e, $"{OddsMethod}; {clusterMethod}"))],
+            Sandwich = sandwichType,
+            SandwichCoefficients = clustered,
+            SandwichOddsRatios = [.. clustered.Select(e => OddsRatio.FromLogOdds(e, $"{OddsMethod}; {clusterMethod}"))],
         };
     }
 

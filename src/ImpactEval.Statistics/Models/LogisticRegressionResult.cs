@@ -30,12 +30,24 @@ public sealed record LogisticRegressionResult(
     ImmutableArray<double> FittedProbabilities,
     ImmutableArray<string> Warnings)
 {
+    /// <summary>The sandwich of <see cref="SandwichCoefficients"/> (CR1 by default when clusters were given); null when none was asked.</summary>
+    public SandwichEstimator? Sandwich { get; init; }
+
     /// <summary>
-    /// When clusters were given to <see cref="LogisticRegression.Fit"/>: the coefficients with CR1 cluster-robust SEs (R's
-    /// <c>sandwich::vcovCL(fit, cluster, type = "HC1")</c>), t with G − 1 degrees of freedom, p and CIs; otherwise empty.
+    /// The coefficients with the sandwich SEs of <see cref="Sandwich"/> (R's <c>sandwich::vcovCL</c> or <c>vcovHC</c>, see
+    /// <see cref="SandwichEstimator"/>), t with G − 1 degrees of freedom for cluster-robust ones, z otherwise; empty without a sandwich.
     /// </summary>
-    public ImmutableArray<Estimate> ClusterRobustCoefficients { get; init; } = [];
+    public ImmutableArray<Estimate> SandwichCoefficients { get; init; } = [];
+
+    /// <summary>exp of <see cref="SandwichCoefficients"/> (CI exp of their interval); empty without a sandwich.</summary>
+    public ImmutableArray<Estimate> SandwichOddsRatios { get; init; } = [];
+
+    /// <summary>
+    /// When clusters were given to <see cref="LogisticRegression.Fit"/>: the coefficients with cluster-robust SEs (CR1 by
+    /// default: R's <c>sandwich::vcovCL(fit, cluster, type = "HC1")</c>), t with G − 1 degrees of freedom, p and CIs; otherwise empty.
+    /// </summary>
+    public ImmutableArray<Estimate> ClusterRobustCoefficients => Sandwich is SandwichEstimator.CR0 or SandwichEstimator.CR1 ? SandwichCoefficients : [];
 
     /// <summary>exp of <see cref="ClusterRobustCoefficients"/> (CI exp of the cluster-robust interval); empty without clusters.</summary>
-    public ImmutableArray<Estimate> ClusterRobustOddsRatios { get; init; } = [];
+    public ImmutableArray<Estimate> ClusterRobustOddsRatios => Sandwich is SandwichEstimator.CR0 or SandwichEstimator.CR1 ? SandwichOddsRatios : [];
 }

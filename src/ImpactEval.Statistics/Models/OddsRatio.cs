@@ -1,7 +1,7 @@
 namespace ImpactEval.Statistics;
 
 /// <summary>Odds ratios of the likelihood models: the exponentiated rows of their log-odds coefficients.</summary>
-internal static class OddsRatio
+public static class OddsRatio
 {
     /// <summary>
     /// exp of a log-odds row: value exp(b), delta-method SE exp(b)·SE(b), z and p of the log scale,

@@ -33,7 +33,10 @@ public static class OrderedLogit
     /// <param name="maxIterations">Maximum Newton iterations.</param>
     /// <param name="clusters">Optional cluster (e.g. school) of each observation; when given, the result also carries
     /// CR1 cluster-robust coefficients (<see cref="ClusterSandwich"/>). Empty for none.</param>
-    /// <exception cref="ArgumentException">Lengths differ, fewer than 2 levels, a code ≥ levels.Count, or a negative weight.</exception>
+    /// <param name="sandwich">The sandwich of <see cref="OrderedLogitResult.SandwichCoefficients"/> and
+    /// <see cref="OrderedLogitResult.SandwichThresholds"/>: CR0 or CR1 with <paramref name="clusters"/>, HC0 or HC1 without;
+    /// null for CR1 when clusters are given, none otherwise.</param>
+    /// <exception cref="ArgumentException">Lengths differ, fewer than 2 levels, a code ≥ levels.Count, a negative weight, or a cluster-robust sandwich without clusters.</exception>
     /// <exception cref="StatisticsException">No usable observation, a level never observed, separation, no convergence, or a single cluster.</exception>
     public static OrderedLogitResult Fit(
         ReadOnlySpan<int> outcome,
@@ -42,8 +45,10 @@ public static class OrderedLogit
         ReadOnlySpan<double> weights = default,
         double level = 0.95,
         int maxIterations = 200,
-        ReadOnlySpan<int> clusters = default)
+        ReadOnlySpan<int> clusters = default,
+        SandwichEstimator? sandwich = null)
     {
+        var sandwichType = ClusterSandwich.Resolve(sandwich, !clusters.IsEmpty);
         if (!clusters.IsEmpty && clusters.Length != outcome.Length)
             throw new ArgumentException($"clusters has {clusters.Length} values, the outcome has {outcome.Length}.", nameof(clusters));
         ArgumentNullException.ThrowIfNull(levels);
@@ -92,7 +97,7 @@ public static class OrderedLogit
 
         var grad = new double[q];
         var hess = new double[q * q];
-        var scores = clusters.IsEmpty ? null : new double[n * q];
+        var scores = sandwichType is null ? null : new double[n * q];
         LogLikelihood(theta, x, y, w, n, p, kLevels, grad, hess, scores);
         var info = new double[q * q];
         for (var i = 0; i < q * q; i++) info[i] = -hess[i];
@@ -102,7 +107,8 @@ public static class OrderedLogit
 
         double[]? clusterCov = null;
         var clusterCount = 0;
-        if (scores is not null) (clusterCov, clusterCount) = ClusterSandwich.Cr1(scores, clusters, withIntercept.Rows, cov, nPos, q);
+        if (scores is not null) (clusterCov, clusterCount) = ClusterSandwich.Compute(scores, clusters, withIntercept.Rows, cov, nPos, q, sandwichType!.Value);
+        var robustDf = sandwichType is { } kind ? ClusterSandwich.DegreesOfFreedom(kind, clusterCount) : double.NaN;
 
         var warnings = ImmutableArray.CreateBuilder<string>();
         if (withIntercept.InfiniteValuesWarning is { } infinite) warnings.Add(infinite);
@@ -112,7 +118,11 @@ public static class OrderedLogit
         var coefs = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var odds = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
         var robust = ImmutableArray.CreateBuilder<Estimate>(predictors.Count);
-        var robustMethod = clusterCov is null ? "" : ClusterSandwich.Method("Ordered logit (proportional odds, ML)", clusterCount);
+        var robustMethod = sandwichType is { } named ? ClusterSandwich.Method("Ordered logit (proportional odds, ML)", named, clusterCount) : "";
+        var robustThresholds = ImmutableArray.CreateBuilder<Estimate>(kLevels - 1);
+        if (clusterCov is not null)
+            for (var k = 0; k < kLevels - 1; k++)
+                robustThresholds.Add(Estimate.FromStandardError($"{levels[k]}|{levels[k + 1]}", theta[k], Math.Sqrt(clusterCov[k * q + k]), robustDf, level, robustMethod, nPos, []));
         var col = 0;
         for (var j = 1; j < withIntercept.Names.Length; j++)
         {
@@ -130,7 +140,7 @@ public static class OrderedLogit
             coefs.Add(e);
             odds.Add(OddsRatio.FromLogOdds(e, OddsMethod));
             if (clusterCov is not null)
-                robust.Add(Estimate.FromStandardError(term, theta[idx], Math.Sqrt(clusterCov[idx * q + idx]), clusterCount - 1, level, robustMethod, nPos, []));
+                robust.Add(Estimate.FromStandardError(term, theta[idx], Math.Sqrt(clusterCov[idx * q + idx]), robustDf, level, robustMethod, nPos, []));
             col++;
         }
         var deviance = -2 * ll;
@@ -138,8 +148,10 @@ public static class OrderedLogit
         return new OrderedLogitResult(levels.ToImmutableArray(), thresholds.MoveToImmutable(), coefs.MoveToImmutable(), odds.MoveToImmutable(),
             deviance, deviance + 2 * q, iterations, nPos, warnings.ToImmutable())
         {
-            ClusterRobustCoefficients = clusterRobust,
-            ClusterRobustOddsRatios = [.. clusterRobust.Select(e => OddsRatio.FromLogOdds(e, $"{OddsMethod}; {robustMethod}"))],
+            Sandwich = sandwichType,
+            SandwichCoefficients = clusterRobust,
+            SandwichOddsRatios = [.. clusterRobust.Select(e => OddsRatio.FromLogOdds(e, $"{OddsMethod}; {robustMethod}"))],
+            SandwichThresholds = robustThresholds.ToImmutable(),
         };
     }
 

@@ -79,7 +79,22 @@ public static class MetaAnalysis
     /// by "log".
     /// </remarks>
     public static MetaAnalysisResult RestrictedMaximumLikelihood(IReadOnlyList<Estimate> estimates,
-        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95)
+        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95) =>
+        OfEstimates(estimates, "REML", test, level);
+
+    /// <summary>
+    /// DerSimonian–Laird random-effects pooling of per-study estimates on an additive scale, as
+    /// <see cref="RestrictedMaximumLikelihood(IReadOnlyList{Estimate}, MetaAnalysisTest, double)"/> with the DL τ².
+    /// </summary>
+    /// <param name="estimates">One estimate per study (value and standard error on the additive scale).</param>
+    /// <param name="test">Normal (z) or Knapp–Hartung inference for the pooled effect.</param>
+    /// <param name="level">Confidence level in (0, 1).</param>
+    /// <exception cref="StatisticsException">As the REML overload.</exception>
+    public static MetaAnalysisResult DerSimonianLaird(IReadOnlyList<Estimate> estimates,
+        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95) =>
+        OfEstimates(estimates, "DL", test, level);
+
+    private static MetaAnalysisResult OfEstimates(IReadOnlyList<Estimate> estimates, string model, MetaAnalysisTest test, double level)
     {
         ArgumentNullException.ThrowIfNull(estimates);
         var y = new double[estimates.Count];
@@ -95,7 +110,7 @@ public static class MetaAnalysis
             y[i] = e.Value;
             v[i] = e.StandardError * e.StandardError;
         }
-        return Fit(y, v, "REML", test, level);
+        return Fit(y, v, model, test, level);
     }
 
     /// <summary>
@@ -126,7 +141,22 @@ public static class MetaAnalysis
     /// symmetric on the log scale (exact or profile intervals) it is an approximation, and a warning says so.
     /// </remarks>
     public static MetaAnalysisResult RestrictedMaximumLikelihoodOfRatios(IReadOnlyList<Estimate> ratios,
-        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95)
+        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95) =>
+        OfRatios(ratios, "REML", test, level);
+
+    /// <summary>
+    /// DerSimonian–Laird random-effects pooling of per-study ratios on the log scale, as
+    /// <see cref="RestrictedMaximumLikelihoodOfRatios"/> with the DL τ² (<c>rma(method = "DL")</c>).
+    /// </summary>
+    /// <param name="ratios">One ratio per study (positive value and finite positive bounds).</param>
+    /// <param name="test">Normal (z) or Knapp–Hartung inference for the pooled log ratio.</param>
+    /// <param name="level">Confidence level in (0, 1) of the pooled interval.</param>
+    /// <exception cref="StatisticsException">As the REML overload.</exception>
+    public static MetaAnalysisResult DerSimonianLairdOfRatios(IReadOnlyList<Estimate> ratios,
+        MetaAnalysisTest test = MetaAnalysisTest.Normal, double level = 0.95) =>
+        OfRatios(ratios, "DL", test, level);
+
+    private static MetaAnalysisResult OfRatios(IReadOnlyList<Estimate> ratios, string model, MetaAnalysisTest test, double level)
     {
         ArgumentNullException.ThrowIfNull(ratios);
         var y = new double[ratios.Count];
@@ -159,7 +189,7 @@ public static class MetaAnalysis
             notes.Add(
                 $"Intervalle non symétrique sur l'échelle logarithmique pour l'étude (les études) n° {string.Join(", ", asymmetric)} : son erreur-type, déduite de la largeur de l'intervalle, est approchée.");
         }
-        var log = Fit(y, v, "REML", test, level, notes);
+        var log = Fit(y, v, model, test, level, notes);
         var pooled = log.Pooled;
         var ratio = pooled with
         {

@@ -47,7 +47,15 @@ internal static class ClusterRobust
 {
     private const double EigenvalueThreshold = 1e-12;
 
-    public static RegressionTable Compute(LinearModelFit fit, ReadOnlySpan<int> clusterCodes, VarianceEstimator type, double level)
+    public static RegressionTable Compute(LinearModelFit fit, ReadOnlySpan<int> clusterCodes, VarianceEstimator type, double level) =>
+        Compute(fit, clusterCodes, type, type == VarianceEstimator.CR2 ? ClusterDegreesOfFreedom.Satterthwaite : ClusterDegreesOfFreedom.ClustersMinusOne, level);
+
+    /// <summary>
+    /// CR0, CR1 or CR2 with the chosen degrees of freedom: Satterthwaite's per coefficient (for CR2, Bell and McCaffrey's)
+    /// or G − 1. Satterthwaite's df of CR0 and CR1 use their adjustment matrices (the identity, up to CR1's scale, which
+    /// the df do not depend on), as clubSandwich's <c>coef_test(vcov = "CR0" | "CR1S", test = "Satterthwaite")</c>.
+    /// </summary>
+    public static RegressionTable Compute(LinearModelFit fit, ReadOnlySpan<int> clusterCodes, VarianceEstimator type, ClusterDegreesOfFreedom rule, double level)
     {
         if (clusterCodes.Length != fit.DesignRowCount)
             throw new ArgumentException($"clusters has {clusterCodes.Length} values; the design has {fit.DesignRowCount} rows.", nameof(clusterCodes));
@@ -79,7 +87,8 @@ internal static class ClusterRobust
         int r = fit.Rank;
         var covariance = new double[r * r];
         var df = new double[r];
-        if (type == VarianceEstimator.CR2)
+        bool satterthwaite = rule == ClusterDegreesOfFreedom.Satterthwaite;
+        if (type == VarianceEstimator.CR2 || satterthwaite)
         {
             if (fit.Effect is { } effect)
             {
@@ -94,7 +103,9 @@ internal static class ClusterRobust
                             "La variance CR2 avec effets fixes absorbés exige que chaque unité appartienne à une seule grappe ; ici une unité est répartie entre plusieurs grappes.");
                 }
             }
-            BellMcCaffrey(fit, order, starts, covariance, df);
+            BellMcCaffrey(fit, order, starts, covariance, df, adjust: type == VarianceEstimator.CR2);
+            if (type == VarianceEstimator.CR1) ScaleCr1(fit, clusterCount, covariance);
+            if (!satterthwaite) Array.Fill(df, clusterCount - 1.0);
         }
         else
         {
@@ -117,21 +128,28 @@ internal static class ClusterRobust
                     for (int a = 0; a < r; a++) meat[b * r + a] += uh[a] * uh[b];
             }
             DenseKernels.Congruence(fit.RInverse, meat, r, covariance);
-            if (type == VarianceEstimator.CR1)
-            {
-                double rankFe = r + fit.AbsorbedRank;
-                double scale = clusterCount * (n - 1.0) / ((clusterCount - 1.0) * (n - rankFe));
-                for (int k = 0; k < r * r; k++) covariance[k] *= scale;
-            }
+            if (type == VarianceEstimator.CR1) ScaleCr1(fit, clusterCount, covariance);
             Array.Fill(df, clusterCount - 1.0);
         }
-        return fit.BuildTable(covariance, df, type, level, clusterCount);
+        return fit.BuildTable(covariance, df, type, level, clusterCount, rule);
+    }
+
+    /// <summary>Stata's small-sample factor G(n − 1)/((G − 1)(n − k)), absorbed groups counted in k.</summary>
+    private static void ScaleCr1(LinearModelFit fit, int clusterCount, double[] covariance)
+    {
+        double rankFe = fit.Rank + fit.AbsorbedRank;
+        double scale = clusterCount * (fit.N - 1.0) / ((clusterCount - 1.0) * (fit.N - rankFe));
+        for (int k = 0; k < covariance.Length; k++) covariance[k] *= scale;
     }
 
     /// <summary>Per-cluster whitened triangular factor R̂ = [R₁ R₂]·R⁻¹ (q'×f) and residual projection c = Qᵀe_g.</summary>
     private sealed record ClusterFactor(int Rows, double[] RHat, double[] C);
 
-    private static void BellMcCaffrey(LinearModelFit fit, int[] order, int[] starts, double[] covariance, double[] df)
+    /// <summary>
+    /// The CR2 covariance and its Bell–McCaffrey df when <paramref name="adjust"/>; otherwise the CR0 covariance and the
+    /// Satterthwaite df of the unadjusted estimator (adjustment matrices A_g = I, that is f ≡ 1 below).
+    /// </summary>
+    private static void BellMcCaffrey(LinearModelFit fit, int[] order, int[] starts, double[] covariance, double[] df, bool adjust)
     {
         // Everything below runs in whitened coordinates X̂ = X·R⁻¹ (XᵀWX = RᵀR), where M̂ = I: the
         // estimator is equivariant (V = R⁻¹V̂R⁻ᵀ, and coefficient j is the contrast m = R⁻ᵀe_j), and no
@@ -264,7 +282,7 @@ internal static class ClusterRobust
                 }
             }
             DenseKernels.SymmetricEigen(sMat.AsSpan(0, q * q), q, values, vectors);
-            for (int i = 0; i < q; i++) fv[i] = values[i] > EigenvalueThreshold ? 1.0 / Math.Sqrt(values[i]) : 0.0;
+            for (int i = 0; i < q; i++) fv[i] = !adjust ? 1.0 : values[i] > EigenvalueThreshold ? 1.0 / Math.Sqrt(values[i]) : 0.0;
             // Z1 = VᵀR̂₁, Z2 = VᵀR̂₂, cv = Vᵀc
             for (int i = 0; i < q; i++)
             {

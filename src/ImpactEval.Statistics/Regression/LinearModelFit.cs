@@ -173,7 +173,7 @@ public sealed class LinearModelFit
     /// <param name="level">Confidence level in (0, 1).</param>
     /// <exception cref="StatisticsException">When the used rows form fewer than two clusters.</exception>
     public RegressionTable CR0(ReadOnlySpan<int> clusters, double level = 0.95) =>
-        ClusterRobust.Compute(this, clusters, VarianceEstimator.CR0, level);
+        Regression.ClusterRobust.Compute(this, clusters, VarianceEstimator.CR0, level);
 
     /// <summary>
     /// Stata's cluster-robust estimator: CR0 × J(n − 1)/((J − 1)(n − k)), t(J − 1) inference
@@ -183,7 +183,7 @@ public sealed class LinearModelFit
     /// <param name="level">Confidence level in (0, 1).</param>
     /// <exception cref="StatisticsException">When the used rows form fewer than two clusters.</exception>
     public RegressionTable CR1(ReadOnlySpan<int> clusters, double level = 0.95) =>
-        ClusterRobust.Compute(this, clusters, VarianceEstimator.CR1, level);
+        Regression.ClusterRobust.Compute(this, clusters, VarianceEstimator.CR1, level);
 
     /// <summary>
     /// Bell–McCaffrey bias-reduced cluster-robust variance (CR2) with Satterthwaite degrees of freedom
@@ -201,18 +201,48 @@ public sealed class LinearModelFit
     /// <exception cref="StatisticsException">When the used rows form fewer than two clusters, or an
     /// absorbed group spans several clusters.</exception>
     public RegressionTable CR2(ReadOnlySpan<int> clusters, double level = 0.95) =>
-        ClusterRobust.Compute(this, clusters, VarianceEstimator.CR2, level);
+        Regression.ClusterRobust.Compute(this, clusters, VarianceEstimator.CR2, level);
+
+    /// <summary>
+    /// A cluster-robust table with a chosen degrees-of-freedom rule: <see cref="CR0"/>, <see cref="CR1"/> or
+    /// <see cref="CR2"/> with Satterthwaite's df (Bell–McCaffrey's for CR2; clubSandwich's <c>coef_test(test =
+    /// "Satterthwaite")</c> for CR0 and CR1) or with G − 1.
+    /// </summary>
+    /// <param name="clusters">Cluster code per design row.</param>
+    /// <param name="variance">CR0, CR1 or CR2.</param>
+    /// <param name="degreesOfFreedom">The df rule.</param>
+    /// <param name="level">Confidence level in (0, 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A variance that is not cluster-robust.</exception>
+    /// <exception cref="StatisticsException">As <see cref="CR2"/>.</exception>
+    public RegressionTable ClusterRobust(ReadOnlySpan<int> clusters, VarianceEstimator variance, ClusterDegreesOfFreedom degreesOfFreedom, double level = 0.95)
+    {
+        if (variance is not (VarianceEstimator.CR0 or VarianceEstimator.CR1 or VarianceEstimator.CR2))
+            throw new ArgumentOutOfRangeException(nameof(variance), variance, "A cluster-robust variance (CR0, CR1, CR2) is required.");
+        return Regression.ClusterRobust.Compute(this, clusters, variance, degreesOfFreedom, level);
+    }
+
+    /// <summary>A heteroskedasticity-robust or classical table (<see cref="Classical"/>, <see cref="HC0"/> … <see cref="HC3"/>), t(n − k).</summary>
+    /// <param name="variance">Classical, HC0, HC1, HC2 or HC3.</param>
+    /// <param name="level">Confidence level in (0, 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A cluster-robust variance.</exception>
+    public RegressionTable Heteroskedastic(VarianceEstimator variance, double level = 0.95)
+    {
+        if (variance is VarianceEstimator.CR0 or VarianceEstimator.CR1 or VarianceEstimator.CR2)
+            throw new ArgumentOutOfRangeException(nameof(variance), variance, "A cluster-robust variance needs clusters.");
+        return HeteroskedasticityRobust.Compute(this, variance, level);
+    }
 
     /// <summary>Prepares cheap refits on resampled rows or clusters (for bootstraps).</summary>
     public OlsRefitter CreateRefitter() => new(this);
 
     /// <summary>Assembles the tidy table from a covariance matrix of the kept coefficients.</summary>
-    internal RegressionTable BuildTable(double[] covariance, double[] df, VarianceEstimator variance, double level, int? clusterCount)
+    internal RegressionTable BuildTable(double[] covariance, double[] df, VarianceEstimator variance, double level, int? clusterCount,
+        ClusterDegreesOfFreedom? rule = null)
     {
         ConfidenceInterval.CheckLevel(level);
         int p = Terms.Length;
         int r = Rank;
-        string method = $"{Kind}, {Describe(variance)}";
+        string method = $"{Kind}, {Describe(variance, rule)}";
         var estimates = ImmutableArray.CreateBuilder<Estimate>(p);
         var full = new double[p * p];
         Array.Fill(full, double.NaN);
@@ -234,11 +264,14 @@ public sealed class LinearModelFit
             ResidualDegreesOfFreedom, variance, method, _warnings, [.. full]);
     }
 
-    private static string Describe(VarianceEstimator variance) => variance switch
+    private static string Describe(VarianceEstimator variance, ClusterDegreesOfFreedom? rule) => (variance, rule) switch
     {
-        VarianceEstimator.Classical => "classical",
-        VarianceEstimator.CR1 => "CR1 (Stata)",
-        VarianceEstimator.CR2 => "CR2 (Bell-McCaffrey df)",
+        (VarianceEstimator.Classical, _) => "classical",
+        (VarianceEstimator.CR1, ClusterDegreesOfFreedom.Satterthwaite) => "CR1 (Stata), Satterthwaite df",
+        (VarianceEstimator.CR1, _) => "CR1 (Stata)",
+        (VarianceEstimator.CR2, ClusterDegreesOfFreedom.ClustersMinusOne) => "CR2, G - 1 df",
+        (VarianceEstimator.CR2, _) => "CR2 (Bell-McCaffrey df)",
+        (VarianceEstimator.CR0, ClusterDegreesOfFreedom.Satterthwaite) => "CR0, Satterthwaite df",
         _ => variance.ToString(),
     };
 }

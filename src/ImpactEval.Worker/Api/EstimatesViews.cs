@@ -7,13 +7,15 @@ namespace ImpactEval.Worker.Api;
 /// <summary>
 /// <c>GET /api/protocols/{id}/estimates</c> for administrators and territory teams: the latest stored results as
 /// computed (<see cref="ResultDetail.FullResults"/>), in the JSON form the store keeps (NaN and infinities as
-/// strings, like R's NA and Inf).
+/// strings, like R's NA and Inf), with the same results as one tidy table at full precision (the columns of
+/// <c>impacteval estimate --format json</c>).
 /// </summary>
 /// <param name="Protocol">The protocol's identifier.</param>
 /// <param name="Territory">The cité's code.</param>
 /// <param name="Detail">Always <see cref="ResultDetail.FullResults"/>.</param>
-/// <param name="Results">The results.</param>
-public sealed record FullEstimatesView(string Protocol, string Territory, ResultDetail Detail, AnalysisResults Results);
+/// <param name="Results">The results (their build and analysis-engine versions included).</param>
+/// <param name="Tidy">The tidy table of the results (analysis, outcome, contrast, term, estimate, std_error, statistic, df, p_value, p_adjusted, conf_low, conf_high, method, variance, n, clusters).</param>
+public sealed record FullEstimatesView(string Protocol, string Territory, ResultDetail Detail, AnalysisResults Results, TidyResults Tidy);
 
 /// <summary>
 /// <c>GET /api/protocols/{id}/estimates</c> for national and partner accounts: the tables of the published report only
@@ -26,14 +28,16 @@ public sealed record FullEstimatesView(string Protocol, string Territory, Result
 /// <param name="ProtocolVersion">The protocol version the results were computed with.</param>
 /// <param name="DataFingerprint">The fingerprint of the data reported.</param>
 /// <param name="Disclosure">The rule applied: threshold, whether anything was hidden, the French sentence of the report.</param>
-/// <param name="Tables">The tables, in report order.</param>
+/// <param name="Tables">The tables, in report order ("resultats-complets", the full results after disclosure control, last).</param>
+/// <param name="ImpactEvalVersion">The build and analysis-engine versions ("0.14.0+1a2b3c4d5e6f (moteur d’analyse 2)").</param>
 public sealed record PublishedEstimatesView(
-    string Protocol, string Territory, ResultDetail Detail, int ProtocolVersion, string DataFingerprint, DisclosureNotice Disclosure, IReadOnlyList<PublishedTableView> Tables)
+    string Protocol, string Territory, ResultDetail Detail, int ProtocolVersion, string DataFingerprint, DisclosureNotice Disclosure, IReadOnlyList<PublishedTableView> Tables,
+    string ImpactEvalVersion)
 {
     /// <summary>The view of a report model's workbook tables (chart data tables repeat them and are left out).</summary>
     public static PublishedEstimatesView From(string protocol, string territory, ReportModel model) =>
         new(protocol, territory, ResultDetail.PublishedTables, model.Generation.ProtocolVersion, model.Generation.DataFingerprint, model.Disclosure,
-            model.Tables.Where(t => t.InWorkbook).Select(PublishedTableView.From).ToList());
+            model.Tables.Where(t => t.InWorkbook).Select(PublishedTableView.From).ToList(), model.Generation.ImpactEvalVersion);
 }
 
 /// <summary>A published table.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ImpactEval.Analysis;
+using ImpactEval.Analysis.Results;
 using ImpactEval.Data;
 using ImpactEval.Data.Access;
 using ImpactEval.Reporting;
@@ -29,6 +30,8 @@ public static class ProtocolsApi
         api.MapGet("/{id}/estimates", GetEstimates).WithName("GetEstimates").RequireAuthorization(WebPolicies.SeeResults)
             .WithSummary("Les dernières estimations : résultats complets (administrateur, équipe de la cité) ou tableaux publiés (national, partenaire).");
         api.MapGet("/{id}/report", GetReport).WithName("GetReport").RequireAuthorization(WebPolicies.SeeResults).WithSummary("Le rapport publié, en HTML (par défaut) ou en classeur Excel (?format=xlsx).");
+        api.MapGet("/{id}/dataset", GetDataset).WithName("GetDataset").RequireAuthorization(WebPolicies.SeeResults)
+            .WithSummary("Le jeu de données d’analyse (une ligne par inscription, pseudonymisée) avec son dictionnaire, les estimations et reproduire.R, en archive zip (?format=csv|xlsx|parquet) : administrateur et équipe de la cité seulement.");
         return app;
     }
 
@@ -58,7 +61,7 @@ public static class ProtocolsApi
         if (scope.ResultDetail == ResultDetail.FullResults)
         {
             await protocols.AuditEstimatesAsync(latest, scope, cancellationToken);
-            return TypedResults.Json(new FullEstimatesView(id, territory, ResultDetail.FullResults, results), ResultsJson.Options);
+            return TypedResults.Json(new FullEstimatesView(id, territory, ResultDetail.FullResults, results, TidyResults.From(results)), ResultsJson.Options);
         }
         var (_, model) = await protocols.PublishedAsync(id, results, cancellationToken);
         await protocols.AuditEstimatesAsync(latest, scope, cancellationToken);
@@ -108,6 +111,47 @@ public static class ProtocolsApi
             ? $"Le gabarit de rapport de ce protocole a un problème : {template.Problem}"
             : "Le gabarit de rapport de ce protocole n’est pas installé sur le service : l’équipe qui l’administre doit le placer dans le dossier des gabarits. Rien n’a été exporté.",
         statusCode: StatusCodes.Status500InternalServerError);
+
+    /// <summary>
+    /// GET /api/protocols/{id}/dataset?format=csv|xlsx|parquet: the analysis dataset as a zip (data, codebook, estimates,
+    /// reproduire.R with csv). Pseudonymous individual data: administrators and the cité's team only (403 for national and
+    /// partner accounts, which see published tables); audited with the account's name like every export.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>, BadRequest<ProblemDetails>, ProblemHttpResult>> GetDataset(
+        string id, string? format, ClaimsPrincipal user, ImpactEvalDbContext db, ProtocolResults protocols, CancellationToken cancellationToken)
+    {
+        var wanted = (format ?? "csv").Trim().ToLowerInvariant() switch
+        {
+            "csv" => Reporting.Dataset.DatasetFormat.Csv,
+            "xlsx" => Reporting.Dataset.DatasetFormat.Xlsx,
+            "parquet" => Reporting.Dataset.DatasetFormat.Parquet,
+            _ => (Reporting.Dataset.DatasetFormat?)null,
+        };
+        if (wanted is null)
+            return TypedResults.BadRequest(new ProblemDetails
+            {
+                Title = "Format inconnu", Status = StatusCodes.Status400BadRequest,
+                Detail = $"«\u202F{format}\u202F» n’est pas un format de jeu de données\u202F: choisissez csv, xlsx ou parquet.",
+            });
+        var scope = AccessClaims.Scope(user);
+        if (await protocols.FindAsync(id, scope, cancellationToken) is null) return NotVisible(id);
+        if (scope.ResultDetail != ResultDetail.FullResults)
+            return TypedResults.Problem(title: "Accès refusé", statusCode: StatusCodes.Status403Forbidden,
+                detail: "Le jeu de données individuelles (pseudonymisées) n’est ouvert qu’aux administrateurs et à l’équipe de la cité\u202F; les tableaux publiés sont sur GET /api/protocols/{id}/estimates.");
+        var directory = Path.Combine(Path.GetTempPath(), "impacteval-dataset-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var outcome = await new Reporting.Dataset.DatasetExportService(db).ExportAsync(new(id, wanted.Value, directory), scope.Actor, cancellationToken);
+            using var zip = new MemoryStream();
+            using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                foreach (var file in outcome.Files) System.IO.Compression.ZipFileExtensions.CreateEntryFromFile(archive, file, Path.GetFileName(file));
+            return TypedResults.File(zip.ToArray(), "application/zip", $"donnees-{id}-v{outcome.Computation.Results.ProtocolVersion}.zip");
+        }
+        finally
+        {
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+        }
+    }
 
     private static NotFound<ProblemDetails> NotVisible(string id) => TypedResults.NotFound(new ProblemDetails
     {

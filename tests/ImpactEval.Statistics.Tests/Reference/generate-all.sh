@@ -4,7 +4,7 @@
 # committed JSON. Every script is deterministic (fixed seeds): re-running leaves the fixtures unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-for script in contrasts models regression design; do
+for script in contrasts models regression design workbench; do
   echo "Rscript $script.R"
   Rscript "tests/ImpactEval.Statistics.Tests/Reference/$script.R"
 done

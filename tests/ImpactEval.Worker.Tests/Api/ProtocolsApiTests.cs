@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ImpactEval.Analysis;
+using ImpactEval.Analysis.Results;
 using ImpactEval.Data;
 using ImpactEval.Reporting;
 using ImpactEval.TestSupport;
@@ -92,10 +93,44 @@ public class ProtocolsApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         await using var db = Store.Open(environment.Store.Options);
         var stored = (await new EstimateService(db).LatestAsync("passerelles"))!;
         Assert.Equal(ResultsJson.Write(stored), ResultsJson.Write(ResultsJson.Read(root.GetProperty("results").GetRawText())));
+        // The same results as one tidy table at full precision, with estimatr's columns and the versions that made them.
+        var tidy = root.GetProperty("tidy");
+        Assert.Equal(AnalysisEngine.Version, tidy.GetProperty("engine_version").GetInt32());
+        Assert.Equal(stored.BuildVersion, tidy.GetProperty("build_version").GetString());
+        var rows = tidy.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(TidyRow.Columns, rows[0].EnumerateObject().Select(p => p.Name));
+        var expected = TidyResults.From(stored).Rows;
+        Assert.Equal(expected.Length, rows.Count);
+        Assert.Equal(expected[0].Estimate, rows[0].GetProperty("estimate").GetDouble());
         var listed = await http.GetFromJsonAsync<JsonElement>("api/protocols");
         var protocol = Assert.Single(listed.EnumerateArray());
         Assert.Equal("passerelles", protocol.GetProperty("id").GetString());
         Assert.NotEqual(JsonValueKind.Null, protocol.GetProperty("estimatedAt").ValueKind);
+    }
+
+    // The cité's team downloads the analysis dataset (a zip: data, codebook, estimates, reproduire.R), audited under its
+    // account; national and partner accounts, who see published tables only, are refused; another cité's key gets 404.
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task Dataset_TeamOnly_ZipAudited(StoreProvider provider)
+    {
+        var environment = await fixture.ForAsync(provider);
+        using var team = environment.Http("cpo-valbrune");
+        using var national = environment.Http("anct");
+        using var partner = environment.Http("caf-valbrune");
+        using var other = environment.Http("caf-autre");
+
+        var response = await team.GetAsync("api/protocols/passerelles/dataset");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        using (var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync()))
+            Assert.Equal(["dictionnaire.csv", "donnees.csv", "estimations-impacteval.csv", "reproduire.R"], zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await national.GetAsync("api/protocols/passerelles/dataset")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await partner.GetAsync("api/protocols/passerelles/dataset?format=parquet")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("api/protocols/passerelles/dataset")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await team.GetAsync("api/protocols/passerelles/dataset?format=sav")).StatusCode);
+        await using var db = Store.Open(environment.Store.Options);
+        Assert.Contains(await db.AuditEntries.Where(a => a.Action == "dataset.export").Select(a => a.Actor).ToListAsync(), a => a == "api:cpo-valbrune");
     }
 
     // Without a key, with a revoked key, or with a key whose role does not allow the jobs API, the answer is a French

@@ -6,15 +6,17 @@ using ValueType = ImpactEval.Core.Model.ValueType;
 namespace ImpactEval.Analysis.Estimators;
 
 /// <summary>
-/// The rows of one contrast (focal and one comparison group) for one outcome, with everything an estimator may
-/// need: outcome, focal indicator, cluster index, baseline value of the outcome and covariates. Rows with a missing
-/// outcome are already removed; covariates may still hold NaN (model estimators drop those rows and report it).
+/// The rows one estimator fits for one outcome: the focal group and the comparison groups of the fit (one for a pairwise
+/// contrast, every comparison group of the analysis for a joint model), with everything an estimator may need: outcome,
+/// group, cluster index, baseline value of the outcome and covariates. Rows with a missing outcome are already removed;
+/// covariates may still hold NaN (model estimators drop those rows and report it).
 /// </summary>
-internal sealed record ContrastData(
+internal sealed record EstimationData(
     Protocol Protocol,
     AnalysisSpec Spec,
     Indicator Indicator,
-    ContrastSpec Contrast,
+    string Focal,
+    ImmutableArray<string> Comparisons,
     ImmutableArray<int> Rows,
     double[] Outcome,
     string[] Group,
@@ -23,14 +25,15 @@ internal sealed record ContrastData(
     double[]? Baseline,
     ImmutableArray<(Covariate Covariate, double[] Values)> Covariates)
 {
-    /// <summary>Selects the rows of a contrast with an observed outcome.</summary>
-    public static ContrastData Select(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec, Indicator indicator, ContrastSpec contrast)
+    /// <summary>Selects the rows of the focal group and <paramref name="comparisons"/> with an observed outcome.</summary>
+    public static EstimationData Select(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec, Indicator indicator, string focal,
+        ImmutableArray<string> comparisons)
     {
         var outcome = dataset.Outcome(indicator.Code, spec.WaveCode);
         var baseline = spec.BaselineWaveCode is null ? (ImmutableArray<double>?)null : dataset.Outcome(indicator.Code, spec.BaselineWaveCode);
         var rows = new List<int>();
         for (var i = 0; i < dataset.Count; i++)
-            if ((dataset.Groups[i] == contrast.FocalCode || dataset.Groups[i] == contrast.ComparisonCode) && !double.IsNaN(outcome[i])) rows.Add(i);
+            if ((dataset.Groups[i] == focal || comparisons.Contains(dataset.Groups[i])) && !double.IsNaN(outcome[i])) rows.Add(i);
         var clusterIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var clusters = new int[rows.Count];
         for (var k = 0; k < rows.Count; k++)
@@ -41,24 +44,27 @@ internal sealed record ContrastData(
         }
         double[] Pick(ImmutableArray<double> column) => [.. rows.Select(r => column[r])];
         var covariates = spec.CovariateCodes.Select(code => (protocol.FindCovariate(code)!, Pick(dataset.Covariates[code]))).ToImmutableArray();
-        return new ContrastData(protocol, spec, indicator, contrast, [.. rows], Pick(outcome), [.. rows.Select(r => dataset.Groups[r])],
+        return new EstimationData(protocol, spec, indicator, focal, comparisons, [.. rows], Pick(outcome), [.. rows.Select(r => dataset.Groups[r])],
             clusters, clusterIndex.Count, baseline is { } b ? Pick(b) : null, covariates);
     }
 
     /// <summary>Number of rows.</summary>
     public int Count => Rows.Length;
 
-    /// <summary>Whether cluster-robust errors apply: the protocol declares a clustering unit and the rows span at least two.</summary>
+    /// <summary>Whether cluster-robust errors can apply: the protocol declares a clustering unit and the rows span at least two.</summary>
     public bool Clustered => Protocol.Cluster is not null && ClusterCount >= 2;
 
     /// <summary>Values of one group, for two-sample statistics.</summary>
     public GroupSample Sample(string group) =>
         new(group, Outcome.Where((_, i) => Group[i] == group).ToArray());
 
+    /// <summary>The name of the baseline value of the outcome as a term ("COOP@T1").</summary>
+    public string BaselineTerm => AnalysisDataset.Key(Indicator.Code, Spec.BaselineWaveCode ?? "");
+
     /// <summary>Adds the adjustment terms (baseline outcome, covariates) to a linear design.</summary>
     public void AddAdjustment(DesignMatrixBuilder builder)
     {
-        if (Baseline is not null) builder.AddNumeric($"{Indicator.Code}@{Spec.BaselineWaveCode}", Baseline);
+        if (Baseline is not null) builder.AddNumeric(BaselineTerm, Baseline);
         foreach (var (covariate, values) in Covariates)
         {
             if (covariate.Scale.Type == ValueType.Categorical)
@@ -71,7 +77,7 @@ internal sealed record ContrastData(
     public List<Predictor> AdjustmentPredictors()
     {
         var predictors = new List<Predictor>();
-        if (Baseline is not null) predictors.Add(new Predictor($"{Indicator.Code}@{Spec.BaselineWaveCode}", Baseline));
+        if (Baseline is not null) predictors.Add(new Predictor(BaselineTerm, Baseline));
         foreach (var (covariate, values) in Covariates)
         {
             if (covariate.Scale.Type != ValueType.Categorical) { predictors.Add(new Predictor(covariate.Code, values)); continue; }
@@ -82,6 +88,22 @@ internal sealed record ContrastData(
         return predictors;
     }
 
-    /// <summary>1 for the focal group, 0 for the comparison group.</summary>
-    public double[] FocalIndicator() => [.. Group.Select(g => g == Contrast.FocalCode ? 1.0 : 0.0)];
+    /// <summary>The group as a treatment-coded factor with the focal group as reference: one term <c>groupe[g]</c> per comparison group present.</summary>
+    public void AddGroup(DesignMatrixBuilder builder) => builder.AddFactor(GroupTerm, Group, Focal);
+
+    /// <summary>One 0/1 indicator per comparison group (the focal group is the reference), named like <see cref="AddGroup"/>'s terms.</summary>
+    public List<Predictor> GroupPredictors() =>
+        [.. Comparisons.Select(c => new Predictor(GroupCoefficient(c), [.. Group.Select(g => g == c ? 1.0 : 0.0)]))];
+
+    /// <summary>The comparison groups that have rows (a group absent at this wave has no coefficient).</summary>
+    public ImmutableArray<string> PresentComparisons => [.. Comparisons.Where(c => Group.Contains(c))];
+
+    /// <summary>The factor's name.</summary>
+    public const string GroupTerm = "groupe";
+
+    /// <summary>The coefficient of a comparison group against the focal group (comparison minus focal).</summary>
+    public static string GroupCoefficient(string comparison) => $"{GroupTerm}[{comparison}]";
+
+    /// <summary>The term of a contrast's effect (focal minus comparison: the coefficient with its sign reversed).</summary>
+    public string ContrastTerm(string comparison) => $"{GroupTerm}[{Focal}] - {GroupTerm}[{comparison}]";
 }
