@@ -38,11 +38,12 @@ public static class WorkbookWriter
         workbook.Properties.Created = content.GeneratedAt.UtcDateTime;
         workbook.Properties.Modified = content.GeneratedAt.UtcDateTime;
         WriteReadme(workbook.AddWorksheet(ReadmeSheet), content);
+        var exact = new ExactNumbers();
         foreach (var table in content.Tables)
-            WriteTable(workbook.AddWorksheet(table.SheetName), table);
+            WriteTable(workbook.AddWorksheet(table.SheetName), table, exact);
         using var package = new MemoryStream();
         workbook.SaveAs(package);
-        return DeterministicPackage.Normalise(package.ToArray());
+        return DeterministicPackage.Normalise(exact.Apply(package.ToArray()));
     }
 
     private static void WriteReadme(IXLWorksheet sheet, Content content)
@@ -70,7 +71,7 @@ public static class WorkbookWriter
         sheet.Column(2).Width = 110;
     }
 
-    private static void WriteTable(IXLWorksheet sheet, ReportTable table)
+    private static void WriteTable(IXLWorksheet sheet, ReportTable table, ExactNumbers exact)
     {
         var widths = new double[table.Columns.Length];
         for (var c = 0; c < table.Columns.Length; c++)
@@ -88,6 +89,7 @@ public static class WorkbookWriter
                 if (cell.IsNumeric && cell.Value is { } v && !cell.IsSuppressed)
                 {
                     target.SetValue(v).Style.NumberFormat.SetFormat(NumberFormat(cell.Kind, cell.Decimals));
+                    exact.Note(table.SheetName, target.Address.ToString()!, v);
                     if (row.IsTotal) target.Style.Font.SetBold();
                     widths[c] = Math.Max(widths[c], cell.Text.Length + 2);
                 }

@@ -91,7 +91,7 @@ public sealed class DataEntryTests(WebFixture fixture)
     [Fact]
     public async Task Upload_FileWithErrorThenCorrected_ErrorPlacedThenImported()
     {
-        var source = Path.Combine(fixture.Store.Options.DataDirectory, "import", "observations-T1.csv");
+        var source = Path.Combine(fixture.Store.Options.DataDirectory, "import", "passerelles", "observations-T1.csv");
         var lines = await File.ReadAllLinesAsync(source, Encoding.UTF8);
         var header = lines[0].Split(';');
         var column = Array.IndexOf(header, "CLIMAT_RELATION");
