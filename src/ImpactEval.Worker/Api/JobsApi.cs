@@ -19,7 +19,7 @@ public static class JobsApi
     /// <summary>Maps every route of the jobs API under /api/jobs (administrator keys only).</summary>
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Administrator);
+        var api = app.MapGroup("/api/jobs").WithTags("Jobs").RequireAuthorization(AccessPolicies.Administrator).Audited();
         api.MapGet("/", ListJobs).WithName("ListJobs").WithSummary("Les tâches et leurs déclencheurs planifiés.");
         api.MapGet("/runs", ListRuns).WithName("ListJobRuns").WithSummary("L'historique des exécutions, les plus récentes d'abord.");
         api.MapPost("/{group}/{name}/trigger", TriggerJob).WithName("TriggerJob").WithSummary("Exécute une tâche tout de suite.");

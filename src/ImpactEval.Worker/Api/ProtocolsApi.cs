@@ -25,7 +25,7 @@ public static class ProtocolsApi
     public static IEndpointRouteBuilder MapProtocolsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/protocols").WithTags("Protocols").RequireAuthorization();
-        api.MapGet("/", ListProtocols).WithName("ListProtocols").WithSummary("Les protocoles des territoires de la clé.");
+        api.MapGet("/", ListProtocols).WithName("ListProtocols").WithSummary("Les protocoles des territoires de la clé.").Audited();
         // Results and reports go through the same authorization layer as the web pages: a data-entry key sees no result.
         api.MapGet("/{id}/estimates", GetEstimates).WithName("GetEstimates").RequireAuthorization(WebPolicies.SeeResults)
             .WithSummary("Les dernières estimations : résultats complets (administrateur, équipe de la cité) ou tableaux publiés (national, partenaire).");

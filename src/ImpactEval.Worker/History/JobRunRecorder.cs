@@ -237,10 +237,15 @@ public sealed class JobRunRecorder(
         return exception;
     }
 
-    /// <summary>The messages of the exception and of its causes.</summary>
+    /// <summary>
+    /// The messages of the exception and of its causes; a database error is described in French first
+    /// (<see cref="StoreErrors"/>), the provider's text kept after it for the operators.
+    /// </summary>
     private static string Describe(Exception exception)
     {
-        var text = new StringBuilder(exception.Message);
+        var text = new StringBuilder();
+        if (StoreErrors.Describe(exception) is { } french) text.Append(french).Append(" — ");
+        text.Append(exception.Message);
         for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
             text.Append(" → ").Append(inner.Message);
         return text.ToString();

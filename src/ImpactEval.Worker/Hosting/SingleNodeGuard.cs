@@ -20,10 +20,12 @@ public sealed class SingleNodeGuard(IOptions<StoreOptions> store, ILogger<Single
     public static FileStream Acquire(StoreOptions store)
     {
         var path = LockPath(store);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateFile.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            // Owner-only like every file of the data directory (it names the process and the machine).
+            PrivateFile.CreateEmpty(path);
+            var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
             file.SetLength(0);
             using var writer = new StreamWriter(file, leaveOpen: true);
             writer.Write($"{Environment.ProcessId}@{Environment.MachineName}");

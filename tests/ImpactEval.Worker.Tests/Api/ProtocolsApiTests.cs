@@ -41,6 +41,28 @@ public class ProtocolsApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.Equal(["ailleurs"], listed.EnumerateArray().Select(p => p.GetProperty("id").GetString()));
     }
 
+    // Listing the protocols and reading the jobs API leave an audit entry naming the account (issue 13: "the protocol
+    // list and jobs API calls audited too"), like every read of estimates and every report download.
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task ProtocolListAndJobsApi_Calls_AuditedWithTheAccount(StoreProvider provider)
+    {
+        var environment = await fixture.ForAsync(provider);
+        using var partner = environment.Http("caf-autre");
+        using var admin = environment.Http("admin");
+        var before = DateTime.UtcNow.AddSeconds(-1);
+
+        using var list = await partner.GetAsync("api/protocols");
+        using var runs = await admin.GetAsync("api/jobs/runs?limit=5");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, runs.StatusCode);
+        await using var db = Store.Open(environment.Store.Options);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.At >= before && a.Action.StartsWith("api.")).ToListAsync();
+        Assert.Contains(entries, a => a is { Action: "api.ListProtocols", Actor: "api:caf-autre", Subject: "GET /api/protocols" } && a.Details == "réponse 200");
+        Assert.Contains(entries, a => a is { Action: "api.ListJobRuns", Actor: "api:admin", Subject: "GET /api/jobs/runs?limit=5" });
+    }
+
     // The CAF of Valbrune, a partner, reads PasserelleS's estimates. It gets the published report's tables only:
     // walking the whole answer, no count of participants is between 1 and the threshold, some cells are hidden
     // ("s", no value), and no raw result is included — whereas the stored results do hold counts below the threshold.

@@ -70,11 +70,17 @@ public class ServeTests
                 Assert.Contains("Cette clé d'API est inconnue ou a été révoquée.", wrongKey.Output);
             }
             Assert.True(File.Exists(Path.Combine(directory, "data", "impacteval.db")));
-            // Hangfire's own SQLite file, beside the store, readable by the service account only (its WAL and shared-memory
-            // files take its mode).
+            // Every file the service keeps in its data directory — the store, Hangfire's own SQLite file beside it (their WAL
+            // and shared-memory files take their mode), the keys, the single-node lock — is readable by the service
+            // account only (break 13 of issue 10).
             if (!OperatingSystem.IsWindows())
-                foreach (var file in Directory.GetFiles(Path.Combine(directory, "data"), "hangfire.db*"))
-                    Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            {
+                var files = Directory.GetFiles(Path.Combine(directory, "data"));
+                Assert.Contains(files, f => Path.GetFileName(f) == "worker.lock");
+                Assert.Contains(files, f => Path.GetFileName(f) == "hangfire.db");
+                foreach (var file in files)
+                    Assert.True(File.GetUnixFileMode(file) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{Path.GetFileName(file)}: {File.GetUnixFileMode(file)}");
+            }
             Assert.True(File.Exists(Path.Combine(directory, "data", "hangfire.db")));
 
             // The store keeps the key's public identifier and hash, never the key.
