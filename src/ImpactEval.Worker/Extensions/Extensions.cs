@@ -179,7 +179,12 @@ public static class Extensions
     private static void AddConfigurationSources(IConfigurationManager configuration)
     {
         // Defaults first (lowest priority), then the CLI's sources just before the command line, which stays last.
-        configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("urls", DefaultUrl)] });
+        // ASP.NET Core logs every request's path at Information: paths name cités, protocols and pseudonyms, so its
+        // request logs stay at Warning unless an operator asks for more (no personal data in logs).
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("urls", DefaultUrl), new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")],
+        });
         var commandLine = configuration.Sources.ToList().FindIndex(s => s is CommandLineConfigurationSource);
         var position = commandLine < 0 ? configuration.Sources.Count : commandLine;
         var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = "impacteval.json", Optional = true, ReloadOnChange = false };
