@@ -21,7 +21,7 @@ namespace ImpactEval.Worker.Campaigns;
 /// answers accepted after closing change the fingerprint, and the next pass consolidates again.
 /// </summary>
 public sealed class CampaignConsolidations(
-    ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, LocalClock local, TimeProvider clock)
+    ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, IOptions<Reporting.Pdf.PdfOptions> pdf, LocalClock local, TimeProvider clock)
 {
     /// <summary>
     /// The national campaigns to consolidate on <paramref name="today"/>: questionnaire campaigns with a list of cités,
@@ -65,7 +65,7 @@ public sealed class CampaignConsolidations(
         var fingerprint = results.DataFingerprint![..12];
         var directory = Path.Combine(ReportsRoot(settings), "campagnes", campaignCode, $"v{consolidation.ProtocolVersion}-{fingerprint}");
         var export = await new NationalSynthesisExportService(db).ExportAsync(consolidation,
-            new NationalSynthesisExport(campaignCode, [.. Formats(settings)], directory, settings.ReportSuppressionThreshold), actor, cancellationToken);
+            new NationalSynthesisExport(campaignCode, [.. Formats(settings)], directory, settings.ReportSuppressionThreshold, PdfTimeout: pdf.Value.Timeout), actor, cancellationToken);
         var files = export.Written.Files;
         var protocol = await db.Protocols.AsNoTracking().Include(p => p.Territory).SingleAsync(p => p.Code == consolidation.ProtocolCode, cancellationToken);
         db.ReportRenders.Add(new ReportRender

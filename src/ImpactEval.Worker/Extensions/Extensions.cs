@@ -49,6 +49,7 @@ public static class Extensions
         builder.Services.AddSingleton<IValidateOptions<SchoolHolidayOptions>, SchoolHolidayOptionsValidator>();
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         builder.Services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section);
+        builder.Services.AddOptions<Reporting.Pdf.PdfOptions>().BindConfiguration(Reporting.Pdf.PdfOptions.Section);
         // The host waits for Hangfire's graceful stop (running jobs finish within Worker:ShutdownTimeout), plus a margin.
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<WorkerOptions>>((host, worker) => host.ShutdownTimeout = worker.Value.ShutdownTimeout + TimeSpan.FromSeconds(10));
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

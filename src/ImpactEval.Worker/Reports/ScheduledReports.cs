@@ -19,7 +19,7 @@ namespace ImpactEval.Worker.Reports;
 /// again into the same directory, overwriting the partial files, and records it once.
 /// </summary>
 public sealed class ScheduledReports(
-    ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, LocalClock local, TimeProvider clock)
+    ImpactEvalDbContext db, ContactDirectory contacts, IOptions<WorkerOptions> options, IOptions<StoreOptions> store, IOptions<Reporting.Pdf.PdfOptions> pdf, LocalClock local, TimeProvider clock)
 {
     /// <summary>Renders the report of <paramref name="protocolCode"/> unless its current inputs were already reported.</summary>
     /// <param name="protocolCode">The protocol.</param>
@@ -48,7 +48,7 @@ public sealed class ScheduledReports(
 
         var directory = Path.Combine(ReportsRoot(settings), protocolCode, $"v{computation.Results.ProtocolVersion}-{fingerprint}-{template}");
         var outcome = await new ReportExportService(db).ExportAsync(
-            new ReportExport(protocolCode, template, [.. formats], directory, settings.ReportSuppressionThreshold), actor, cancellationToken);
+            new ReportExport(protocolCode, template, [.. formats], directory, settings.ReportSuppressionThreshold, PdfTimeout: pdf.Value.Timeout), actor, cancellationToken);
         var files = outcome.Written.Files;
         db.ReportRenders.Add(new ReportRender
         {

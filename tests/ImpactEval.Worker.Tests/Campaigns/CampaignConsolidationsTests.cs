@@ -32,7 +32,7 @@ public class CampaignConsolidationsTests
         await using var store = await TestStore.CreateAsync(provider);
         var demo = await NationalDemoData.LoadAsync(store, cites: 40);
         await using var db = await store.OpenAsync();
-        var consolidations = new CampaignConsolidations(db, Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
+        var consolidations = new CampaignConsolidations(db, Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), Options.Create(new ImpactEval.Reporting.Pdf.PdfOptions()), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
         var closed = RevueDeProjetCampaign.ClosesOn.AddDays(1);
 
         var whileOpen = await consolidations.DueAsync(RevueDeProjetCampaign.ClosesOn);
@@ -83,7 +83,7 @@ public class CampaignConsolidationsTests
         var today = new DateOnly(2026, 6, 11);
         Assert.True((await new Collection.Campaigns.CampaignService(db).CreateAsync(new Collection.Campaigns.CampaignDefinition("passerelles-T2", "Vague T2", "passerelles", "T2", null,
             today.AddDays(-30), today.AddDays(-20), 5, [], []), "coordination", today.AddDays(-40))).Done);
-        var consolidations = new CampaignConsolidations(db, Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
+        var consolidations = new CampaignConsolidations(db, Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), Options.Create(new ImpactEval.Reporting.Pdf.PdfOptions()), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
 
         var due = await consolidations.DueAsync(today);
         var run = await consolidations.RunAsync("passerelles-T2", "worker:test");

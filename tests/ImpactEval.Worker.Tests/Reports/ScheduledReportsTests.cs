@@ -24,7 +24,7 @@ public class ScheduledReportsTests
         await using var store = await TestStore.CreateAsync(provider);
         var demo = await DemoData.LoadAsync(store, families: 60);
         await using var db = await store.OpenAsync();
-        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
+        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(new WorkerOptions()), Options.Create(store.Options), Options.Create(new ImpactEval.Reporting.Pdf.PdfOptions()), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
 
         var first = await reports.RenderAsync("passerelles", "worker:test");
         var second = await reports.RenderAsync("passerelles", "worker:test");
@@ -54,5 +54,24 @@ public class ScheduledReportsTests
         Assert.Equal(["cpo@valbrune.example", "cpo@valbrune.example"], mails.Select(m => m.Recipient));
         Assert.StartsWith("[ImpactEval] Nouveau rapport : PasserelleS", mails[0].Subject);
         Assert.Contains("effectifs inférieurs à 5 masqués", mails[0].Body);
+    }
+
+    // Pdf:Timeout reaches the worker's reports (they used Chromium's one-minute default whatever was configured): with a
+    // 1 ms limit Chromium is stopped, the PDF is reported as not produced, and the HTML is still written.
+    [Fact]
+    public async Task RenderAsync_ConfiguredPdfTimeout_AppliesToScheduledReports()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite);
+        await DemoData.LoadAsync(store, families: 30);
+        await using var db = await store.OpenAsync();
+        var worker = new WorkerOptions { ReportFormats = [ImpactEval.Reporting.ReportFormat.Html, ImpactEval.Reporting.ReportFormat.Pdf] };
+        var pdf = new ImpactEval.Reporting.Pdf.PdfOptions { Timeout = TimeSpan.FromMilliseconds(1) };
+        var reports = new ScheduledReports(db, CampaignJobsTests.Contacts(), Options.Create(worker), Options.Create(store.Options), Options.Create(pdf), new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")), TimeProvider.System);
+
+        var round = await reports.RenderAsync("passerelles", "worker:test");
+
+        Assert.True(round.Rendered);
+        Assert.Equal([".html"], round.Files.Select(Path.GetExtension));
+        Assert.Contains(round.Messages, m => m.Contains("délai imparti"));
     }
 }

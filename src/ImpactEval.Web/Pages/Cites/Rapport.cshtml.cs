@@ -15,7 +15,7 @@ namespace ImpactEval.Web.Pages.Cites;
 /// account) as <c>impacteval report</c>. The files are written to a temporary folder and deleted once sent.
 /// </summary>
 [Authorize(Policy = WebPolicies.SeeResults)]
-public sealed class RapportModel(ImpactEvalDbContext db, IOptions<WebOptions> options) : AppPageModel
+public sealed class RapportModel(ImpactEvalDbContext db, IOptions<WebOptions> options, IOptions<Reporting.Pdf.PdfOptions> pdf) : AppPageModel
 {
     /// <summary>Produces the file, or 404 for an unknown format, or a French 500 page when the report cannot be produced.</summary>
     public async Task<IActionResult> OnGetAsync(string format)
@@ -29,7 +29,7 @@ public sealed class RapportModel(ImpactEvalDbContext db, IOptions<WebOptions> op
             try
             {
                 outcome = await new ReportExportService(db).ExportAsync(
-                    new ReportExport(Cite.ProtocolCode!, null, [reportFormat], directory, options.Value.SuppressionThreshold), Scope.Actor, HttpContext.RequestAborted);
+                    new ReportExport(Cite.ProtocolCode!, null, [reportFormat], directory, options.Value.SuppressionThreshold, PdfTimeout: pdf.Value.Timeout), Scope.Actor, HttpContext.RequestAborted);
             }
             catch (Exception e) when (e is TemplateException or FileNotFoundException)
             {

@@ -10,7 +10,7 @@ namespace ImpactEval.Web.Pages.National;
 
 /// <summary>Downloads the national synthesis (HTML, PDF, XLSX) through <see cref="NationalSynthesisExportService"/>, audited with the account.</summary>
 [Authorize(Policy = WebPolicies.SeeNational)]
-public sealed class SyntheseFichierModel(ImpactEvalDbContext db, IOptions<WebOptions> options) : AppPageModel
+public sealed class SyntheseFichierModel(ImpactEvalDbContext db, IOptions<WebOptions> options, IOptions<Reporting.Pdf.PdfOptions> pdf) : AppPageModel
 {
     /// <summary>The file, 404 for an unknown campaign or format.</summary>
     public async Task<IActionResult> OnGetAsync(string campagne, string format)
@@ -24,7 +24,7 @@ public sealed class SyntheseFichierModel(ImpactEvalDbContext db, IOptions<WebOpt
             try
             {
                 outcome = await new NationalSynthesisExportService(db).ExportAsync(
-                    new NationalSynthesisExport(campagne, [reportFormat], directory, options.Value.SuppressionThreshold), Scope.Actor, HttpContext.RequestAborted);
+                    new NationalSynthesisExport(campagne, [reportFormat], directory, options.Value.SuppressionThreshold, PdfTimeout: pdf.Value.Timeout), Scope.Actor, HttpContext.RequestAborted);
             }
             catch (Exception e) when (e is TemplateException or FileNotFoundException)
             {
