@@ -68,7 +68,8 @@ public static class ProtocolAnalysis
         {
             var column = dataset.Outcome(indicator.Code, wave);
             var groups = ImmutableArray.CreateBuilder<GroupDescriptives>();
-            foreach (var group in protocol.Groups)
+            // A group the indicator does not apply to owes no value: it is neither described nor counted as missing.
+            foreach (var group in protocol.Groups.Where(g => indicator.AppliesTo(g.Code)))
             {
                 var sample = Sample(dataset, column, group.Code);
                 var missing = sample.MissingCount;

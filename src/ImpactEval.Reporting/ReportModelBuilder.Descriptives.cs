@@ -44,7 +44,7 @@ public static partial class ReportModelBuilder
             var trajectories = new List<TrajectoryChart.Series>();
             var bars = new List<StackedBars.Bar>();
             var levels = indicator.Scale.EffectiveLevels;
-            foreach (var group in p.Groups)
+            foreach (var group in p.Groups.Where(g => indicator.AppliesTo(g.Code)))
             {
                 var points = new List<TrajectoryChart.Point?>();
                 foreach (var wave in waves)

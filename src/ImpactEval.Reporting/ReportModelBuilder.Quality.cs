@@ -15,7 +15,7 @@ public static partial class ReportModelBuilder
         foreach (var d in context.Results.Descriptives)
         {
             var indicator = p.FindIndicator(d.Indicator);
-            foreach (var g in d.Groups)
+            foreach (var g in Due(p, d))
             {
                 var nKey = Keys.DescN(d.Indicator, d.Wave, g.Group);
                 var mKey = Keys.DescMissing(d.Indicator, d.Wave, g.Group);
@@ -28,7 +28,7 @@ public static partial class ReportModelBuilder
             }
         }
         var missingTable = new ReportTable("valeurs-manquantes", "Valeurs manquantes par indicateur, temps de mesure et groupe", context.Sheet("Valeurs manquantes"),
-            "Valeurs manquantes : participants inscrits dans le groupe sans valeur pour cet indicateur à ce temps de mesure.",
+            "Valeurs manquantes : participants inscrits dans le groupe sans valeur pour cet indicateur à ce temps de mesure. Un indicateur réservé à certains groupes n’est attendu que pour eux.",
             [new("Indicateur", CellKind.Text), new("Temps", CellKind.Text), new("Groupe", CellKind.Text), new("Valeurs présentes", CellKind.Count),
              new("Valeurs manquantes", CellKind.Count), new("Part manquante", CellKind.Percent)],
             [.. missingRows], InWorkbook: true);
@@ -62,8 +62,8 @@ public static partial class ReportModelBuilder
         }
 
         var notes = new List<string>();
-        var totalMissing = context.Results.Descriptives.SelectMany(d => d.Groups).Sum(g => g.Missing);
-        var totalValues = context.Results.Descriptives.SelectMany(d => d.Groups).Sum(g => g.N + g.Missing);
+        var totalMissing = context.Results.Descriptives.SelectMany(d => Due(p, d)).Sum(g => g.Missing);
+        var totalValues = context.Results.Descriptives.SelectMany(d => Due(p, d)).Sum(g => g.N + g.Missing);
         if (totalValues > 0)
             notes.Add($"Sur l'ensemble des indicateurs et des temps de mesure, {French.Percent((double)totalMissing / totalValues)} des valeurs attendues sont manquantes.");
         if (fixedWaves.Count > 0)
@@ -77,6 +77,10 @@ public static partial class ReportModelBuilder
             .Distinct(StringComparer.Ordinal).ToImmutableArray();
         return new DataQualitySection([.. notes], warnings, missingTable, lateTable);
     }
+
+    /// <summary>The groups of a descriptive for which the indicator's values are due (results stored before <c>groups:</c> may hold others).</summary>
+    private static IEnumerable<Analysis.Results.GroupDescriptives> Due(Protocol p, Analysis.Results.IndicatorDescriptives d) =>
+        p.FindIndicator(d.Indicator) is { } indicator ? d.Groups.Where(g => indicator.AppliesTo(g.Group)) : d.Groups;
 
     private static EvidenceSection BuildEvidence(BuildContext context, BalanceSection? balance, AttritionSection? attrition)
     {

@@ -12,7 +12,7 @@ namespace ImpactEval.Collection.Cohorts;
 /// </summary>
 /// <remarks>
 /// Only waves with at least one indicator are tracked (a wave such as "inscription" that only dates the baseline has
-/// nothing to collect). A participant who left the follow-up (withdrawn, lost, moved away) is <see cref="WaveState.Left"/>
+/// nothing to collect), and for each group only the waves where one of their indicators applies to it. A participant who left the follow-up (withdrawn, lost, moved away) is <see cref="WaveState.Left"/>
 /// at every wave not collected; one whose follow-up was completed is not expected at waves whose window closes after
 /// that date.
 /// </remarks>
@@ -60,6 +60,8 @@ public sealed class CohortStatusService(ImpactEvalDbContext db)
             people.Add((group, currentGroup, status));
             foreach (var wave in waves)
             {
+                // A wave owes nothing to a group none of its indicators applies to (indicator "groups:").
+                if (!protocol.Indicators.Any(i => i.WaveCodes.Contains(wave.Code) && i.AppliesTo(group))) continue;
                 var schedule = wave.Schedule;
                 var opens = schedule.WindowOpens(row.EnrolledOn);
                 var closes = schedule.WindowCloses(row.EnrolledOn);

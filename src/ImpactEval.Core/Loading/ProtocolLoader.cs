@@ -27,7 +27,7 @@ public static partial class ProtocolLoader
     [
         "id", "title", "territory", "version", "authors", "dates", "objectives", "public", "leverage",
         "questions", "indicators", "groups", "waves", "covariates", "cluster", "analyses", "design", "report", "multiple_choice",
-        "families",
+        "families", "contact",
     ];
 
     /// <summary>The largest protocol file read: 5 MiB (the demo's protocol is 12 KB).</summary>
@@ -218,7 +218,7 @@ public static partial class ProtocolLoader
             var multipleChoices = ReadList(map, "multiple_choice", false, ReadMultipleChoice);
 
             return new Protocol(id, title, territoryCode, territoryName, version, authors, dates, objectives, targetPublic, leverage,
-                questions, indicators, groups, waves, covariates, cluster, analyses, design, template, multipleChoices) { Families = families };
+                questions, indicators, groups, waves, covariates, cluster, analyses, design, template, multipleChoices) { Families = families, Contact = ReadContact(map) };
         }
 
         /// <summary>report.template: a template name or a relative path under the protocol's folder, never outside it.</summary>
@@ -292,7 +292,7 @@ public static partial class ProtocolLoader
 
         private static string[] KeysOf(string list) => list switch
         {
-            "indicators" => ["code", "label", "level", "type", "unit", "range", "levels", "direction", "source", "respondent", "waves"],
+            "indicators" => ["code", "label", "level", "type", "unit", "range", "levels", "direction", "source", "respondent", "waves", "groups"],
             "groups" => ["code", "label", "role", "membership", "planned_size"],
             "waves" => ["code", "label", "date", "offset_days", "window"],
             "covariates" => ["code", "label", "type", "unit", "range", "levels"],
@@ -330,7 +330,7 @@ public static partial class ProtocolLoader
             var waves = map.Codes("waves", true);
             foreach (var (wave, at) in waves) references.Add(new Reference(ReferenceKind.Wave, wave, at, $"l'indicateur « {code} »"));
             return new Indicator(code, label, level, scale, direction, map.String("source", false), map.String("respondent", false),
-                [.. waves.Select(w => w.Code)], map.Position);
+                [.. waves.Select(w => w.Code)], map.Position) { GroupCodes = ReadApplicability(map, code) };
         }
 
         private Covariate? ReadCovariate(YamlMap map, int index)

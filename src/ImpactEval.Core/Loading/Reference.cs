@@ -10,6 +10,7 @@ internal enum ReferenceKind
     Covariate,
     FocalGroup,
     ComparisonGroup,
+    Group,
 }
 
 /// <summary>A code used somewhere in a protocol file, with its place, checked once the whole file is read.</summary>

@@ -21,4 +21,12 @@ public sealed record Indicator(
     string? Source,
     string? Respondent,
     ImmutableArray<string> WaveCodes,
-    SourcePosition At);
+    SourcePosition At)
+{
+    /// <summary>Codes of the groups the indicator applies to (<c>groups:</c>); empty when it applies to every group.</summary>
+    public ImmutableArray<string> GroupCodes { get; init; } = [];
+
+    /// <summary>Whether a value is due for a participant of <paramref name="groupCode"/> (at a wave of <see cref="WaveCodes"/>).</summary>
+    /// <param name="groupCode">The participant's group at enrolment.</param>
+    public bool AppliesTo(string groupCode) => GroupCodes.IsDefaultOrEmpty || GroupCodes.Contains(groupCode);
+}

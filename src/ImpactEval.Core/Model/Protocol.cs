@@ -71,6 +71,9 @@ public sealed record Protocol(
     /// <summary>Families of tests spanning several analyses (<c>families:</c>); empty for most protocols.</summary>
     public ImmutableArray<MultiplicityFamily> Families { get; init; } = [];
 
+    /// <summary>Whom to ask about the collection (<c>contact:</c>), or null when the protocol names no one.</summary>
+    public ProtocolContact? Contact { get; init; }
+
     /// <summary>The analysis with this code (exact match), or null.</summary>
     public AnalysisSpec? FindAnalysis(string code) => Analyses.FirstOrDefault(a => a.Code == code);
 }
