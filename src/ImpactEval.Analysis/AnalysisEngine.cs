@@ -12,9 +12,9 @@ public static class AnalysisEngine
     /// The analysis-engine version: bump it in any change that can move a number of the results (an estimator, a default,
     /// a tolerance, the dataset's assembly), so that every store recomputes its estimates on the next <c>estimate</c> or
     /// <c>report</c>. History: 1 = results stored before the version was recorded (read as 0); 2 = joint models by
-    /// default, variance and df options, new estimators, families, E-values, ordered-logit thresholds.
+    /// default, variance and df options, new estimators, families, E-values, ordered-logit thresholds; 3 = observed MDE from each estimate's standard error.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>
     /// The build's informational version with its commit ("0.14.0+1a2b3c4d5e6f", from the git commit at build time, see

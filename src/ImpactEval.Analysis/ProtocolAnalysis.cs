@@ -27,7 +27,7 @@ public static class ProtocolAnalysis
         if (protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             notes.Add("Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité.");
         return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, balance, attrition, analyses,
-            DesignSensitivity.Planned(protocol).AddRange(DesignSensitivity.Observed(protocol, dataset)), notes.ToImmutable())
+            DesignSensitivity.Planned(protocol).AddRange(DesignSensitivity.Observed(protocol, analyses, descriptives)), notes.ToImmutable())
         {
             FormatVersion = ResultsJson.FormatVersion, EngineVersion = AnalysisEngine.Version, BuildVersion = AnalysisEngine.BuildVersion,
         };

@@ -420,18 +420,7 @@ public static partial class ReportModelBuilder
 
     // ----- What the evaluation could detect -----
 
-    private static string PowerKey(DetectableEffect d, bool focal) => $"puissance/{d.Wave}/{(focal ? d.Focal : d.Comparison)}";
-
-    private static void RegisterPower(BuildContext context, CountLedger ledger)
-    {
-        // Observed sizes are the numbers of participants observed at the wave (the flow's); planned sizes are not data.
-        foreach (var d in context.Results.Sensitivity.Where(d => d.Wave != "prévu"))
-        {
-            context.PowerKeys[PowerKey(d, true)] = ledger.Contains(Keys.Observed(d.Focal, d.Wave)) ? SameOrOwn(ledger, Keys.Observed(d.Focal, d.Wave), PowerKey(d, true), d.FocalN) : ledger.Add(PowerKey(d, true), d.FocalN);
-            context.PowerKeys[PowerKey(d, false)] = ledger.Contains(Keys.Observed(d.Comparison, d.Wave)) ? SameOrOwn(ledger, Keys.Observed(d.Comparison, d.Wave), PowerKey(d, false), d.ComparisonN) : ledger.Add(PowerKey(d, false), d.ComparisonN);
-        }
-    }
-
+    // Planned sizes are not data; an observed MDE's sizes are its estimate's, registered with the analyses.
     private static PowerSection? BuildPower(BuildContext context)
     {
         var input = context.Results.Sensitivity;
@@ -441,56 +430,76 @@ public static partial class ReportModelBuilder
         var rows = new List<TableRow>();
         var observedShown = new List<double>();
         var plannedShown = new List<double>();
-        var ordered = input.OrderBy(d => d.Wave == "prévu" ? -1 : context.Protocol.FindWave(d.Wave)?.Order ?? int.MaxValue)
+        var ordered = input.OrderBy(d => d.IsPlanned ? -1 : context.Results.Analyses.IndexOf(context.Results.Analyses.First(a => a.Code == d.Analysis)))
+            .ThenBy(d => d.Indicator is null ? -1 : context.Protocol.Indicators.IndexOf(context.Protocol.FindIndicator(d.Indicator)!))
             .ThenBy(d => context.Protocol.Groups.IndexOf(context.Protocol.FindGroup(d.Comparison)!));
         foreach (var d in ordered)
         {
-            var planned = d.Wave == "prévu";
-            var sizes = planned ? "effectifs prévus" : $"effectifs observés à {d.Wave}";
             var comparison = context.GroupLabel(d.Comparison);
-            TableCell Count(bool focal)
+            TableCell focalCell, comparisonCell;
+            bool shown;
+            string source, indicatorText = "";
+            if (d.IsPlanned)
             {
-                var n = focal ? d.FocalN : d.ComparisonN;
-                return planned ? new TableCell(French.Count(n), n, CellKind.Count, 0, false) : Cells.Count(plan, context.PowerKeys[PowerKey(d, focal)], n);
+                source = "prévu (hypothèses du protocole)";
+                focalCell = new TableCell(French.Count(d.FocalN), d.FocalN, CellKind.Count, 0, false);
+                comparisonCell = new TableCell(French.Count(d.ComparisonN), d.ComparisonN, CellKind.Count, 0, false);
+                shown = true;
             }
-            var focalCell = Count(true);
-            var comparisonCell = Count(false);
-            // The MDE is a function of the sizes: withheld with them.
-            var shown = planned || (!focalCell.IsSuppressed && !comparisonCell.IsSuppressed && plan.AllowsEstimateOn(d.FocalN) && plan.AllowsEstimateOn(d.ComparisonN));
+            else
+            {
+                var a = context.Results.Analyses.First(x => x.Code == d.Analysis);
+                var c = a.Contrasts.First(x => x.Indicator == d.Indicator && x.Focal == d.Focal && x.Comparison == d.Comparison);
+                var indicator = context.Protocol.FindIndicator(c.Indicator)!;
+                indicatorText = indicator.Label;
+                source = $"observé, analyse {a.Code} ({a.Wave})";
+                focalCell = Cells.Count(plan, RegisteredContrastKey(context, a, c, focal: true), c.FocalN);
+                comparisonCell = Cells.Count(plan, RegisteredContrastKey(context, a, c, focal: false), c.ComparisonN);
+                // Shown with its estimate; the SD is pooled from the two groups' SDs, withheld with either.
+                shown = plan.AllowsEstimateOn(c.FocalN) && plan.AllowsEstimateOn(c.ComparisonN)
+                        && (c.Scale != EffectScale.Difference || (SummaryOrNone(context, indicator, a.Wave, c.Focal) && SummaryOrNone(context, indicator, a.Wave, c.Comparison)));
+            }
             if (!shown) context.WithheldEstimates++;
             var mde = shown ? French.Number(d.StandardisedEffect, 2) + French.Space + "écart-type" : French.Suppressed;
-            if (shown) (planned ? plannedShown : observedShown).Add(d.StandardisedEffect);
-            var sentence = shown
-                ? $"Avec les {sizes} ({focalCell.Text} et {comparisonCell.Text} participants), l'écart minimal détectable entre le groupe bénéficiaire et le groupe {Quote(comparison)} est de {mde} : un écart plus petit peut exister sans que les données puissent le montrer."
-                : $"Avec les {sizes}, l'écart minimal détectable entre le groupe bénéficiaire et le groupe {Quote(comparison)} n'est pas publié (secret statistique).";
-            views.Add(new PowerRowView(sizes, planned, comparison, focalCell.Text, comparisonCell.Text, mde, sentence));
-            rows.Add(new TableRow([Cells.Text(planned ? "prévus" : $"observés à {d.Wave}"), context.GroupCell(d.Comparison), focalCell, comparisonCell,
+            if (shown) (d.IsPlanned ? plannedShown : observedShown).Add(d.StandardisedEffect);
+            var halfWidth = d.IsPlanned ? double.NaN : ObservedSensitivity.CriticalValue(1 - d.Alpha, d.DegreesOfFreedom) * d.StandardError / d.OutcomeStandardDeviation;
+            if (d.IsPlanned)
+                views.Add(new PowerRowView("effectifs prévus", true, comparison, focalCell.Text, comparisonCell.Text, mde,
+                    $"Avec les effectifs prévus ({focalCell.Text} et {comparisonCell.Text} participants) et les hypothèses du protocole, l'écart minimal détectable prévu entre le groupe bénéficiaire et le groupe {Quote(comparison)} est de {mde} : un écart plus petit peut exister sans que les données puissent le montrer."));
+            rows.Add(new TableRow([Cells.Text(source), d.IsPlanned ? Cells.Missing(CellKind.Text) : Cells.Text(indicatorText), context.GroupCell(d.Comparison), focalCell, comparisonCell,
                 d.Clusters > 0 ? new TableCell(French.Count(d.Clusters), d.Clusters, CellKind.Number, 0, false) : Cells.Missing(CellKind.Number),
-                Cells.Number(d.StandardisedEffect, 2, shown)]));
+                Cells.Number(halfWidth, 2, shown && !d.IsPlanned), Cells.Number(d.StandardisedEffect, 2, shown)]));
         }
         var first = input[0];
         var cluster = context.Protocol.Cluster?.Label.ToLowerInvariant() ?? "unité de regroupement";
-        var assumptions = $"Hypothèses du protocole : puissance de {French.Percent(first.Power, 0)}, risque de {French.Percent(first.Alpha, 0)} (test bilatéral), " +
-                          (first.Icc is { } icc ? $"corrélation entre participants d'une même {cluster} de {French.Number(icc, 2)}, " : "sans prise en compte du regroupement des participants, ") +
-                          $"part des écarts expliquée par les caractéristiques de départ de {French.Percent(first.CovariateRSquared, 0)}. " +
+        var design = context.Protocol.Design;
+        var assumptions = $"Hypothèses du protocole pour l'écart prévu : puissance de {French.Percent(design.Power, 0)}, risque de {French.Percent(design.Alpha, 0)} (test bilatéral), " +
+                          (design.Icc is { } icc ? $"corrélation entre participants d'une même {cluster} de {French.Number(icc, 2)}, " : "sans prise en compte du regroupement des participants, ") +
+                          $"part des écarts expliquée par les caractéristiques de départ de {French.Percent(design.CovariateRSquared, 0)}. " +
+                          "L'écart observé se déduit de l'erreur type de chaque estimation, telle que l'analyse l'a calculée (regroupement, covariables et degrés de liberté compris) : " +
+                          "il vaut (t à 1 − α/2 + t à la puissance visée) × erreur type, divisé par l'écart-type de l'indicateur dans les deux groupes, soit environ 1,4 fois la demi-largeur de l'intervalle de confiance à 95 %. " +
                           "Un écart de 0,2 écart-type est d'ordinaire qualifié de petit, de 0,5 de moyen.";
         static string Range(List<double> v, string across) => Math.Round(v.Min(), 2) == Math.Round(v.Max(), 2)
             ? $"{French.Number(v[0], 2)}{French.Space}écart-type"
             : $"{French.Number(v.Min(), 2)} à {French.Number(v.Max(), 2)}{French.Space}écart-type selon {across}";
         var parts = new List<string>();
-        if (observedShown.Count > 0) parts.Add($"Avec les effectifs observés, l'écart minimal détectable est de {Range(observedShown, "la comparaison et le temps de mesure")}");
+        if (observedShown.Count > 0) parts.Add($"D'après les erreurs types des estimations, l'écart minimal détectable observé est de {Range(observedShown, "l'analyse, l'indicateur et la comparaison")}");
         if (plannedShown.Count > 0) parts.Add(parts.Count == 0
-            ? $"Avec les effectifs prévus, l'écart minimal détectable est de {Range(plannedShown, "la comparaison")}"
-            : $"avec les effectifs prévus, il était de {Range(plannedShown, "la comparaison")}");
+            ? $"Avec les effectifs prévus et les hypothèses du protocole, l'écart minimal détectable prévu est de {Range(plannedShown, "la comparaison")}"
+            : $"avec les effectifs prévus et les hypothèses du protocole, il était prévu de {Range(plannedShown, "la comparaison")}");
         var summary = (parts.Count == 0 ? "Les écarts minimaux détectables ne sont pas publiés (secret statistique)" : string.Join(" ; ", parts)) +
                       ". Un résultat non concluant ne montre donc pas l'absence d'écart : seulement qu'un éventuel écart serait plus petit que ce que l'évaluation pouvait détecter.";
-        var table = new ReportTable("puissance", "Écart minimal détectable, avec les effectifs prévus et observés", context.Sheet("Écart minimal détectable"),
+        var table = new ReportTable("puissance", "Écart minimal détectable, prévu et observé", context.Sheet("Écart minimal détectable"),
             "Écart minimal détectable : le plus petit écart entre deux groupes, en écarts-types de l'indicateur, que l'évaluation avait " +
             $"{French.Percent(first.Power, 0)} de chances de mettre en évidence au risque de {French.Percent(first.Alpha, 0)}. " + assumptions,
-            [new("Effectifs", CellKind.Text), new("Groupe de comparaison", CellKind.Text), new("n bénéficiaires", CellKind.Count), new("n comparaison", CellKind.Count),
+            [new("Écart", CellKind.Text), new("Indicateur", CellKind.Text), new("Groupe de comparaison", CellKind.Text), new("n bénéficiaires", CellKind.Count), new("n comparaison", CellKind.Count),
              new(context.Protocol.Cluster is { } cl ? $"Unités ({cl.Label.ToLowerInvariant()})" : "Unités de regroupement", CellKind.Number),
+             new("Demi-largeur de l'intervalle (écart-type)", CellKind.Number),
              new("Écart minimal détectable (écart-type)", CellKind.Number)],
             [.. rows], InWorkbook: true);
         return new PowerSection(summary, assumptions, [.. views], table);
     }
+
+    private static bool SummaryOrNone(BuildContext context, Core.Model.Indicator indicator, string wave, string group) =>
+        context.Descriptives(indicator.Code, wave, group) is null || context.SummaryShown(indicator, wave, group);
 }

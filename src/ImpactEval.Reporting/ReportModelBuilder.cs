@@ -41,7 +41,6 @@ public static partial class ReportModelBuilder
         RegisterAttrition(context, ledger);
         RegisterAnalyses(context, ledger);
         RegisterWeighting(context, ledger);
-        RegisterPower(context, ledger);
         var plan = DisclosureControl.Protect(ledger, options.SuppressionThreshold);
         context.Plan = plan;
 
@@ -138,9 +137,6 @@ public static partial class ReportModelBuilder
 
         /// <summary>Ledger keys of the counts of each attrition contrast (enrolled and observed, focal then comparison).</summary>
         public Dictionary<string, (string EnrolledFocal, string ObservedFocal, string EnrolledComparison, string ObservedComparison)> AttritionKeys { get; } = new(StringComparer.Ordinal);
-
-        /// <summary>Ledger keys of the observed sizes of the minimum detectable effects.</summary>
-        public Dictionary<string, string> PowerKeys { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Ledger keys of the weighting diagnostics' counts.</summary>
         public Dictionary<string, string> WeightingKeys { get; } = new(StringComparer.Ordinal);

@@ -119,9 +119,10 @@ public class ReportModelBuilderTests
         Assert.All(model.Analyses.Where(a => a.Code != "A3"), a => Assert.Null(a.Weighting));
 
         var power = Assert.IsType<PowerSection>(model.Power);
-        Assert.Equal(["effectifs prévus", "effectifs observés à T2"], power.Rows.Select(r => r.SizesText));
-        Assert.Contains("Avec les effectifs observés, l'écart minimal détectable est de", power.Summary);
-        Assert.EndsWith("écart-type", power.Rows[1].MinimumDetectableEffect);
+        Assert.Equal(["effectifs prévus"], power.Rows.Select(r => r.SizesText));
+        Assert.Contains("D'après les erreurs types des estimations, l'écart minimal détectable observé est de", power.Summary);
+        Assert.EndsWith("écart-type", power.Rows[0].MinimumDetectableEffect);
+        Assert.Contains(power.Table.Rows, r => r.Cells[0].Text.StartsWith("observé, analyse") && !r.Cells[^1].IsSuppressed);
 
         foreach (var id in new[] { "equilibre-inscrits", "equilibre-t2", "equilibre-pondere", "attrition", "ponderation-a3", "recouvrement-a3", "puissance" })
             Assert.Contains(model.Tables, t => t.Id == id);
@@ -271,7 +272,7 @@ public class ReportModelBuilderTests
         Assert.Contains("non publiés (secret statistique)", attrition.Sentence);
         var attritionRow = model.Attrition.Table.Rows.Single();
         Assert.True(attritionRow.Cells[4].IsSuppressed && attritionRow.Cells[5].IsSuppressed);
-        Assert.All(model.Power!.Rows, r => Assert.Equal("s", r.MinimumDetectableEffect));
+        Assert.All(model.Power!.Table.Rows.Where(r => r.Cells[0].Text.StartsWith("observé")), r => Assert.True(r.Cells[^1].IsSuppressed));
     }
 
     // The same inputs give an equal model (the builder is pure).
