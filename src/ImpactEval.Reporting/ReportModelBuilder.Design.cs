@@ -64,14 +64,31 @@ public static partial class ReportModelBuilder
                     var outsideKey = sample.Wave is { } lw && ledger.Contains(Keys.Lost(group, lw)) ? SameOrOwn(ledger, Keys.Lost(group, lw), own + "/hors-echantillon", outside) : ledger.Add(own + "/hors-echantillon", outside);
                     ledger.Sum(parentKey, [nKey, outsideKey]);
                 }
-                // Shares of a binary characteristic are published for the enrolled only (see BalanceSharesPublished).
-                if (sample.Key != "inscrits") continue;
+                // Shares of a binary characteristic are published for the enrolled only (see BalanceSharesPublished). On an
+                // analytic sample made of the same participants (nobody lost) the shares are the enrolled ones, and their
+                // difference with the other group's share gives them back: the sample shares the enrolled keys.
+                if (sample.Weighted) continue;
+                var enrolledN = context.BalanceKeys.GetValueOrDefault(("inscrits", group));
+                var sameAsEnrolled = sample.Key != "inscrits" && enrolledN is not null && ledger.ValueOf(enrolledN) == n;
+                if (sample.Key != "inscrits" && !sameAsEnrolled) continue;
                 foreach (var row in table.Rows.Where(r => r.Kind == CovariateKind.Binary))
                 {
                     var mean = focal ? row.MeanFocal : row.MeanComparison;
                     if (n == 0 || !double.IsFinite(mean)) continue;
                     var yes = (int)Math.Round(mean * n);
-                    ledger.Sum(nKey, [ledger.Add(BalanceShare(sample.Key, group, row.Covariate, true), yes), ledger.Add(BalanceShare(sample.Key, group, row.Covariate, false), n - yes)]);
+                    string yesKey = BalanceShare("inscrits", group, row.Covariate, true), noKey = BalanceShare("inscrits", group, row.Covariate, false);
+                    if (sameAsEnrolled)
+                    {
+                        if (!ledger.Contains(yesKey) || ledger.ValueOf(yesKey) != yes) continue;
+                    }
+                    else ledger.Sum(nKey, [ledger.Add(yesKey, yes), ledger.Add(noKey, n - yes)]);
+                    context.BalanceShareKeys[(sample.Key, group, row.Covariate)] = (yesKey, noKey);
+                    // Dominance: in a small group, "all" or "none" tells each member's characteristic.
+                    if (GroupDisclosure.IsSmall(n, context.Options.SuppressionThreshold) && (yes == 0 || yes == n))
+                    {
+                        ledger.MarkSensitive(yesKey);
+                        ledger.MarkSensitive(noKey);
+                    }
                 }
             }
         }
@@ -88,6 +105,7 @@ public static partial class ReportModelBuilder
         || (sample.Weighted && context.BalanceKeys.GetValueOrDefault((sample.Key, group)) is { } key && key == context.BalanceKeys.GetValueOrDefault(("inscrits", group)));
 
     /// <summary>Whether the mean (share) of a covariate in a group on a sample may be published.</summary>
+    /// <remarks>Dominance: in a small group, a share of 0 % or 100 % tells each member's characteristic (see <see cref="GroupDisclosure"/>).</remarks>
     private static bool BalanceMeanShown(BuildContext context, BalanceSample sample, string group, CovariateBalanceRow row, bool focal)
     {
         var plan = context.Plan;
@@ -107,8 +125,15 @@ public static partial class ReportModelBuilder
     {
         if (!context.Plan.AllowsEstimateOn(row.NFocal) || !context.Plan.AllowsEstimateOn(row.NComparison)) return false;
         if (row.Kind != CovariateKind.Binary) return true;
-        return (!BalanceSharesPublished(context, sample, table.Focal) || BalanceMeanShown(context, sample, table.Focal, row, true))
-               && (!BalanceSharesPublished(context, sample, table.Comparison) || BalanceMeanShown(context, sample, table.Comparison, row, false));
+        // A difference of shares (and the Cox index, a difference of their logits) with one published share gives the other
+        // back: it is published only when the counts behind both shares on this sample could be.
+        bool Protected(string group) => sample.Weighted
+            ? !BalanceSharesPublished(context, sample, group) || BalanceMeanShown(context, sample, group, row, group == table.Focal)
+            : !context.BalanceShareKeys.TryGetValue((sample.Key, group, row.Covariate), out var keys)
+              ? sample.Key != "inscrits" // an analytic sample that lost participants: its shares are published nowhere
+              : !context.Plan.IsHidden(keys.Yes) && !context.Plan.IsHidden(keys.No)
+                && context.BalanceKeys.GetValueOrDefault((sample.Key, group)) is { } n && !context.Plan.IsHidden(n);
+        return Protected(table.Focal) && Protected(table.Comparison);
     }
 
     private static string BandText(WwcEquivalenceBand? band) => band switch
