@@ -2,6 +2,7 @@ using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Model;
 using ImpactEval.Reporting.Disclosure;
 using ImpactEval.Reporting.Inputs;
+using ImpactEval.Statistics;
 
 namespace ImpactEval.Reporting;
 
@@ -14,8 +15,11 @@ public static partial class ReportModelBuilder
     /// <param name="protocol">The protocol the results come from.</param>
     /// <param name="results">The analysis results.</param>
     /// <param name="options">Disclosure threshold; defaults when null.</param>
+    /// <exception cref="ArgumentException">The results belong to another protocol.</exception>
     public static DisclosureAudit Audit(Protocol protocol, AnalysisResults results, ReportOptions? options = null)
     {
+        if (results.ProtocolId != protocol.Id)
+            throw new ArgumentException($"Results of protocol '{results.ProtocolId}' cannot be reported with protocol '{protocol.Id}'.", nameof(results));
         var context = new BuildContext(protocol, results, options ?? ReportOptions.Default);
         return Disclose(context);
     }
@@ -27,16 +31,12 @@ public static partial class ReportModelBuilder
     private static DisclosureAudit Disclose(BuildContext context)
     {
         var threshold = context.Options.SuppressionThreshold;
-        var ledger = new CountLedger();
-        RegisterFlow(context, ledger);
-        RegisterDescriptives(context, ledger);
-        RegisterDominance(context, ledger);
-        RegisterBalance(context, ledger);
-        RegisterAttrition(context, ledger);
-        RegisterAnalyses(context, ledger);
-        RegisterWeighting(context, ledger);
-        RegisterPower(context, ledger);
-        var plan = DisclosureControl.Protect(ledger, threshold);
+        var (ledger, plan) = Register(context, []);
+        // The shares of yes/no characteristics on analytic samples are counts whose n and enrolled counts must stay
+        // published: were they hidden, every characteristic would give them back (n = yes + no). They are added, in a
+        // second pass, only where the first pass publishes those.
+        var analyticShares = AnalyticShares(context, plan);
+        if (analyticShares.Count > 0) (ledger, plan) = Register(context, analyticShares);
 
         // A labelled indicator's group with a hidden level count: its mean would give the hidden counts back with the
         // others. Rather than withholding the mean (the trajectory of a group of 20 would vanish), the group's level
@@ -81,6 +81,41 @@ public static partial class ReportModelBuilder
             context.Plan = plan;
             return new DisclosureAudit(ledger, plan);
         }
+    }
+
+    private static (CountLedger Ledger, SuppressionPlan Plan) Register(BuildContext context, HashSet<(string Sample, string Group, string Covariate)> analyticShares)
+    {
+        context.ResetRegistration(analyticShares);
+        var ledger = new CountLedger();
+        RegisterFlow(context, ledger);
+        RegisterDescriptives(context, ledger);
+        RegisterDominance(context, ledger);
+        RegisterBalance(context, ledger);
+        RegisterAttrition(context, ledger);
+        RegisterAnalyses(context, ledger);
+        RegisterWeighting(context, ledger);
+        RegisterPower(context, ledger);
+        return (ledger, DisclosureControl.Protect(ledger, context.Options.SuppressionThreshold));
+    }
+
+    /// <summary>The (analytic sample, group, characteristic) whose sample n, enrolled n and enrolled counts with and without it are all published by <paramref name="plan"/>.</summary>
+    private static HashSet<(string Sample, string Group, string Covariate)> AnalyticShares(BuildContext context, SuppressionPlan plan)
+    {
+        var result = new HashSet<(string, string, string)>();
+        foreach (var table in context.Results.Balance)
+        {
+            var sample = ClassifySample(context, table);
+            if (sample.Weighted || sample.Key == "inscrits") continue;
+            foreach (var group in new[] { table.Focal, table.Comparison })
+            {
+                if (context.BalanceKeys.GetValueOrDefault((sample.Key, group)) is not { } n || plan.IsHidden(n)) continue;
+                if (context.BalanceKeys.GetValueOrDefault(("inscrits", group)) is not { } enrolled || plan.IsHidden(enrolled)) continue;
+                foreach (var row in table.Rows.Where(r => r.Kind == CovariateKind.Binary))
+                    if (context.BalanceShareKeys.TryGetValue(("inscrits", group, row.Covariate), out var keys) && !plan.IsHidden(keys.Yes) && !plan.IsHidden(keys.No))
+                        result.Add((sample.Key, group, row.Covariate));
+            }
+        }
+        return result;
     }
 
     /// <summary>Whether every sensitive hidden count stays interval-protected once the relations are published too.</summary>

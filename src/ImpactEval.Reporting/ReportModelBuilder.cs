@@ -145,6 +145,21 @@ public static partial class ReportModelBuilder
         /// <summary>Groups of a labelled or numeric indicator at a wave whose values are all the same in a small group (dominance).</summary>
         public HashSet<(string Indicator, string Wave, string Group)> Dominated { get; } = [];
 
+        /// <summary>The (analytic sample, group, characteristic) whose yes/no counts may be registered (see <see cref="Disclose"/>).</summary>
+        public HashSet<(string Sample, string Group, string Covariate)> AnalyticShares { get; private set; } = [];
+
+        /// <summary>Forgets what a registration pass recorded, before another one.</summary>
+        public void ResetRegistration(HashSet<(string Sample, string Group, string Covariate)> analyticShares)
+        {
+            AnalyticShares = analyticShares;
+            BalanceKeys.Clear();
+            BalanceShareKeys.Clear();
+            AttritionKeys.Clear();
+            PowerKeys.Clear();
+            WeightingKeys.Clear();
+            Dominated.Clear();
+        }
+
         /// <summary>Groups whose level counts are withheld so that their mean (and SD) can be published.</summary>
         public Dictionary<(string Indicator, string Wave, string Group), SummaryRelease> Released { get; } = [];
 

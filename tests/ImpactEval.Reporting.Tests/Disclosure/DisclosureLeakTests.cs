@@ -149,4 +149,22 @@ public class DisclosureLeakTests
             Assert.All(intervals, i => Assert.True(i.Width >= threshold, $"threshold {threshold}: {i.Key} = {i.Value} lies in [{i.Lower}, {i.Upper}]"));
         }
     }
+
+    // Over-masking: the yes/no characteristics of the 237 beneficiary families observed at T2 used to be "s" in every row of
+    // the analytic sample's balance table. They are published now unless the families left out of that sample (enrolled −
+    // observed) with or without the characteristic are between 1 and 4: then the row's differences are withheld too,
+    // since a difference of proportions and the Cox index (a difference of logits) together give both shares back.
+    [Fact]
+    public async Task Build_Demo_AnalyticSampleSharesPublishedUnlessTheyTellWhoWasLost()
+    {
+        var demo = await Demo.GetAsync();
+        var model = ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, SampleReports.SampleTimestamp));
+        var analytic = model.Balance!.Samples.Single(s => s.Name == "observés à T2");
+        var enrolled = model.Balance.Samples.Single(s => s.Name == "inscrits");
+        var binary = analytic.Rows.Where(r => enrolled.Rows.First(e => e.CovariateLabel == r.CovariateLabel).FocalMean.EndsWith('%')).ToList();
+        Assert.NotEmpty(binary);
+        Assert.Contains(binary, r => r.FocalMean.EndsWith('%'));
+        Assert.All(binary.Where(r => r.FocalMean == "s" || r.ComparisonMean == "s"), r => Assert.Equal("s", r.StandardizedDifference));
+        Assert.Equal("237", analytic.Rows[0].FocalN);
+    }
 }
