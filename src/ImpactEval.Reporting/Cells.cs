@@ -38,6 +38,9 @@ internal static class Cells
 
     public static TableCell Hidden(CellKind kind) => new(French.Suppressed, null, kind, 0, true);
 
+    /// <summary>A value that does not exist by design ("sans objet"): not hidden, not missing.</summary>
+    public static TableCell NotApplicable(CellKind kind) => new(French.NotApplicable, null, kind, 0, false);
+
     public static TableCell Missing(CellKind kind, int decimals = 0) => new(French.NotAvailable, null, kind, decimals, false);
 
     /// <summary>The text of a count: formatted, or "s" when hidden.</summary>

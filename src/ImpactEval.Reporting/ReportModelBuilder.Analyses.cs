@@ -56,8 +56,10 @@ public static partial class ReportModelBuilder
                 var focalLabel = context.GroupLabel(c.Focal);
                 var comparisonLabel = context.GroupLabel(c.Comparison);
                 var effect = c.Effect;
-                // A raw difference of means (no model) is the difference of the two published means.
-                var rawMeans = a.Estimator == Estimator.DifferenceInMeans;
+                // An unadjusted contrast (a raw difference of means or shares, their ratio, a rank comparison of two groups) is a
+                // function of the two groups' summaries that can be inverted: with one group's published mean (share) it gives
+                // the other's back, so it goes with the two summaries.
+                var rawMeans = GroupDisclosure.IsInvertible(a.Estimator, Adjusts(a, spec));
                 var focalSummary = context.Descriptives(c.Indicator, a.Wave, c.Focal) is null || context.SummaryShown(indicator, a.Wave, c.Focal);
                 var comparisonSummary = context.Descriptives(c.Indicator, a.Wave, c.Comparison) is null || context.SummaryShown(indicator, a.Wave, c.Comparison);
                 // Withheld when a group is below the threshold, or when the effect is a raw difference of means one of which is withheld
@@ -81,7 +83,8 @@ public static partial class ReportModelBuilder
                         indicator, focalLabel, comparisonLabel, c.Scale, effect!.Value, effect.Interval.Lower, effect.Interval.Upper, effect.Interval.Level,
                         c.Adjusted is { } adj && !adj.IsMissing ? adj.Value : null, multiplicity,
                         AdjustsForCovariates: adjusts,
-                        Randomised: false, c.FocalN, c.ComparisonN));
+                        Randomised: false, c.FocalN, c.ComparisonN,
+                        SizesPublished: !plan.IsHidden(focalKey) && !plan.IsHidden(comparisonKey)));
                 }
                 var show = shown && estimated;
                 if (!shown) withheld++;

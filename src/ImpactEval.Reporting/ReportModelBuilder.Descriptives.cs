@@ -51,8 +51,11 @@ public static partial class ReportModelBuilder
                 {
                     var d = context.Descriptives(indicator.Code, wave.Code, group.Code);
                     if (d is null) { points.Add(null); continue; }
-                    var shown = context.SummaryShown(indicator, wave.Code, group.Code);
-                    var spread = context.SpreadShown(indicator, wave.Code, group.Code);
+                    var publication = context.Publication(indicator, wave.Code, group.Code);
+                    var shown = publication.Mean;
+                    var spread = publication.Spread;
+                    var quantiles = publication.Quantiles;
+                    var interval = publication.Interval;
                     if (!shown && d.Summary is not null) context.WithheldEstimates++;
                     var s = d.Summary;
                     var nKey = Keys.DescN(indicator.Code, wave.Code, group.Code);
@@ -68,7 +71,8 @@ public static partial class ReportModelBuilder
                         {
                             var key = Keys.DescLevel(indicator.Code, wave.Code, group.Code, level.Level.Code);
                             // A share times the published n gives the count back: it is hidden with the count, or with n.
-                            var shareShown = !plan.IsHidden(key) && !nHidden && d.N > 0;
+                            // Below the threshold a group publishes no distribution at all.
+                            var shareShown = !plan.IsHidden(key) && !nHidden && d.N > 0 && plan.AllowsEstimateOn(d.N);
                             complete &= shareShown;
                             views.Add(new LevelView(level.Level.Label, Cells.CountText(plan, key, level.Share.Count), shareShown ? French.Percent(level.Share.Value) : French.Suppressed));
                             levelRows.Add(new TableRow([
@@ -85,31 +89,35 @@ public static partial class ReportModelBuilder
 
                     var mean = s?.Mean.Value ?? double.NaN;
                     var ci = s?.Mean.Interval;
+                    // No value in the group (an indicator not collected for it): nothing exists to show, nothing is hidden.
+                    var none = d.N == 0;
                     string Num(double v) => binary ? French.Percent(v) : French.Number(v, decimals);
-                    var meanText = !shown ? French.Suppressed : Num(mean);
-                    var meanCi = !shown ? French.Suppressed
+                    string Text(bool applicable, bool ok, Func<string> text) => none || !applicable ? French.NotApplicable : !ok ? French.Suppressed : text();
+                    TableCell Cell(bool applicable, TableCell cell) => none || !applicable ? Cells.NotApplicable(cell.Kind) : cell;
+                    var meanText = Text(true, shown, () => Num(mean));
+                    var meanCi = Text(true, shown, () => !interval ? Num(mean)
                         : ci is { } c && double.IsFinite(c.Lower) ? (binary ? $"{French.Percent(mean)} [{French.Percent(c.Lower)} ; {French.Percent(c.Upper)}]".Replace(" ; ", French.Space + ";" + French.Space).Replace(" [", French.Space + "[") : French.Interval(mean, c.Lower, c.Upper, decimals))
-                        : Num(mean);
+                        : Num(mean));
                     rows.Add(new SeriesRow(wave.Code, context.WaveLabel(wave.Code), group.Code, group.Label,
                         Cells.CountText(plan, nKey, d.N), Cells.CountText(plan, Keys.DescMissing(indicator.Code, wave.Code, group.Code), d.Missing),
                         meanText, meanCi,
-                        !spread || binary ? (spread ? French.NotAvailable : French.Suppressed) : French.Number(s!.StandardDeviation, decimals),
-                        !shown ? French.Suppressed : binary ? French.NotAvailable : French.Number(s!.Median, decimals),
-                        !shown ? French.Suppressed : binary ? French.NotAvailable : French.Bounds(s!.FirstQuartile, s.ThirdQuartile, decimals),
+                        // A yes/no indicator has no standard deviation, median or quartiles to show: "sans objet", not hidden.
+                        Text(!binary, spread, () => French.Number(s!.StandardDeviation, decimals)),
+                        Text(!binary, quantiles, () => French.Number(s!.Median, decimals)),
+                        Text(!binary, quantiles, () => French.Bounds(s!.FirstQuartile, s.ThirdQuartile, decimals)),
                         shown, levelViews, shown ? s?.Warnings ?? [] : []));
 
-                    var factor = 1.0;
                     var row = new TableRow([
                         Cells.Text(indicator.Label), context.WaveCodeCell(wave.Code), context.GroupCell(group.Code),
                         Cells.Count(plan, nKey, d.N), Cells.Count(plan, Keys.DescMissing(indicator.Code, wave.Code, group.Code), d.Missing),
-                        binary ? Cells.Percent(mean * factor, 1, shown) : Cells.Number(mean, decimals, shown),
-                        binary ? Cells.Percent(ci?.Lower ?? double.NaN, 1, shown) : Cells.Number(ci?.Lower ?? double.NaN, decimals, shown),
-                        binary ? Cells.Percent(ci?.Upper ?? double.NaN, 1, shown) : Cells.Number(ci?.Upper ?? double.NaN, decimals, shown),
-                        binary ? Cells.Missing(CellKind.Number) : Cells.Number(s?.StandardDeviation ?? double.NaN, decimals, spread),
-                        binary ? Cells.Missing(CellKind.Number) : Cells.Number(s?.Median ?? double.NaN, decimals, shown)]);
+                        Cell(true, binary ? Cells.Percent(mean, 1, shown) : Cells.Number(mean, decimals, shown)),
+                        Cell(true, binary ? Cells.Percent(ci?.Lower ?? double.NaN, 1, interval) : Cells.Number(ci?.Lower ?? double.NaN, decimals, interval)),
+                        Cell(true, binary ? Cells.Percent(ci?.Upper ?? double.NaN, 1, interval) : Cells.Number(ci?.Upper ?? double.NaN, decimals, interval)),
+                        Cell(!binary, Cells.Number(s?.StandardDeviation ?? double.NaN, decimals, spread)),
+                        Cell(!binary, Cells.Number(s?.Median ?? double.NaN, decimals, quantiles))]);
                     summaryRows.Add(row);
                     chartRows.Add(new TableRow([.. row.Cells.Skip(1)]));
-                    points.Add(shown && s is not null ? new TrajectoryChart.Point(mean, ci?.Lower ?? double.NaN, ci?.Upper ?? double.NaN) : null);
+                    points.Add(shown && s is not null ? new TrajectoryChart.Point(mean, interval ? ci?.Lower ?? double.NaN : double.NaN, interval ? ci?.Upper ?? double.NaN : double.NaN) : null);
                 }
                 trajectories.Add(new TrajectoryChart.Series(group.Label, context.Style(group.Code), points));
             }
@@ -148,7 +156,7 @@ public static partial class ReportModelBuilder
                 [.. rows], trajectory, distribution));
         }
         var table = new ReportTable("descriptifs", "Statistiques descriptives par indicateur, temps de mesure et groupe", context.Sheet("Statistiques descriptives"),
-            "Moyenne avec son intervalle de confiance à 95 % ; pour un indicateur binaire, part de « oui ». « s » : valeur masquée (secret statistique) ; « n.d. » : non disponible.",
+            "Moyenne avec son intervalle de confiance à 95 % ; pour un indicateur binaire, part de « oui ». « s » : valeur masquée (secret statistique) ; « n.d. » : non disponible ; « sans objet » : valeur qui n’existe pas (écart-type d’un indicateur oui/non, groupe sans aucune valeur).",
             [.. SummaryColumns(false)], [.. summaryRows], InWorkbook: true);
         var levelsTable = levelRows.Count == 0 ? null : new ReportTable("repartitions", "Répartition des indicateurs à niveaux", context.Sheet("Répartitions par niveau"),
             "Effectif et part de chaque niveau parmi les valeurs présentes du groupe.", [.. LevelColumns()], [.. levelRows], InWorkbook: true);

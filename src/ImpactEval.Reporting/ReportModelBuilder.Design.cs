@@ -64,51 +64,80 @@ public static partial class ReportModelBuilder
                     var outsideKey = sample.Wave is { } lw && ledger.Contains(Keys.Lost(group, lw)) ? SameOrOwn(ledger, Keys.Lost(group, lw), own + "/hors-echantillon", outside) : ledger.Add(own + "/hors-echantillon", outside);
                     ledger.Sum(parentKey, [nKey, outsideKey]);
                 }
-                // Shares of a binary characteristic are published for the enrolled only (see BalanceSharesPublished).
-                if (sample.Key != "inscrits") continue;
+                // The shares of a binary characteristic are counts (share × n). On an analytic sample, set beside the enrolled
+                // shares, they also tell the characteristics of the participants left out (enrolled − sample): they are
+                // published only when those counts are 0 or at least the threshold, and otherwise withheld with the row's
+                // differences (a difference of proportions and a difference of logits together give both shares back).
+                if (sample.Weighted) continue;
                 foreach (var row in table.Rows.Where(r => r.Kind == CovariateKind.Binary))
                 {
                     var mean = focal ? row.MeanFocal : row.MeanComparison;
                     if (n == 0 || !double.IsFinite(mean)) continue;
                     var yes = (int)Math.Round(mean * n);
-                    ledger.Sum(nKey, [ledger.Add(BalanceShare(sample.Key, group, row.Covariate, true), yes), ledger.Add(BalanceShare(sample.Key, group, row.Covariate, false), n - yes)]);
+                    string yesKey = BalanceShare(sample.Key, group, row.Covariate, true), noKey = BalanceShare(sample.Key, group, row.Covariate, false);
+                    var enrolledYes = BalanceShare("inscrits", group, row.Covariate, true);
+                    var enrolledNo = BalanceShare("inscrits", group, row.Covariate, false);
+                    if (sample.Key == "inscrits" || !ledger.Contains(enrolledYes)) ledger.Sum(nKey, [ledger.Add(yesKey, yes), ledger.Add(noKey, n - yes)]);
+                    else if (ledger.ValueOf(enrolledYes) == yes && ledger.ValueOf(enrolledNo) == n - yes) (yesKey, noKey) = (enrolledYes, enrolledNo); // the same participants
+                    else if (!context.AnalyticShares.Contains((sample.Key, group, row.Covariate))) continue;
+                    else
+                    {
+                        int outYes = ledger.ValueOf(enrolledYes) - yes, outNo = ledger.ValueOf(enrolledNo) - (n - yes);
+                        bool Publishable(int c) => c == 0 || c >= context.Options.SuppressionThreshold;
+                        if (outYes < 0 || outNo < 0 || !Publishable(outYes) || !Publishable(outNo)) continue;
+                        ledger.Sum(nKey, [ledger.Add(yesKey, yes), ledger.Add(noKey, n - yes)]);
+                        ledger.Sum(enrolledYes, [yesKey, ledger.Add(yesKey + "/hors-echantillon", outYes)]);
+                        ledger.Sum(enrolledNo, [noKey, ledger.Add(noKey + "/hors-echantillon", outNo)]);
+                    }
+                    context.BalanceShareKeys[(sample.Key, group, row.Covariate)] = (yesKey, noKey);
+                    // Dominance: in a small group, "all" or "none" tells each member's characteristic.
+                    if (GroupDisclosure.IsSmall(n, context.Options.SuppressionThreshold) && (yes == 0 || yes == n))
+                    {
+                        ledger.MarkSensitive(yesKey);
+                        ledger.MarkSensitive(noKey);
+                    }
                 }
             }
         }
     }
 
     /// <summary>
-    /// Whether the shares of binary characteristics of a group are published on a sample: on the enrolled, and on a weighted
-    /// sample made of the same participants (the focal group's weights are all 1: its shares are the enrolled ones). Never on
-    /// an analytic sample: set beside the enrolled shares, they would tell the characteristics of the few families lost to
-    /// follow-up (a count below the threshold, by difference); its differences and WWC verdicts are published instead.
+    /// Whether the mean (share) of a covariate in a group on a sample may be published: for a binary characteristic, its
+    /// counts with and without it on that sample are registered (see <see cref="RegisterBalance"/>) and not hidden, nor
+    /// the sample's n. On a weighted sample, the shares are published only when its participants are the enrolled ones
+    /// (the focal group's weights are all 1).
     /// </summary>
-    private static bool BalanceSharesPublished(BuildContext context, BalanceSample sample, string group) =>
-        sample.Key == "inscrits"
-        || (sample.Weighted && context.BalanceKeys.GetValueOrDefault((sample.Key, group)) is { } key && key == context.BalanceKeys.GetValueOrDefault(("inscrits", group)));
-
-    /// <summary>Whether the mean (share) of a covariate in a group on a sample may be published.</summary>
+    /// <remarks>Dominance: in a small group, a share of 0 % or 100 % tells each member's characteristic (see <see cref="GroupDisclosure"/>).</remarks>
     private static bool BalanceMeanShown(BuildContext context, BalanceSample sample, string group, CovariateBalanceRow row, bool focal)
     {
         var plan = context.Plan;
         if (!plan.AllowsEstimateOn(focal ? row.NFocal : row.NComparison)) return false;
         if (row.Kind != CovariateKind.Binary) return true;
-        if (!BalanceSharesPublished(context, sample, group)) return false;
-        var nKey = context.BalanceKeys.GetValueOrDefault(("inscrits", group));
-        return nKey is not null && !plan.IsHidden(nKey)
-               && !plan.IsHidden(BalanceShare("inscrits", group, row.Covariate, true)) && !plan.IsHidden(BalanceShare("inscrits", group, row.Covariate, false));
+        var key = sample.Key;
+        if (sample.Weighted)
+        {
+            if (context.BalanceKeys.GetValueOrDefault((sample.Key, group)) is not { } weighted || weighted != context.BalanceKeys.GetValueOrDefault(("inscrits", group))) return false;
+            key = "inscrits";
+        }
+        return context.BalanceShareKeys.TryGetValue((key, group, row.Covariate), out var keys)
+               && !plan.IsHidden(keys.Yes) && !plan.IsHidden(keys.No)
+               && context.BalanceKeys.GetValueOrDefault((key, group)) is { } n && !plan.IsHidden(n);
     }
 
     /// <summary>
-    /// Whether the differences of a row may be published: both groups at or above the threshold, and no share that would be
-    /// published for this sample is hidden (the difference and the other share would give it back).
+    /// Whether the differences of a row may be published: both groups at or above the threshold, and for a binary
+    /// characteristic both shares publishable (a difference of proportions with one share gives the other back, and with
+    /// the difference of logits — the Cox index — gives both).
     /// </summary>
     private static bool BalanceDifferenceShown(BuildContext context, BalanceSample sample, BalanceTable table, CovariateBalanceRow row)
     {
         if (!context.Plan.AllowsEstimateOn(row.NFocal) || !context.Plan.AllowsEstimateOn(row.NComparison)) return false;
         if (row.Kind != CovariateKind.Binary) return true;
-        return (!BalanceSharesPublished(context, sample, table.Focal) || BalanceMeanShown(context, sample, table.Focal, row, true))
-               && (!BalanceSharesPublished(context, sample, table.Comparison) || BalanceMeanShown(context, sample, table.Comparison, row, false));
+        // On a weighted sample, a group whose participants are not the enrolled ones publishes weighted shares, not counts.
+        bool Shown(string group, bool focal) =>
+            (sample.Weighted && context.BalanceKeys.GetValueOrDefault((sample.Key, group)) != context.BalanceKeys.GetValueOrDefault(("inscrits", group)))
+            || BalanceMeanShown(context, sample, group, row, focal);
+        return Shown(table.Focal, true) && Shown(table.Comparison, false);
     }
 
     private static string BandText(WwcEquivalenceBand? band) => band switch

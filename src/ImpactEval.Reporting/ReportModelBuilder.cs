@@ -34,15 +34,7 @@ public static partial class ReportModelBuilder
             throw new ArgumentException($"Results of protocol '{results.ProtocolId}' cannot be reported with protocol '{protocol.Id}'.", nameof(results));
         var context = new BuildContext(protocol, results, options);
 
-        var ledger = new CountLedger();
-        RegisterFlow(context, ledger);
-        RegisterDescriptives(context, ledger);
-        RegisterBalance(context, ledger);
-        RegisterAttrition(context, ledger);
-        RegisterAnalyses(context, ledger);
-        RegisterWeighting(context, ledger);
-        var plan = DisclosureControl.Protect(ledger, options.SuppressionThreshold);
-        context.Plan = plan;
+        var plan = Disclose(context).Plan;
 
         var flow = BuildFlow(context);
         var descriptives = BuildDescriptives(context);
@@ -135,6 +127,9 @@ public static partial class ReportModelBuilder
         /// <summary>Ledger key of the number of participants of each (balance sample, group).</summary>
         public Dictionary<(string Sample, string Group), string> BalanceKeys { get; } = [];
 
+        /// <summary>Ledger keys of the participants with and without a yes/no characteristic, per (balance sample, group, covariate).</summary>
+        public Dictionary<(string Sample, string Group, string Covariate), (string Yes, string No)> BalanceShareKeys { get; } = [];
+
         /// <summary>Ledger keys of the counts of each attrition contrast (enrolled and observed, focal then comparison).</summary>
         public Dictionary<string, (string EnrolledFocal, string ObservedFocal, string EnrolledComparison, string ObservedComparison)> AttritionKeys { get; } = new(StringComparer.Ordinal);
 
@@ -143,6 +138,26 @@ public static partial class ReportModelBuilder
 
         /// <summary>WWC bands of the published balance rows on the analytic samples (the enrolled when no wave is analysed).</summary>
         public List<(string Covariate, Statistics.WwcEquivalenceBand? Band)> AnalyticBands { get; set; } = [];
+
+        /// <summary>Groups of a labelled or numeric indicator at a wave whose values are all the same in a small group (dominance).</summary>
+        public HashSet<(string Indicator, string Wave, string Group)> Dominated { get; } = [];
+
+        /// <summary>The (analytic sample, group, characteristic) whose yes/no counts may be registered (see <see cref="Disclose"/>).</summary>
+        public HashSet<(string Sample, string Group, string Covariate)> AnalyticShares { get; private set; } = [];
+
+        /// <summary>Forgets what a registration pass recorded, before another one.</summary>
+        public void ResetRegistration(HashSet<(string Sample, string Group, string Covariate)> analyticShares)
+        {
+            AnalyticShares = analyticShares;
+            BalanceKeys.Clear();
+            BalanceShareKeys.Clear();
+            AttritionKeys.Clear();
+            WeightingKeys.Clear();
+            Dominated.Clear();
+        }
+
+        /// <summary>Groups whose level counts are withheld so that their mean (and SD) can be published.</summary>
+        public Dictionary<(string Indicator, string Wave, string Group), SummaryRelease> Released { get; } = [];
 
         /// <summary>Estimates withheld because of small groups (for the disclosure notice).</summary>
         public int WithheldEstimates { get; set; }
@@ -183,29 +198,41 @@ public static partial class ReportModelBuilder
         public string Sheet(string name) => sheetNames.Unique(name);
 
         /// <summary>
-        /// Whether the summary (mean, SD, quartiles, shares) of a group at a wave may be shown: enough values, and for a
-        /// labelled indicator a distribution shown in full (mean and SD of a few levels would give the hidden counts back).
+        /// What of the summary of a group at a wave may be shown (<see cref="SummaryPublication"/>): nothing below the
+        /// threshold or under dominance; for a labelled indicator with hidden level counts, only what
+        /// <see cref="Disclose"/> released (mean and SD add relations to the level counts).
         /// </summary>
-        public bool SummaryShown(Indicator indicator, string wave, string group)
+        public SummaryPublication Publication(Indicator indicator, string wave, string group)
         {
             var d = Descriptives(indicator.Code, wave, group);
-            if (d is null || d.Summary is null || !Plan.AllowsEstimateOn(d.N)) return false;
-            if (d.Levels is { } levels)
-            {
-                // Mean and SD of a few levels with n would give hidden level counts back.
-                if (Plan.IsHidden(Keys.DescN(indicator.Code, wave, group))) return false;
-                foreach (var level in levels.Levels)
-                    if (Plan.IsHidden(Keys.DescLevel(indicator.Code, wave, group, level.Level.Code))) return false;
-            }
-            return true;
+            if (d is null || d.Summary is null || !Plan.AllowsEstimateOn(d.N) || Dominated.Contains((indicator.Code, wave, group))) return SummaryPublication.None;
+            var nHidden = Plan.IsHidden(Keys.DescN(indicator.Code, wave, group));
+            if (d.Levels is { } levels && (nHidden || levels.Levels.Any(l => Plan.IsHidden(Keys.DescLevel(indicator.Code, wave, group, l.Level.Code)))))
+                return Released.GetValueOrDefault((indicator.Code, wave, group)) switch
+                {
+                    SummaryRelease.Full => new(true, true, !nHidden, false),
+                    SummaryRelease.MeanOnly => new(true, false, false, false),
+                    _ => SummaryPublication.None,
+                };
+            // The interval's half-width is t(n − 1)·SD/√n: with n hidden, the SD is withheld.
+            return new(true, true, !nHidden, true);
         }
 
-        /// <summary>
-        /// Whether the standard deviation may be shown next to the mean's interval: the interval's half-width is
-        /// t(n − 1)·SD/√n, so SD and interval together give n back; with n hidden, the SD is withheld.
-        /// </summary>
-        public bool SpreadShown(Indicator indicator, string wave, string group) =>
-            SummaryShown(indicator, wave, group) && !Plan.IsHidden(Keys.DescN(indicator.Code, wave, group));
+        /// <summary>Whether the mean of a group at a wave may be shown.</summary>
+        public bool SummaryShown(Indicator indicator, string wave, string group) => Publication(indicator, wave, group).Mean;
+    }
+
+    /// <summary>Why a group's summary may be published beside hidden level counts.</summary>
+    private enum SummaryRelease { None, MeanOnly, Full }
+
+    /// <summary>What of a group's summary is published.</summary>
+    /// <param name="Mean">The mean (share of "oui" for a yes/no indicator).</param>
+    /// <param name="Interval">Its confidence interval.</param>
+    /// <param name="Spread">The standard deviation.</param>
+    /// <param name="Quantiles">Median and quartiles.</param>
+    private sealed record SummaryPublication(bool Mean, bool Interval, bool Spread, bool Quantiles)
+    {
+        public static SummaryPublication None { get; } = new(false, false, false, false);
     }
 
     /// <summary>Keys of the counts registered in the ledger.</summary>

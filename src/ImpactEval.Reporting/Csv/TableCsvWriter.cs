@@ -57,7 +57,8 @@ public static class TableCsvWriter
     {
         if (cell.IsSuppressed) return French.Suppressed;
         if (!cell.IsNumeric) return Field(WorkbookWriter.Neutralise(Plain(cell.Text)));
-        return cell.Value is not { } value ? ""
+        // A value absent by design is said so ("sans objet", as in the workbook); a missing one is an empty field.
+        return cell.Value is not { } value ? (cell.Text == French.NotApplicable ? French.NotApplicable : "")
             : cell.Kind switch
             {
                 CellKind.Count or CellKind.Number => Decimal(value, cell.Decimals),

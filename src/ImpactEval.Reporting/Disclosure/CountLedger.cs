@@ -44,12 +44,70 @@ public sealed class CountLedger
         return key;
     }
 
+    /// <summary>
+    /// Marks a registered count as sensitive whatever its value: it is hidden as a primary suppression and protected like a
+    /// count below the threshold. Used for dominance (every member of a small group gives the same answer: the count of
+    /// that answer equals the group's size, and publishing it tells each member's answer).
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is unknown.</exception>
+    public void MarkSensitive(string key)
+    {
+        var i = Index(key);
+        cells[i] = cells[i] with { IsSensitive = true };
+    }
+
+    /// <summary>
+    /// Declares a published statistic as a linear relation between registered counts: Σ coefficient × count = constant
+    /// (a mean m of levels v over n values: Σ v·count(v) − m·n = 0). The relation takes part in secondary suppression and
+    /// interval protection like the additive ones.
+    /// </summary>
+    /// <param name="terms">Keys (registered) and real coefficients.</param>
+    /// <param name="constant">The right-hand side.</param>
+    /// <exception cref="ArgumentException">A key is unknown, or the registered values do not satisfy the relation.</exception>
+    public void Relate(IEnumerable<(string Key, double Coefficient)> terms, double constant = 0)
+    {
+        var list = terms.Select(t => (Index(t.Key), t.Coefficient)).ToList();
+        var sum = list.Sum(t => t.Coefficient * cells[t.Item1].Value);
+        if (Math.Abs(sum - constant) > 1e-6 * (1 + Math.Abs(constant)))
+            throw new ArgumentException($"The registered values do not satisfy the relation (difference {sum - constant}).", nameof(terms));
+        relations.Add(new LedgerRelation([.. list], constant));
+    }
+
+    /// <summary>
+    /// Withholds a registered count whatever its value, without making it sensitive: it is hidden so that something else
+    /// can be published (the level counts of a group whose mean is published), and needs no protection of its own.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is unknown.</exception>
+    public void Withhold(string key)
+    {
+        var i = Index(key);
+        cells[i] = cells[i] with { IsWithheld = true };
+    }
+
+    /// <summary>Undoes <see cref="Withhold"/>.</summary>
+    /// <exception cref="ArgumentException">The key is unknown.</exception>
+    public void Release(string key)
+    {
+        var i = Index(key);
+        cells[i] = cells[i] with { IsWithheld = false };
+    }
+
+    /// <summary>A copy, to try a relation without keeping it.</summary>
+    public CountLedger Copy()
+    {
+        var copy = new CountLedger();
+        foreach (var (key, i) in index) copy.index[key] = i;
+        copy.cells.AddRange(cells);
+        copy.relations.AddRange(relations);
+        return copy;
+    }
+
     /// <summary>Declares that <paramref name="total"/> equals the sum of <paramref name="parts"/> (all registered).</summary>
     /// <exception cref="ArgumentException">A key is unknown, or the values do not add up.</exception>
     public void Sum(string total, IEnumerable<string> parts)
     {
-        var terms = new List<(int Cell, int Coefficient)> { (Index(total), -1) };
-        terms.AddRange(parts.Select(p => (Index(p), 1)));
+        var terms = new List<(int Cell, double Coefficient)> { (Index(total), -1) };
+        terms.AddRange(parts.Select(p => (Index(p), 1.0)));
         var sum = terms.Sum(t => (long)t.Coefficient * cells[t.Cell].Value);
         if (sum != 0) throw new ArgumentException($"The parts of '{total}' do not add up to it (difference {sum}).", nameof(parts));
         relations.Add(new LedgerRelation([.. terms]));
@@ -69,12 +127,15 @@ public sealed class CountLedger
 /// <param name="Key">Stable key.</param>
 /// <param name="Value">The count.</param>
 /// <param name="Importance">0 for an inner cell, 1 for a margin, 2 for a key figure: complements are taken from the least important cells first.</param>
-public sealed record LedgerCell(string Key, int Value, int Importance)
+/// <param name="IsSensitive">Whether the count is hidden whatever its value (dominance, see <see cref="CountLedger.MarkSensitive"/>).</param>
+/// <param name="IsWithheld">Whether the count is hidden to publish something else (see <see cref="CountLedger.Withhold"/>).</param>
+public sealed record LedgerCell(string Key, int Value, int Importance, bool IsSensitive = false, bool IsWithheld = false)
 {
     /// <summary>Whether the cell is a margin or a key figure.</summary>
     public bool IsTotal => Importance > 0;
 }
 
-/// <summary>A linear relation Σ coefficient × cell = 0 between registered cells (indices into the ledger).</summary>
-/// <param name="Terms">Cell index and integer coefficient.</param>
-public sealed record LedgerRelation(IReadOnlyList<(int Cell, int Coefficient)> Terms);
+/// <summary>A linear relation Σ coefficient × cell = constant between registered cells (indices into the ledger).</summary>
+/// <param name="Terms">Cell index and coefficient (±1 for the additive relations).</param>
+/// <param name="Constant">Right-hand side (0 for the additive relations).</param>
+public sealed record LedgerRelation(IReadOnlyList<(int Cell, double Coefficient)> Terms, double Constant = 0);

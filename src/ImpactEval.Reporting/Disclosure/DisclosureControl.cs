@@ -21,9 +21,10 @@ namespace ImpactEval.Reporting.Disclosure;
 /// Complements are chosen greedily, deterministically: inner cells before margins and margins before key figures (a group's enrolment, a denominator), non-zero before zero (a
 /// zero complement protects little), cells whose other relations already hold a hidden cell (so the hidden
 /// pattern closes into rectangles without cascading), then the smallest value (least information lost).
-/// This is the hypercube heuristic of τ-ARGUS in spirit, not an optimal (linear-programming) pattern, and it
-/// protects against exact recovery, not against narrow bounds from non-negativity: publishing
-/// a rectangle of hidden cells still tells that each lies between 0 and the smallest margin it belongs to.
+/// This is the hypercube heuristic of τ-ARGUS in spirit, not an optimal (linear-programming) pattern. Once no
+/// hidden count can be recovered exactly, complements are added until every sensitive count (below the threshold,
+/// or marked sensitive for dominance) keeps a feasible interval at least the threshold wide given everything
+/// published and non-negativity (<see cref="IntervalProtection"/>, computed by linear programming).
 /// </para>
 /// <para>
 /// The French threshold for statistical secrecy on persons is commonly 5 (11 for some health data); the
@@ -44,14 +45,24 @@ public static class DisclosureControl
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
         var cells = ledger.Cells;
         var hidden = new bool[cells.Count];
+        var sensitive = new bool[cells.Count];
         var primary = 0;
         for (var i = 0; i < cells.Count; i++)
         {
-            if (cells[i].Value > 0 && cells[i].Value < threshold)
+            if ((cells[i].Value > 0 && cells[i].Value < threshold) || (cells[i].IsSensitive && threshold > 1))
             {
                 hidden[i] = true;
+                sensitive[i] = true;
                 primary++;
             }
+        }
+
+        var secondary = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (hidden[i] || !cells[i].IsWithheld || threshold <= 1) continue;
+            hidden[i] = true;
+            secondary++;
         }
 
         var relationsOf = new List<int>[cells.Count];
@@ -60,21 +71,50 @@ public static class DisclosureControl
             foreach (var (cell, _) in ledger.Relations[r].Terms)
                 if (!relationsOf[cell].Contains(r)) relationsOf[cell].Add(r);
 
-        var secondary = 0;
+        var exhausted = new HashSet<int>();
         while (primary > 0)
         {
-            var recoverable = Recoverable(ledger.Relations, hidden);
-            if (recoverable.Count == 0) break;
-            var complement = ChooseComplement(ledger, relationsOf, hidden, recoverable[0]);
-            if (complement < 0) break; // every related cell is already hidden: nothing more can be done
+            // First no hidden count may be computed back exactly; then each sensitive one must keep a feasible interval at
+            // least the threshold wide (interval protection).
+            var recoverable = Recoverable(ledger.Relations, hidden).Where(c => !exhausted.Contains(c)).ToList();
+            var target = recoverable.Count > 0 ? recoverable[0] : FirstUnprotected(ledger, hidden, sensitive, threshold, exhausted);
+            if (target < 0) break;
+            var complement = ChooseComplement(ledger, relationsOf, hidden, target);
+            if (complement < 0)
+            {
+                exhausted.Add(target); // every related cell is already hidden: nothing more can be done for this one
+                continue;
+            }
             hidden[complement] = true;
             secondary++;
         }
 
         var keys = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        for (var i = 0; i < cells.Count; i++) if (hidden[i]) keys.Add(cells[i].Key);
-        return new SuppressionPlan(threshold, keys.ToImmutable(), primary, secondary);
+        var primaries = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (hidden[i]) keys.Add(cells[i].Key);
+            if (sensitive[i]) primaries.Add(cells[i].Key);
+        }
+        return new SuppressionPlan(threshold, keys.ToImmutable(), primary, secondary) { Primary = primaries.ToImmutable() };
     }
+
+    /// <summary>The first sensitive hidden cell whose feasible interval is narrower than the threshold, or −1.</summary>
+    private static int FirstUnprotected(CountLedger ledger, bool[] hidden, bool[] sensitive, int threshold, HashSet<int> exhausted)
+    {
+        for (var i = 0; i < hidden.Length; i++)
+        {
+            if (!sensitive[i] || exhausted.Contains(i)) continue;
+            var only = new bool[hidden.Length];
+            only[i] = true;
+            if (!IntervalProtection.Intervals(ledger, hidden, only)[0].Protects(threshold)) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The hidden cells of <paramref name="plan"/> whose value the published cells of <paramref name="ledger"/> fix exactly.</summary>
+    internal static List<int> Recoverable(CountLedger ledger, SuppressionPlan plan) =>
+        Recoverable(ledger.Relations, [.. ledger.Cells.Select(c => plan.IsHidden(c.Key))]);
 
     /// <summary>
     /// The hidden cells whose value the published cells fix exactly through the relations, in ledger order.

@@ -16,6 +16,12 @@ public sealed record SuppressionPlan(int Threshold, ImmutableHashSet<string> Hid
     /// <summary>A plan that hides nothing (threshold 1).</summary>
     public static SuppressionPlan None { get; } = new(1, ImmutableHashSet<string>.Empty, 0, 0);
 
+    /// <summary>Keys of the sensitive cells (primary suppressions: below the threshold, or dominance).</summary>
+    public ImmutableHashSet<string> Primary { get; init; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>Whether the cell is a primary suppression.</summary>
+    public bool IsPrimary(string key) => Primary.Contains(key);
+
     /// <summary>Whether the cell is hidden.</summary>
     public bool IsHidden(string key) => Hidden.Contains(key);
 

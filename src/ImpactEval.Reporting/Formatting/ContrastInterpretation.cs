@@ -29,6 +29,8 @@ public static class ContrastInterpretation
     /// <param name="Randomised">Whether groups were drawn at random (never the case in the protocols met so far).</param>
     /// <param name="FocalN">Focal participants used.</param>
     /// <param name="ComparisonN">Comparison participants used.</param>
+    /// <param name="SizesPublished">Whether both numbers of participants are published: when disclosure control hides one,
+    /// the sentence says that they are small without giving them.</param>
     public sealed record Input(
         Indicator Indicator,
         string FocalLabel,
@@ -43,7 +45,8 @@ public static class ContrastInterpretation
         bool AdjustsForCovariates,
         bool Randomised,
         int FocalN,
-        int ComparisonN);
+        int ComparisonN,
+        bool SizesPublished = true);
 
     /// <summary>Below this many participants in a group, the sentence says the result is fragile.</summary>
     public const int SmallGroup = 30;
@@ -164,7 +167,9 @@ public static class ContrastInterpretation
         var smallest = Math.Min(input.FocalN, input.ComparisonN);
         if (smallest < SmallGroup)
         {
-            text.Append($" Les effectifs sont réduits ({French.Count(input.FocalN)} et {French.Count(input.ComparisonN)} participants) : ce résultat est fragile.");
+            text.Append(input.SizesPublished
+                ? $" Les effectifs sont réduits ({French.Count(input.FocalN)} et {French.Count(input.ComparisonN)} participants) : ce résultat est fragile."
+                : " Les effectifs sont réduits : ce résultat est fragile.");
         }
         return text.ToString();
     }

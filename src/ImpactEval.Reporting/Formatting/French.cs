@@ -17,6 +17,12 @@ public static class French
     public const string NotAvailable = "n.d.";
 
     /// <summary>
+    /// What a report shows where a value does not exist by design ("sans objet"): the standard deviation of a yes/no
+    /// indicator, the mean of a group that was not asked. Never used for a hidden value (<see cref="Suppressed"/>).
+    /// </summary>
+    public const string NotApplicable = "sans objet";
+
+    /// <summary>
     /// What a report shows in place of a value hidden by statistical disclosure control ("secret statistique",
     /// the convention of French official statistics). The same mark is used for every hidden value, so that a
     /// reader cannot tell a small count from a value hidden only to protect it.

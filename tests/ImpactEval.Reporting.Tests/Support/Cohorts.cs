@@ -123,4 +123,58 @@ public static class Cohorts
         };
         return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["BEN"] = 40, ["COMP"] = 40 }, values, covariates: covariates));
     }
+    /// <summary>
+    /// The issue's second field protocol: 6 girls followed from 4e to 3e against 20 classmates. Their situation on a 4-level
+    /// scale at T1 and T2 (at T2 every girl is at the top level: 100 %, mean 4,00, SD 0,00), their attendance, and whether
+    /// they hold a grant (2 girls of 6, 8 classmates of 20). A raw difference at T2, an ANCOVA on the grant and the T1 value,
+    /// a risk difference on a yes/no indicator. Two classmates have no attendance at T2 (a count of 2, hidden); no other value is missing.
+    /// </summary>
+    public static (Protocol Protocol, AnalysisResults Results) SixVersusTwenty()
+    {
+        var protocol = Load("""
+            id: six-contre-vingt
+            title: "Six collégiennes et vingt camarades"
+            territory: { code: CE-000-26, name: "Cité éducative d'exemple" }
+            indicators:
+              - code: SITUATION
+                label: "Situation scolaire"
+                level: impact
+                type: ordinal
+                levels: [{ value: 1, label: "Décrochage" }, { value: 2, label: "Fragile" }, { value: 3, label: "Régulière" }, { value: 4, label: "Très régulière" }]
+                waves: [T1, T2]
+              - { code: ASSIDUITE, label: "Assiduité", level: resultat, type: continuous, unit: "%", range: { min: 0, max: 100 }, waves: [T1, T2] }
+              - { code: ORIENTATION, label: "Vœu d'orientation en voie générale", level: impact, type: binary, waves: [T2] }
+            groups:
+              - { code: FILLES, label: "Collégiennes suivies", role: focal }
+              - { code: CAMARADES, label: "Camarades de classe", role: comparison }
+            waves:
+              - { code: T1, label: "4e", date: 2024-10-01 }
+              - { code: T2, label: "3e", date: 2025-10-01 }
+            covariates:
+              - { code: BOURSIERE, label: "Boursière", type: binary }
+            analyses:
+              - { code: A1, label: "Situation en 3e (écart brut)", outcomes: [SITUATION, ASSIDUITE], wave: T2, estimator: difference_in_means }
+              - { code: A2, label: "Situation en 3e (ajusté)", outcomes: [SITUATION], wave: T2, estimator: ancova, covariates: [BOURSIERE], baseline_wave: T1 }
+              - { code: A3, label: "Orientation", outcomes: [ORIENTATION], wave: T2, estimator: risk_difference }
+            """);
+        var values = new Dictionary<(string, string, string), double[]>
+        {
+            [("SITUATION", "T1", "FILLES")] = [3, 4, 2, 4, 3, 4],
+            [("SITUATION", "T2", "FILLES")] = [4, 4, 4, 4, 4, 4],
+            [("SITUATION", "T1", "CAMARADES")] = [1, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 2, 3, 3, 4],
+            [("SITUATION", "T2", "CAMARADES")] = [2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 4, 4, 4, 4, 1, 3, 3, 4],
+            [("ASSIDUITE", "T1", "FILLES")] = [92, 88, 75, 96, 81, 90],
+            [("ASSIDUITE", "T2", "FILLES")] = [94, 85, 80, 97, 79, 91],
+            [("ASSIDUITE", "T1", "CAMARADES")] = [.. Enumerable.Range(0, 20).Select(i => 78.0 + (i * 7) % 19)],
+            [("ASSIDUITE", "T2", "CAMARADES")] = [.. Enumerable.Range(0, 20).Select(i => i >= 18 ? double.NaN : 77.0 + (i * 5) % 21)],
+            [("ORIENTATION", "T2", "FILLES")] = [1, 1, 1, 1, 0, 1],
+            [("ORIENTATION", "T2", "CAMARADES")] = [.. Enumerable.Range(0, 20).Select(i => i % 3 == 0 ? 0.0 : 1.0)],
+        };
+        var covariates = new Dictionary<(string, string), double[]>
+        {
+            [("BOURSIERE", "FILLES")] = [1, 0, 0, 1, 0, 0],
+            [("BOURSIERE", "CAMARADES")] = [.. Enumerable.Range(0, 20).Select(i => i % 5 < 2 ? 1.0 : 0.0)],
+        };
+        return (protocol, SampleReports.Results(protocol, new Dictionary<string, int> { ["FILLES"] = 6, ["CAMARADES"] = 20 }, values, covariates: covariates));
+    }
 }
