@@ -29,6 +29,7 @@ public static class CliApplication
         root.Subcommands.Add(PowerCommand.GetCommand());
         root.Subcommands.Add(WorkbookCommand.GetCommand());
         root.Subcommands.Add(CohortCommand.GetCommand());
+        root.Subcommands.Add(TerritoryCommand.GetCommand());
         root.Subcommands.Add(CampaignCommand.GetCommand());
         root.Subcommands.Add(ObservationCommand.GetCommand());
         root.Subcommands.Add(ParticipantCommand.GetCommand());

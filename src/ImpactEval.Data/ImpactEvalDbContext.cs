@@ -13,6 +13,18 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     /// <summary>Cités éducatives.</summary>
     public DbSet<Territory> Territories => Set<Territory>();
 
+    /// <summary>Régions of the territory registry.</summary>
+    public DbSet<Region> Regions => Set<Region>();
+
+    /// <summary>Départements of the territory registry.</summary>
+    public DbSet<Departement> Departements => Set<Departement>();
+
+    /// <summary>Cités' submissions to questionnaire campaigns (the national workflow).</summary>
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    /// <summary>History of the submissions' transitions.</summary>
+    public DbSet<SubmissionEvent> SubmissionEvents => Set<SubmissionEvent>();
+
     /// <summary>Registered protocols.</summary>
     public DbSet<Protocol> Protocols => Set<Protocol>();
 
@@ -117,6 +129,10 @@ public sealed class ImpactEvalDbContext(DbContextOptions<ImpactEvalDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         new TerritoryConfiguration().Configure(modelBuilder.Entity<Territory>());
+        new RegionConfiguration().Configure(modelBuilder.Entity<Region>());
+        new DepartementConfiguration().Configure(modelBuilder.Entity<Departement>());
+        new SubmissionConfiguration().Configure(modelBuilder.Entity<Submission>());
+        new SubmissionEventConfiguration().Configure(modelBuilder.Entity<SubmissionEvent>());
         new ProtocolConfiguration().Configure(modelBuilder.Entity<Protocol>());
         new ProtocolVersionConfiguration().Configure(modelBuilder.Entity<ProtocolVersion>());
         new GroupConfiguration().Configure(modelBuilder.Entity<Group>());

@@ -19,7 +19,7 @@ namespace ImpactEval.Data;
 public static class StoreSchema
 {
     /// <summary>The schema version this build of ImpactEval expects.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Upgrade steps: the SQL that takes version <c>n − 1</c> to version <c>n</c>, keyed by <c>n</c>.</summary>
     /// <remarks>Each step is the embedded script <c>Schema/Upgrades/v{n}.{provider}.sql</c>.</remarks>
@@ -28,6 +28,7 @@ public static class StoreSchema
         [2] = provider => UpgradeScript(2, provider), // API accounts and their cités
         [3] = provider => UpgradeScript(3, provider), // participants' fold keys, tombstones of erased participants
         [4] = provider => UpgradeScript(4, provider), // web application: users (ASP.NET Core Identity), their cités, the key ring
+        [5] = provider => UpgradeScript(5, provider), // territory registry (régions, départements, cités' label year and lists), submissions
     };
 
     private const long AdvisoryLockKey = 0x1A9AC7E7A1;
