@@ -200,7 +200,7 @@ public static class ImportScenario
         }
     }
 
-    private static void WriteObservations(string path, int pupils, bool corrected)
+    internal static void WriteObservations(string path, int pupils, bool corrected)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
         writer.WriteLine("identifiant;vague;date_collecte;ABSENCES;RETARDS");

@@ -6,6 +6,7 @@ using ImpactEval.Benchmarks;
 var scenarios = new Dictionary<string, Func<string[], int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["cr2"] = Cr2Scenario.Run,
+    ["csv"] = CsvScenario.Run,
     ["dataset"] = DatasetScenario.Run,
     ["import"] = ImportScenario.Run,
     ["reports"] = ReportsScenario.Run,
@@ -20,6 +21,7 @@ string[][] all =
     ["import", "--provider", "sqlite"],
     ["import", "--provider", "postgresql"],
     ["cr2", "--compare-numpy", "--compare-r"],
+    ["csv"],
 ];
 
 if (args.Length == 0 || !(scenarios.ContainsKey(args[0]) || args[0].Equals("all", StringComparison.OrdinalIgnoreCase)))
