@@ -13,11 +13,13 @@ namespace ImpactEval.Benchmarks;
 /// and the machine. With <c>--compare-r</c> and Rscript on the PATH, times
 /// <c>estimatr::lm_robust(se_type = "CR2", clusters = cl)</c> on a smaller copy (default 100,000 rows;
 /// estimatr forms an n_g×n_g matrix per cluster and takes more than 15 minutes on 1M rows), checks that
-/// coefficients and SEs agree to 1e-8 (df to 1e-6) and prints the speed ratio.
+/// coefficients and SEs agree to 1e-8 (df to 1e-6) and prints the speed ratio. With <c>--compare-numpy</c> and a python3
+/// with NumPy, times a per-cluster CR2 written with NumPy (QR fit, then each cluster's whitened QR and the small
+/// eigen-decomposition, no n_g×n_g matrix; SEs only, no df) on the same rows, checks its SEs to 1e-8 and prints the ratio.
 /// </summary>
 /// <remarks>
 /// Usage: <c>dotnet run -c Release --project benchmarks/ImpactEval.Benchmarks -- cr2 [--rows N]
-/// [--clusters J] [--coefficients K] [--runs R] [--seed S] [--compare-r] [--r-rows N]</c>.
+/// [--clusters J] [--coefficients K] [--runs R] [--seed S] [--compare-numpy] [--compare-r] [--r-rows N]</c>.
 /// </remarks>
 public static class Cr2Scenario
 {
@@ -55,6 +57,11 @@ public static class Cr2Scenario
             cr2Times.Add(sw.Elapsed.TotalSeconds);
         }
         var treatment = table!.Term("treatment");
+        var totals = fitTimes.Zip(cr2Times, (a, b) => a + b).ToList();
+        var dataText = $"{rows:N0} rows × {coefficients} coefficients, {clusters} clusters (in memory)";
+        var peak = Machine.PeakWorkingSetMiB();
+        Reference? numpy = args.Contains("--compare-numpy") ? CompareWithNumpy(data, table, rows, clusters) : null;
+        Figures.Add(new Figure("cr2: OLS + CR2 + BM df", dataText, totals, rows, peak, numpy));
         Console.WriteLine($"fit (QR): median {Median(fitTimes):F3} s; CR2 + Bell-McCaffrey df: median {Median(cr2Times):F3} s; " +
                           $"total {Median(fitTimes) + Median(cr2Times):F3} s (median of {runs} runs)");
         Console.WriteLine($"treatment: estimate {treatment.Value:F5}, CR2 SE {treatment.StandardError:F5}, df {treatment.DegreesOfFreedom:F2}");
@@ -63,6 +70,94 @@ public static class Cr2Scenario
         if (compareR) return CompareWithR(rRows, clusters, coefficients, seed);
         return 0;
     }
+
+    /// <summary>The NumPy per-cluster CR2 on the same rows: its median time over 3 runs (data loading excluded), after checking its SEs.</summary>
+    private static Reference? CompareWithNumpy(Data data, RegressionTable table, int rows, int clusters)
+    {
+        var python = ReferenceTools.PythonWithNumpy();
+        if (python is null)
+        {
+            Console.WriteLine("compare-numpy: no python3 with NumPy found; no ratio.");
+            return null;
+        }
+        var dir = Directory.CreateTempSubdirectory("impacteval-numpy-");
+        try
+        {
+            var values = Path.Combine(dir.FullName, "columns.f8");
+            using (var writer = new BinaryWriter(File.Create(values)))
+            {
+                foreach (var v in data.Y) writer.Write(v);
+                foreach (var column in data.Columns)
+                    foreach (var v in column) writer.Write(v);
+            }
+            var codes = Path.Combine(dir.FullName, "clusters.i4");
+            using (var writer = new BinaryWriter(File.Create(codes)))
+                foreach (var c in data.Clusters) writer.Write(c);
+            var script = Path.Combine(dir.FullName, "cr2.py");
+            File.WriteAllText(script, NumpyCr2);
+            var (code, output, error) = ReferenceTools.Run(python, [script, values, codes, rows.ToString(CultureInfo.InvariantCulture),
+                (data.Columns.Length + 1).ToString(CultureInfo.InvariantCulture), clusters.ToString(CultureInfo.InvariantCulture)], null);
+            if (code != 0) throw new InvalidOperationException($"NumPy reference failed ({code}): {error}");
+            var lines = output.Trim().Split('\n');
+            var seconds = lines[0].Split(' ').Select(Parse).ToList();
+            var ses = lines[1].Split(' ').Select(Parse).ToArray();
+            double worst = 0;
+            for (int j = 0; j < ses.Length; j++) worst = Math.Max(worst, Relative(ses[j], table.Estimates[j].StandardError));
+            Console.WriteLine($"compare-numpy: NumPy per-cluster CR2 median {Median(seconds):F3} s (runs {string.Join(", ", seconds.Select(t => t.ToString("F3", CultureInfo.InvariantCulture)))}); " +
+                              $"max relative SE difference {worst:E1} → {(worst <= 1e-8 ? "agree (1e-8)" : "DISAGREE")}");
+            if (worst > 1e-8) throw new InvalidOperationException("The NumPy reference disagrees with ImpactEval's CR2.");
+            return new Reference("NumPy per-cluster CR2 (SEs only)", Median(seconds), rows);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// OLS by QR, then CR2 cluster by cluster in whitened coordinates (X̂ = XR⁻¹): QR of X̂_g, S = I − R_gR_gᵀ, and
+    /// u_g = X̂_gᵀe_g + R_gᵀ(V f(S) Vᵀ − I)Q_gᵀe_g with f = σ^(−½) (0 below 1e-12) — what estimatr computes with
+    /// n_g×n_g matrices, in O(n_g k²) per cluster. Prints the seconds of 3 runs, then the SEs.
+    /// </summary>
+    private const string NumpyCr2 = """
+        import sys, time
+        import numpy as np
+        values, codes, n, columns, clusters = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+        raw = np.fromfile(values, dtype="<f8").reshape(columns, n)
+        cl = np.fromfile(codes, dtype="<i4")
+        def cr2():
+            y = raw[0]
+            X = np.column_stack([np.ones(n), raw[1:].T])
+            k = X.shape[1]
+            Q, R = np.linalg.qr(X)
+            beta = np.linalg.solve(R, Q.T @ y)
+            e = y - X @ beta
+            Rinv = np.linalg.inv(R)
+            Xh = X @ Rinv
+            order = np.argsort(cl, kind="stable")
+            bounds = np.searchsorted(cl[order], np.arange(clusters + 1))
+            meat = np.zeros((k, k))
+            for g in range(clusters):
+                idx = order[bounds[g]:bounds[g + 1]]
+                if idx.size == 0:
+                    continue
+                Xg, eg = Xh[idx], e[idx]
+                Qg, Rg = np.linalg.qr(Xg)
+                S = np.eye(Rg.shape[0]) - Rg @ Rg.T
+                vals, V = np.linalg.eigh((S + S.T) / 2)
+                f = np.where(vals > 1e-12, 1 / np.sqrt(np.maximum(vals, 1e-300)), 0.0)
+                c = Qg.T @ eg
+                u = Xg.T @ eg + Rg.T @ ((V * f) @ (V.T @ c) - c)
+                meat += np.outer(u, u)
+            return np.sqrt(np.diag(Rinv @ meat @ Rinv.T))
+        times = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            se = cr2()
+            times.append(time.perf_counter() - t0)
+        print(" ".join(f"{t:.6f}" for t in times))
+        print(" ".join(f"{s:.17g}" for s in se))
+        """;
 
     private sealed record Data(DesignMatrix Design, double[] Y, int[] Clusters, double[][] Columns);
 
@@ -179,6 +274,8 @@ public static class Cr2Scenario
             }
             bool agree = maxEstimate <= 1e-8 && maxSe <= 1e-8 && maxDf <= 1e-6;
             double ours = Median(times);
+            Figures.Add(new Figure("cr2 at the R size: OLS + CR2 + BM df", $"{rRows:N0} rows × {coefficients} coefficients, {clusters} clusters", times, rRows, Machine.PeakWorkingSetMiB(),
+                new Reference("R estimatr::lm_robust(CR2)", rSeconds, rRows)));
             Console.WriteLine($"compare-r: estimatr {rSeconds:F2} s vs ImpactEval {ours:F3} s (fit + CR2, median of 3) on {rRows:N0} rows: " +
                               $"{rSeconds / ours:F0}× faster");
             Console.WriteLine($"compare-r: max relative difference: estimates {maxEstimate:E1}, SEs {maxSe:E1}, df {maxDf:E1} → " +

@@ -15,106 +15,151 @@ using static ImpactEval.Benchmarks.Arguments;
 namespace ImpactEval.Benchmarks;
 
 /// <summary>
-/// <c>import [--rows N] [--format csv|xlsx] [--provider sqlite|postgresql] [--keep]</c>: imports a seeded observation CSV (or,
-/// with <c>--format xlsx</c>, the same rows as an Excel workbook with shared strings) of N rows (default
-/// 1,000,000) through <see cref="ObservationImporter"/> — the path users take — and prints rows/s, values/s and the
-/// peak working set of the import alone, for three cases: a first import (bulk insert), the same file again (nothing
-/// changes) and a file with 1 % of values corrected (revisions). The file is a national-scale monthly attendance
-/// follow-up: one row per pupil and month (10 monthly waves, so N/10 pupils), two count indicators.
+/// <c>import [--rows N] [--runs R] [--format csv|xlsx] [--provider sqlite|postgresql] [--keep]</c>: imports a seeded
+/// observation CSV (or, with <c>--format xlsx</c>, the same rows as an Excel workbook with shared strings) of N rows
+/// (default 1,000,000) through <see cref="ObservationImporter"/> — the path users take — into R fresh stores (default 3)
+/// and prints, for each of four cases, the median time, rows/s and the peak working set of the import alone: the
+/// validation of the file alone (<c>--dry-run</c>, nothing written), a first import (bulk insert), the same file again (nothing changes) and a file with 1 % of values corrected (revisions). The
+/// file is a national-scale monthly attendance follow-up: one row per pupil and month (10 monthly waves, so N/10
+/// pupils), two count indicators. The first import of a CSV is compared with the raw loader of the store measured in
+/// the same run on the same file: <c>sqlite3 .import</c>, or <c>psql \copy</c>.
 /// </summary>
 /// <remarks>
 /// The store is a fresh SQLite file under $IMPACTEVAL_BENCH_DATA (default: a temporary directory), or, with
-/// <c>--provider postgresql</c>, a fresh database on the server of $IMPACTEVAL_BENCH_POSTGRES (a connection string to
-/// a role that may create databases). Enrolment (N/10 pupils through <see cref="EnrolmentImporter"/>) is set-up, not measured.
+/// <c>--provider postgresql</c>, a fresh database on <see cref="BenchPostgres"/> (the server of $IMPACTEVAL_BENCH_POSTGRES,
+/// else a throwaway cluster this process starts). Enrolment (N/10 pupils through <see cref="EnrolmentImporter"/>) is set-up, not measured.
 /// </remarks>
 public static class ImportScenario
 {
     private const int Waves = 10;
 
+    private static readonly string[] Cases = ["validation only (--dry-run)", "first import", "same file again (no change)", "1 % of values corrected"];
+
     /// <summary>Runs the scenario.</summary>
     public static int Run(string[] args)
     {
         var rows = IntOption(args, "--rows", 1_000_000);
+        var runs = IntOption(args, "--runs", 3);
         var provider = Option(args, "--provider")?.ToLowerInvariant() == "postgresql" ? StoreProvider.PostgreSql : StoreProvider.Sqlite;
-        var root = Path.Combine(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_DATA") ?? Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}");
+        var xlsx = Option(args, "--format")?.ToLowerInvariant() == "xlsx";
+        var root = Path.Combine(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_DATA") ?? Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}-import");
         Directory.CreateDirectory(root);
-        string? database = null;
         try
         {
-            var options = new StoreOptions { Provider = provider, DataDirectory = root };
-            if (provider == StoreProvider.PostgreSql)
+            var pupils = rows / Waves;
+            var extension = xlsx ? "xlsx" : "csv";
+            var file = Path.Combine(root, $"observations.{extension}");
+            var corrected = Path.Combine(root, $"observations-corrigees.{extension}");
+            var enrolments = Path.Combine(root, "inscriptions.csv");
+            WriteEnrolments(enrolments, pupils);
+            if (xlsx)
             {
-                var admin = Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_POSTGRES")
-                    ?? throw new InvalidOperationException("Set IMPACTEVAL_BENCH_POSTGRES to a PostgreSQL connection string (a role that may create databases).");
-                database = $"impacteval_bench_{Environment.ProcessId}";
-                Admin(admin, $"CREATE DATABASE {database}");
-                options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+                WriteObservationsXlsx(file, pupils, corrected: false);
+                WriteObservationsXlsx(corrected, pupils, corrected: true);
             }
-            return RunAsync(rows, Option(args, "--format")?.ToLowerInvariant() == "xlsx", options, root).GetAwaiter().GetResult();
+            else
+            {
+                WriteObservations(file, pupils, corrected: false);
+                WriteObservations(corrected, pupils, corrected: true);
+            }
+            var name = provider == StoreProvider.Sqlite ? "sqlite" : "postgresql";
+            var data = string.Create(CultureInfo.InvariantCulture, $"{rows:N0} rows × 2 indicators, {(xlsx ? "XLSX" : "CSV")} {new FileInfo(file).Length / 1e6:F1} MB");
+            Console.WriteLine($"data: {data} ({Waves} monthly waves, {pupils:N0} pupils), store {(provider == StoreProvider.Sqlite ? "SQLite (WAL)" : "PostgreSQL")}, {runs} fresh stores");
+
+            var seconds = Cases.Select(_ => new List<double>()).ToArray();
+            var peaks = new double[Cases.Length];
+            for (var run = 0; run < runs; run++)
+            {
+                var measured = InFreshStore(provider, Path.Combine(root, $"store-{run}"), options => RunAsync(options, enrolments, [file, file, file, corrected], pupils));
+                for (var c = 0; c < Cases.Length; c++)
+                {
+                    seconds[c].Add(measured[c].Seconds);
+                    peaks[c] = Math.Max(peaks[c], measured[c].PeakMiB);
+                }
+            }
+            Reference? reference = null;
+            if (!xlsx)
+            {
+                var times = Enumerable.Range(0, runs)
+                    .Select(_ => provider == StoreProvider.Sqlite ? ReferenceTools.SqliteImport(file, root) : ReferenceTools.PsqlCopy(file, 5))
+                    .ToList();
+                if (times.All(t => t is not null))
+                    reference = new Reference(provider == StoreProvider.Sqlite ? "sqlite3 .import (raw text table)" : "psql \\copy (raw text table)", Figures.Median(times.Select(t => t!.Value).ToList()), rows);
+            }
+            for (var c = 0; c < Cases.Length; c++)
+                Figures.Add(new Figure($"import {name}: {Cases[c]}", data, seconds[c], rows, peaks[c], c == 1 ? reference : null));
+            return 0;
         }
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Npgsql.NpgsqlConnection.ClearAllPools();
-            if (database is not null) Admin(Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_POSTGRES")!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             if (!args.Contains("--keep")) Directory.Delete(root, recursive: true);
         }
     }
 
-    private static async Task<int> RunAsync(int rows, bool xlsx, StoreOptions options, string root)
+    /// <summary>Runs <paramref name="run"/> on a fresh store: a SQLite file in <paramref name="directory"/>, or a new PostgreSQL database dropped afterwards.</summary>
+    private static T InFreshStore<T>(StoreProvider provider, string directory, Func<StoreOptions, Task<T>> run)
     {
-        var pupils = rows / Waves;
-        var setup = Stopwatch.StartNew();
+        Directory.CreateDirectory(directory);
+        var options = new StoreOptions { Provider = provider, DataDirectory = directory };
+        string? database = null;
+        var admin = provider == StoreProvider.PostgreSql ? BenchPostgres.AdminConnectionString : null;
+        try
+        {
+            if (admin is not null)
+            {
+                database = $"impacteval_bench_{Environment.ProcessId}";
+                BenchPostgres.Admin(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+                BenchPostgres.Admin(admin, $"CREATE DATABASE {database}");
+                options.ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = database }.ConnectionString;
+            }
+            return run(options).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            if (database is not null) BenchPostgres.Admin(admin!, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(double Seconds, double PeakMiB)[]> RunAsync(StoreOptions options, string enrolments, string[] files, int pupils)
+    {
         await using var db = await Store.OpenCurrentAsync(options);
         var loaded = ProtocolLoader.Load(ProtocolYaml, "bench-assiduite.yaml");
         var registration = await new ProtocolRegistry(db).RegisterAsync(loaded, "bench-assiduite.yaml", "bench");
         if (registration.Status != RegistrationStatus.Created) throw new InvalidOperationException($"{registration.Status}: {string.Join("; ", loaded.Problems)}");
         var protocol = loaded.Protocol!;
         var pseudonymiser = new Pseudonymiser(PseudonymKey.FromBase64(Convert.ToBase64String(new byte[32])));
-        var enrolments = Path.Combine(root, "inscriptions.csv");
-        WriteEnrolments(enrolments, pupils);
         await using (var stream = File.OpenRead(enrolments))
             Check(await new EnrolmentImporter(db, pseudonymiser).ImportAsync(protocol, stream, "inscriptions.csv", new ImportOptions("bench")));
-        var extension = xlsx ? "xlsx" : "csv";
-        var file = Path.Combine(root, $"observations.{extension}");
-        var corrected = Path.Combine(root, $"observations-corrigees.{extension}");
-        if (xlsx)
-        {
-            WriteObservationsXlsx(file, pupils, corrected: false);
-            WriteObservationsXlsx(corrected, pupils, corrected: true);
-        }
-        else
-        {
-            WriteObservations(file, pupils, corrected: false);
-            WriteObservations(corrected, pupils, corrected: true);
-        }
-        Console.WriteLine($"setup: {pupils:N0} pupils enrolled through EnrolmentImporter, files written in {setup.Elapsed.TotalSeconds:F1} s");
-        Console.WriteLine($"data: {rows:N0} rows × 2 indicators ({Waves} monthly waves), {(xlsx ? "Excel workbook (shared strings, date cells)" : "CSV")} {new FileInfo(file).Length / 1e6:F1} MB, store {Describe(options)}");
 
         var importer = new ObservationImporter(db, pseudonymiser);
-        foreach (var (label, path) in new[] { ("first import (bulk insert)", file), ("same file again (no change)", file), ("1 % of values corrected", corrected) })
+        var measured = new (double, double)[files.Length];
+        for (var c = 0; c < files.Length; c++)
         {
             db.ChangeTracker.Clear();
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             GC.WaitForPendingFinalizers();
             ResetPeak();
-            var baseline = Machine.PeakWorkingSetMiB();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             ImportResult result;
-            await using (var stream = File.OpenRead(path)) result = await importer.ImportAsync(protocol, stream, Path.GetFileName(path), new ImportOptions("bench"));
+            await using (var stream = File.OpenRead(files[c])) result = await importer.ImportAsync(protocol, stream, Path.GetFileName(files[c]), new ImportOptions("bench", DryRun: c == 0));
             watch.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Check(result);
-            var values = result.Inserted + result.Updated + result.Unchanged;
+            measured[c] = (watch.Elapsed.TotalSeconds, Machine.PeakWorkingSetMiB());
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: {result.Rows:N0} rows in {watch.Elapsed.TotalSeconds:F2} s = {result.Rows / watch.Elapsed.TotalSeconds:N0} rows/s, {values / watch.Elapsed.TotalSeconds:N0} values/s (CPU {cpu.TotalSeconds:F2} s); " +
-                $"inserted {result.Inserted:N0}, updated {result.Updated:N0}, unchanged {result.Unchanged:N0}; peak working set {Machine.PeakWorkingSetMiB():F0} MiB (at start {baseline:F0} MiB)"));
+                $"{Cases[c]}: {result.Rows:N0} rows in {watch.Elapsed.TotalSeconds:F2} s = {result.Rows / watch.Elapsed.TotalSeconds:N0} rows/s (CPU {cpu.TotalSeconds:F2} s); " +
+                $"inserted {result.Inserted:N0}, updated {result.Updated:N0}, unchanged {result.Unchanged:N0}; peak working set {measured[c].Item2:F0} MiB"));
         }
         var stored = await db.Observations.CountAsync();
         var revisions = await db.ObservationRevisions.CountAsync();
-        Console.WriteLine($"store: {stored:N0} observations, {revisions:N0} revisions{(options.Provider == StoreProvider.Sqlite ? $", database file {new FileInfo(Path.Combine(root, "impacteval.db")).Length / 1e6:F0} MB" : "")}");
-        return 0;
+        Console.WriteLine($"store: {stored:N0} observations, {revisions:N0} revisions ({pupils:N0} pupils)");
+        return measured;
     }
 
     /// <summary>Resets the kernel's peak resident set (Linux ≥ 4.0) so that the next reading covers the import alone.</summary>
@@ -155,7 +200,7 @@ public static class ImportScenario
         }
     }
 
-    private static void WriteObservations(string path, int pupils, bool corrected)
+    internal static void WriteObservations(string path, int pupils, bool corrected)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(true), 1 << 16);
         writer.WriteLine("identifiant;vague;date_collecte;ABSENCES;RETARDS");
@@ -222,18 +267,6 @@ public static class ImportScenario
         foreach (var cell in cells) writer.WriteElement(cell);
         writer.WriteEndElement();
     }
-
-    private static string Describe(StoreOptions options) => options.Provider == StoreProvider.Sqlite ? "SQLite (WAL)" : "PostgreSQL";
-
-    /// <summary>Runs one statement on the benchmark server (create or drop a database).</summary>
-    internal static void Admin(string connectionString, string sql)
-    {
-        using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        connection.Open();
-        using var command = new Npgsql.NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
-    }
-
 
     /// <summary>The benchmark protocol (monthly attendance follow-up).</summary>
     internal static readonly string ProtocolYaml = $$"""

@@ -18,6 +18,10 @@ public static class Machine
         return $"{cpu}, {Environment.ProcessorCount} logical cores, {memoryGiB:F0} GiB, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), or "unknown".</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     /// <summary>Peak working set of this process so far, in MiB (Linux: VmHWM).</summary>
     public static double PeakWorkingSetMiB()
     {

@@ -23,7 +23,7 @@ namespace ImpactEval.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The nodes run in this process (one Hangfire server each, as separate processes would). The database is created on
-/// the server of $IMPACTEVAL_BENCH_POSTGRES (a role that may create databases) and dropped at the end.
+/// <see cref="BenchPostgres"/> ($IMPACTEVAL_BENCH_POSTGRES, else a throwaway cluster) and dropped at the end.
 /// </remarks>
 public static class WorkersScenario
 {
@@ -33,11 +33,10 @@ public static class WorkersScenario
         var workers = IntOption(args, "--workers", 4);
         var jobs = IntOption(args, "--jobs", 1000);
         var protocols = IntOption(args, "--protocols", 50);
-        var admin = Environment.GetEnvironmentVariable("IMPACTEVAL_BENCH_POSTGRES")
-            ?? throw new InvalidOperationException("Set IMPACTEVAL_BENCH_POSTGRES to a PostgreSQL connection string (a role that may create databases).");
+        var admin = BenchPostgres.AdminConnectionString;
         var database = $"impacteval_bench_{Environment.ProcessId}";
         var root = Path.Combine(Path.GetTempPath(), $"impacteval-bench-{Environment.ProcessId}");
-        ImportScenario.Admin(admin, $"CREATE DATABASE {database}");
+        BenchPostgres.Admin(admin, $"CREATE DATABASE {database}");
         try
         {
             var options = new StoreOptions
@@ -50,7 +49,7 @@ public static class WorkersScenario
         finally
         {
             Npgsql.NpgsqlConnection.ClearAllPools();
-            ImportScenario.Admin(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+            BenchPostgres.Admin(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
             if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
         }
     }

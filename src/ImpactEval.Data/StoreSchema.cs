@@ -9,7 +9,8 @@ namespace ImpactEval.Data;
 /// </summary>
 /// <remarks>
 /// The table <c>schema_version</c> records the schema version of the database. A new database gets the
-/// tables of the current model (EF's own DDL for the provider) and version <see cref="CurrentVersion"/>.
+/// tables of the current model (EF's own DDL for the provider; on PostgreSQL followed by the triggers of
+/// <c>Schema/Upgrades/v6.postgresql.sql</c> that replace the observations' foreign keys) and version <see cref="CurrentVersion"/>.
 /// An older database is upgraded by the hand-written steps of <see cref="Upgrades"/>, one version at a
 /// time, each in a transaction. The DDL of every released version is committed under
 /// <c>src/ImpactEval.Data/Schema/</c>; a test fails when the model changes without a new version, and
@@ -19,7 +20,7 @@ namespace ImpactEval.Data;
 public static class StoreSchema
 {
     /// <summary>The schema version this build of ImpactEval expects.</summary>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     /// <summary>Upgrade steps: the SQL that takes version <c>n − 1</c> to version <c>n</c>, keyed by <c>n</c>.</summary>
     /// <remarks>Each step is the embedded script <c>Schema/Upgrades/v{n}.{provider}.sql</c>.</remarks>
@@ -29,6 +30,7 @@ public static class StoreSchema
         [3] = provider => UpgradeScript(3, provider), // participants' fold keys, tombstones of erased participants
         [4] = provider => UpgradeScript(4, provider), // web application: users (ASP.NET Core Identity), their cités, the key ring
         [5] = provider => UpgradeScript(5, provider), // territory registry (régions, départements, cités' label year and lists), submissions
+        [6] = provider => UpgradeScript(6, provider), // PostgreSQL: observations' references checked once per import (triggers instead of foreign keys)
     };
 
     private const long AdvisoryLockKey = 0x1A9AC7E7A1;
@@ -60,6 +62,9 @@ public static class StoreSchema
                 {
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     await creator.CreateTablesAsync(cancellationToken);
+                    // What the model cannot express: on PostgreSQL, the observations' references are checked by triggers
+                    // (once per import for bulk writes) instead of per-row foreign keys — the same script as the v6 step.
+                    if (provider == StoreProvider.PostgreSql) await db.Database.ExecuteSqlRawAsync(ObservationReferencesScript, cancellationToken);
                     await RecordVersionAsync(db, CurrentVersion, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return;
@@ -86,6 +91,9 @@ public static class StoreSchema
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>The PostgreSQL triggers that replace the observations' foreign keys (Schema/Upgrades/v6.postgresql.sql).</summary>
+    private static string ObservationReferencesScript => UpgradeScript(6, StoreProvider.PostgreSql);
 
     private static string UpgradeScript(int version, StoreProvider provider)
     {

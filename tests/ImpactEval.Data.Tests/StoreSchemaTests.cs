@@ -100,10 +100,13 @@ public class StoreSchemaTests
         Assert.Contains("users.PasswordHash", string.Join('\n', expected));
         Assert.Contains("user_territories.TerritoryId", string.Join('\n', expected));
         Assert.Contains("web_keys.Xml", string.Join('\n', expected));
+        // Schema v6: on PostgreSQL the observations' references are triggers, not foreign keys (SQLite keeps its foreign keys).
+        Assert.Equal(provider == StoreProvider.PostgreSql, expected.Contains("trigger observations.observations_references INSERT ROW"));
+        Assert.Equal(provider == StoreProvider.Sqlite, expected.Any(e => e.StartsWith("foreign key observations.EnrolmentId enrolments", StringComparison.Ordinal)));
         Assert.Equal(expected, await DescribeAsync(upgraded, provider));
     }
 
-    /// <summary>Every column (table, name, type, nullability) and every index of the store's tables, sorted.</summary>
+    /// <summary>Every column (table, name, type, nullability), index, foreign key and (PostgreSQL) trigger of the store's tables, sorted.</summary>
     private static async Task<List<string>> DescribeAsync(ImpactEvalDbContext db, StoreProvider provider)
     {
         var columns = provider == StoreProvider.Sqlite
@@ -114,8 +117,15 @@ public class StoreSchemaTests
         var indexes = provider == StoreProvider.Sqlite
             ? "SELECT 'index ' || name || ' ' || COALESCE(sql, '') AS \"Value\" FROM sqlite_master WHERE type = 'index'"
             : "SELECT 'index ' || indexname || ' ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname = 'public'";
+        var references = provider == StoreProvider.Sqlite
+            ? "SELECT 'foreign key ' || m.name || '.' || f.\"from\" || ' ' || f.\"table\" || ' ' || f.on_delete AS \"Value\" " +
+              "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'"
+            : "SELECT 'foreign key ' || conname || ' ' || pg_get_constraintdef(oid) AS \"Value\" FROM pg_constraint WHERE contype = 'f' AND connamespace = 'public'::regnamespace " +
+              "UNION ALL SELECT 'trigger ' || event_object_table || '.' || trigger_name || ' ' || event_manipulation || ' ' || action_orientation AS \"Value\" " +
+              "FROM information_schema.triggers WHERE trigger_schema = 'public'";
         var rows = await db.Database.SqlQueryRaw<string>(columns).ToListAsync();
         rows.AddRange(await db.Database.SqlQueryRaw<string>(indexes).ToListAsync());
+        rows.AddRange(await db.Database.SqlQueryRaw<string>(references).ToListAsync());
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }

@@ -73,19 +73,21 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
                 position = length;
                 continue;
             }
-            Append(span[..stop]);
             var c = span[stop];
+            // The common case, a whole cell inside the buffer, becomes its string at once (no copy through the builder).
+            var whole = cell.Length == 0 && c != '\r' && stop <= FieldLimits.Cell ? new string(span[..stop]) : null;
+            if (whole is null) Append(span[..stop]);
             position += stop + 1;
             if (c == delimiter)
             {
-                EndCell();
+                EndCell(whole);
                 atCellStart = true;
             }
             else if (c == '\n' || (c == '\r' && (!Fill() || buffer[position] == '\n')))
             {
                 if (c == '\r' && Fill()) position++;
                 line++;
-                EndCell();
+                EndCell(whole);
                 record = [.. cells];
                 return true;
             }
@@ -140,9 +142,9 @@ internal sealed class CsvTokenizer(TextReader reader, char delimiter)
         OversizedCell ??= cells.Count;
     }
 
-    private void EndCell()
+    private void EndCell(string? whole = null)
     {
-        cells.Add(cell.ToString());
+        cells.Add(whole ?? cell.ToString());
         cell.Clear();
     }
 

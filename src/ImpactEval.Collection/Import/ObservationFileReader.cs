@@ -25,7 +25,11 @@ internal sealed class ObservationFileReader
     private readonly Dictionary<string, int> dateCache = new(StringComparer.Ordinal);
     private readonly DateOnly today;
 
-    private sealed record ValueColumn(MappedColumn Column, Indicator Indicator, bool[] CollectedAt, Dictionary<string, double>? Labels);
+    /// <summary>An indicator column: its parser's cache maps texts already read to their value (every level label, and up to <see cref="CachedTexts"/> other texts).</summary>
+    private sealed record ValueColumn(MappedColumn Column, Indicator Indicator, bool[] CollectedAt, Dictionary<string, double> Read);
+
+    /// <summary>How many distinct numeric texts a column remembers: counts and ratings repeat a few texts millions of times; measures with many decimals stop filling it.</summary>
+    private const int CachedTexts = 4096;
 
     public ObservationFileReader(Protocol protocol, ColumnMap map, string fileName, EnrolledIdentifiers enrolled,
         IReadOnlyList<string> waveCodes, string? fixedWaveCode, DateOnly today, List<ImportProblem> problems)
@@ -43,7 +47,7 @@ internal sealed class ObservationFileReader
         valueColumns = [.. map.Columns.Where(c => c.Kind == ColumnKind.Indicator).Select(c =>
         {
             var indicator = protocol.FindIndicator(c.Code!)!;
-            return new ValueColumn(c, indicator, [.. waveCodes.Select(w => indicator.WaveCodes.Contains(w))], indicator.Scale.IsLabelled ? new(StringComparer.Ordinal) : null);
+            return new ValueColumn(c, indicator, [.. waveCodes.Select(w => indicator.WaveCodes.Contains(w))], new(StringComparer.Ordinal));
         })];
     }
 
@@ -132,11 +136,11 @@ internal sealed class ObservationFileReader
         var text = row.Cells[column.Column.Index];
         if (string.IsNullOrWhiteSpace(text)) return double.NaN;
         double value;
-        if (column.Labels is not null && column.Labels.TryGetValue(text, out value)) { }
+        if (column.Read.TryGetValue(text, out value)) { }
         else if (CellReader.Value(row, column.Column, column.Indicator.Scale, fileName, problems) is { } read)
         {
             value = read;
-            column.Labels?.TryAdd(text, read);
+            if (column.Indicator.Scale.IsLabelled || column.Read.Count < CachedTexts) column.Read.TryAdd(text, read);
         }
         else return double.NaN;
         if (wave >= 0 && !column.CollectedAt[wave])

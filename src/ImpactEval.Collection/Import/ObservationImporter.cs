@@ -82,6 +82,13 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         await bulk.StartAsync(cancellationToken);
         try
         {
+            if (!await bulk.CheckReferencesAsync(stored.Id, UsedEnrolments(parsed, enrolmentIds), usedWaves.ToArray(), indicatorIds, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return ImportResult.Refused(fileName, [new ImportProblem(fileName, 0, null, null, null,
+                    "Des inscriptions, vagues ou indicateurs du fichier ont été supprimés pendant l’import (effacement d’un participant, nouvelle version du protocole)\u202F: rien n’a été écrit.",
+                    "Relancez l’import\u202F: les lignes des participants effacés seront alors signalées à leur place.")], reader.RowCount);
+            }
             var enrolments = db.Enrolments.Where(e => e.ProtocolId == stored.Id);
             var fresh = !await enrolments.AnyAsync(e => db.Observations.Any(o => o.EnrolmentId == e.Id && usedWaves.Contains(o.WaveId)), cancellationToken);
             long inserted = total, updated = 0, unchanged = 0;
@@ -145,6 +152,17 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
         }
         Array.Sort(keys, order);
         return order;
+    }
+
+    /// <summary>The store ids of the enrolments the file's rows refer to, each once.</summary>
+    private static int[] UsedEnrolments(ObservationRows parsed, List<int> enrolmentIds)
+    {
+        var used = new bool[enrolmentIds.Count];
+        for (var r = 0; r < parsed.Count; r++) used[parsed.Enrolment(r)] = true;
+        var ids = new List<int>();
+        for (var e = 0; e < used.Length; e++)
+            if (used[e]) ids.Add(enrolmentIds[e]);
+        return [.. ids];
     }
 
     private static IEnumerable<StagedObservation> Values(ObservationRows parsed, int[] order, List<int> enrolmentIds, int[] waveIds, int[] indicatorIds)

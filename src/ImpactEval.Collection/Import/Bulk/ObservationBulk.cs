@@ -30,6 +30,15 @@ internal abstract class ObservationBulk(ImpactEvalDbContext db)
     /// <summary>Prepares the connection for a large write (e.g. a bigger page cache); undone by <see cref="FinishAsync"/>.</summary>
     public virtual Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Checks once, in the import's transaction, that the file's enrolments, waves and indicators (store ids, distinct)
+    /// still exist and belong to the protocol, and keeps them from being deleted until the transaction ends; false when one
+    /// is missing (deleted since the import read them). Where the store checks each value's references itself (SQLite's
+    /// foreign keys), there is nothing to do.
+    /// </summary>
+    public virtual Task<bool> CheckReferencesAsync(int protocolId, int[] enrolmentIds, int[] waveIds, int[] indicatorIds, CancellationToken cancellationToken) =>
+        Task.FromResult(true);
+
     /// <summary>Undoes <see cref="StartAsync"/>.</summary>
     public virtual Task FinishAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
