@@ -127,6 +127,22 @@ public class DemoReportTests(ITestOutputHelper output)
         Assert.True(HtmlIds.References(html).Count(r => r.Attribute == "aria-describedby") >= 10);
     }
 
+    // Every non-randomised contrast that is published carries its E-value sentence (issue 14, item 6), and the shipped
+    // template prints each one under its contrast: none is computed and then left out of the report.
+    [Fact]
+    public async Task RenderHtml_Demo_PrintsEverySensitivitySentence()
+    {
+        var demo = await Demo.GetAsync();
+        var model = ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, At));
+
+        var text = System.Net.WebUtility.HtmlDecode(new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("rapport-cohorte", model));
+
+        var sentences = model.Analyses.SelectMany(a => a.Contrasts).Select(c => c.Sensitivity).OfType<string>().ToList();
+        Assert.NotEmpty(sentences);
+        Assert.All(sentences, s => Assert.StartsWith("Sensibilité à une caractéristique non mesurée", s));
+        foreach (var sentence in sentences) Assert.Contains(sentence, text);
+    }
+
     // Same data and template: byte-identical HTML and workbook; another generation time changes only the timestamp text.
     [Fact]
     public async Task Render_DemoTwice_IdenticalApartFromTimestamp()

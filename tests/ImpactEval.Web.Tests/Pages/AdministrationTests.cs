@@ -61,7 +61,7 @@ public sealed class AdministrationTests(WebFixture fixture)
         admin.Submit("Créer la clé");
         Assert.StartsWith("ie_", admin.Driver.FindElement(By.Id("cle")).Text);
         admin.AssertAccessible("/admin/cles");
-        admin.Driver.FindElements(By.CssSelector("#cles tbody tr")).First(r => r.Text.Contains("entrepot-valbrune")).FindElement(By.TagName("button")).Click();
+        admin.ClickAndWait(admin.Driver.FindElements(By.CssSelector("#cles tbody tr")).First(r => r.Text.Contains("entrepot-valbrune")).FindElement(By.TagName("button")));
         Assert.Contains("révoquée", admin.Driver.FindElements(By.CssSelector("#cles tbody tr")).First(r => r.Text.Contains("entrepot-valbrune")).Text);
 
         foreach (var page in new[] { "/admin", "/admin/territoires", "/admin/taches" })

@@ -57,8 +57,14 @@ public sealed class Browser : IDisposable
     public void Submit(string label)
     {
         var button = Driver.FindElements(By.CssSelector("button, input[type=submit]")).First(b => b.Text.Trim() == label || b.GetAttribute("value") == label);
+        ClickAndWait(button);
+    }
+
+    /// <summary>Clicks <paramref name="element"/> (a button or link that loads a page) and waits until the next page has replaced this one.</summary>
+    public void ClickAndWait(IWebElement element)
+    {
         var old = Driver.FindElement(By.TagName("html"));
-        button.Click();
+        element.Click();
         var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(60));
         wait.Until(_ =>
         {
