@@ -71,7 +71,7 @@ public static class CampaignCommand
     private static Command Close()
     {
         var code = Code();
-        var command = new Command("close", "Clôt une campagne maintenant : les valeurs suivantes seront en retard, puis refusées après le délai de verrouillage.") { code };
+        var command = new Command("close", "Clôt une campagne maintenant : les valeurs reçues aujourd’hui restent à temps, les suivantes seront en retard, puis refusées après le délai de verrouillage.") { code };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var context = CliContext.From(parse);

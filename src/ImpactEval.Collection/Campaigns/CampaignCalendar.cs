@@ -10,10 +10,14 @@ namespace ImpactEval.Collection.Campaigns;
 /// <param name="OpensOn">First day values are expected.</param>
 /// <param name="ClosesOn">Last day values are on time.</param>
 /// <param name="ExpiryDays">Days after closing during which late values are still accepted; null never locks.</param>
-public readonly record struct CampaignCalendar(DateOnly OpensOn, DateOnly ClosesOn, int? ExpiryDays)
+/// <param name="ClosedEarly">
+/// Whether the campaign has been closed (by a coordinator, or recorded closed by the scheduler): a campaign closed by hand
+/// on its closing day is closed from then on, while that day stays its last on-time day.
+/// </param>
+public readonly record struct CampaignCalendar(DateOnly OpensOn, DateOnly ClosesOn, int? ExpiryDays, bool ClosedEarly = false)
 {
-    /// <summary>The calendar of a stored campaign.</summary>
-    public static CampaignCalendar Of(Campaign campaign) => new(campaign.OpensOn, campaign.ClosesOn, campaign.ExpiryDays);
+    /// <summary>The calendar of a stored campaign (closed early when its closing has been recorded).</summary>
+    public static CampaignCalendar Of(Campaign campaign) => new(campaign.OpensOn, campaign.ClosesOn, campaign.ExpiryDays, campaign.ClosedAt is not null);
 
     /// <summary>First locked day, or null when the campaign never locks.</summary>
     public DateOnly? LocksOn => ExpiryDays is { } days ? ClosesOn.AddDays(days + 1) : null;
@@ -21,7 +25,7 @@ public readonly record struct CampaignCalendar(DateOnly OpensOn, DateOnly Closes
     /// <summary>The state on <paramref name="today"/>.</summary>
     public CampaignState StateOn(DateOnly today) =>
         today < OpensOn ? CampaignState.Planned
-        : today <= ClosesOn ? CampaignState.Open
+        : today <= ClosesOn && !ClosedEarly ? CampaignState.Open
         : LocksOn is { } locks && today >= locks ? CampaignState.Locked
         : CampaignState.Closed;
 
@@ -33,6 +37,9 @@ public readonly record struct CampaignCalendar(DateOnly OpensOn, DateOnly Closes
         if (LocksOn is { } locks) yield return locks;
     }
 
-    /// <summary>Whether a value first recorded on <paramref name="recordedOn"/> was on time (on or before the closing date).</summary>
+    /// <summary>
+    /// Whether a value first recorded on <paramref name="recordedOn"/> (the day it reached the store) was on time: on or
+    /// before the closing date, so a value received on the day a coordinator closes the campaign stays on time.
+    /// </summary>
     public bool IsOnTime(DateOnly recordedOn) => recordedOn <= ClosesOn;
 }

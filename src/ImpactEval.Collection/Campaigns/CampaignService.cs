@@ -104,13 +104,17 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         if (closesOn is { } close) campaign.ClosesOn = close;
         campaign.State = CampaignState.Open.Code();
         campaign.OpenedAt = DateTime.UtcNow;
+        (campaign.ClosedAt, campaign.LockedAt) = (null, null); // reopened: its earlier closing no longer closes it (the audit keeps it)
         var message = $"ouverte du {FrenchDate.Format(campaign.OpensOn)} au {FrenchDate.Format(campaign.ClosesOn)}";
         Audit(campaign, actor, "campaign.open", message);
         await db.SaveChangesAsync(cancellationToken);
         return new CampaignOutcome(true, $"Campagne « {code} » {message}.");
     }
 
-    /// <summary>Closes an open campaign now: from today values are late, and the lock follows after the expiry days.</summary>
+    /// <summary>
+    /// Closes an open campaign now: today becomes its closing date (values received today stay on time, later ones are
+    /// late), the campaign is closed from now on, and the lock follows after the expiry days.
+    /// </summary>
     /// <param name="code">The campaign's code.</param>
     /// <param name="today">Today (local date).</param>
     /// <param name="actor">Who closes it.</param>
@@ -122,11 +126,10 @@ public sealed partial class CampaignService(ImpactEvalDbContext db)
         var state = CampaignCalendar.Of(campaign).StateOn(today);
         if (state == CampaignState.Planned) return Refused($"La campagne « {code} » n'est pas encore ouverte (ouverture le {FrenchDate.Format(campaign.OpensOn)}).");
         if (state != CampaignState.Open) return Refused($"La campagne « {code} » est déjà close ({state.Label()}).");
-        campaign.ClosesOn = today.AddDays(-1);
-        if (campaign.OpensOn > campaign.ClosesOn) campaign.OpensOn = campaign.ClosesOn;
+        campaign.ClosesOn = today;
+        campaign.ClosedAt = DateTime.UtcNow;
         var calendar = CampaignCalendar.Of(campaign);
         campaign.State = calendar.StateOn(today).Code();
-        campaign.ClosedAt = DateTime.UtcNow;
         if (calendar.StateOn(today) == CampaignState.Locked) campaign.LockedAt = campaign.ClosedAt;
         var message = calendar.LocksOn is { } locks ? $"close ; verrouillage le {FrenchDate.Format(locks)}" : "close ; sans verrouillage";
         Audit(campaign, actor, "campaign.close", message);

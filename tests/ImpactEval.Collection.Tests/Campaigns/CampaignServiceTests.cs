@@ -78,7 +78,8 @@ public class CampaignServiceTests
         Assert.False((await campaigns.CloseAsync("passerelles-T1-2025", new DateOnly(2025, 9, 20), "coordination")).Done);
         Assert.True((await campaigns.CloseAsync("passerelles-T1-2025", new DateOnly(2025, 10, 20), "coordination")).Done);
         var closed = (await campaigns.StatusAsync("passerelles-T1-2025", new DateOnly(2025, 10, 20)))!;
-        Assert.Equal((CampaignState.Closed, new DateOnly(2025, 10, 19), new DateOnly(2025, 11, 4)), (closed.State, closed.ClosesOn, closed.LocksOn!.Value));
+        // Closed on 20/10: that day stays the last on-time day (not moved to the day before), the lock follows 15 days later.
+        Assert.Equal((CampaignState.Closed, new DateOnly(2025, 10, 20), new DateOnly(2025, 11, 5)), (closed.State, closed.ClosesOn, closed.LocksOn!.Value));
 
         var refused = await campaigns.OpenAsync("passerelles-T1-2025", new DateOnly(2025, 10, 22), null, "coordination");
         Assert.False(refused.Done);
@@ -134,5 +135,36 @@ public class CampaignServiceTests
         await using var correction = CohortFixture.Csv("territoire;periode;NB_SEANCES\nCE-999-02;2024-2025;10");
         var refused = await importer(new DateOnly(2025, 10, 20)).ImportAsync(fixture.Protocol, correction, "c.csv", new ImportOptions("cpo"));
         Assert.Contains("verrouillée", Assert.Single(refused.Problems).Message);
+    }
+
+    // ANCT closes the revue campaign early, on 25/09, the day CE-999-01 sends its file (received that morning, before
+    // the close); CE-999-02 sends its file the next day. The file received on the closing day stays on time, the next
+    // day's is late: timeliness is judged on the day each file reached the store, and closing never moves the closing
+    // date to the day before. Expected counts: 2 questions each, CE-999-01 2 on time, CE-999-02 2 late.
+    [Theory]
+    [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
+    public async Task CloseAsync_AnswersReceivedOnTheClosingDay_StayOnTime(StoreProvider provider)
+    {
+        await using var fixture = await CohortFixture.EnrolledAsync(provider);
+        fixture.Db.Territories.Add(new Data.Entities.Territory { Code = "CE-999-02", Name = "Cité voisine", CreatedAt = DateTime.UtcNow });
+        await fixture.Db.SaveChangesAsync();
+        var campaigns = new CampaignService(fixture.Db);
+        var definition = new CampaignDefinition("revue-2025", "Revue de projet 2024-2025", "passerelles", null, "2024-2025",
+            new DateOnly(2025, 9, 1), new DateOnly(2025, 10, 15), 10, ["CE-999-01", "CE-999-02"], ["NB_SEANCES", "SATISFACTION"]);
+        Assert.True((await campaigns.CreateAsync(definition, "anct", new DateOnly(2025, 8, 20))).Done);
+        var importer = (DateOnly day) => new AggregateValueImporter(fixture.Db, new FixedClock(day));
+        var closingDay = new DateOnly(2025, 9, 25);
+
+        await using (var first = CohortFixture.Csv("territoire;periode;NB_SEANCES;SATISFACTION\nCE-999-01;2024-2025;12;Très satisfaite"))
+            Assert.True((await importer(closingDay).ImportAsync(fixture.Protocol, first, "a.csv", new ImportOptions("cpo"))).Written);
+        Assert.True((await campaigns.CloseAsync("revue-2025", closingDay, "anct")).Done);
+        await using (var second = CohortFixture.Csv("territoire;periode;NB_SEANCES;SATISFACTION\nCE-999-02;2024-2025;9;Très satisfaite"))
+            Assert.True((await importer(closingDay.AddDays(1)).ImportAsync(fixture.Protocol, second, "b.csv", new ImportOptions("cpo"))).Written);
+
+        var report = (await campaigns.StatusAsync("revue-2025", closingDay))!;
+        Assert.Equal((CampaignState.Closed, closingDay, new DateOnly(2025, 10, 6)), (report.State, report.ClosesOn, report.LocksOn!.Value));
+        Assert.Equal(
+            [new RespondentCompleteness("CE-999-01", null, 2, 2, 0), new RespondentCompleteness("CE-999-02", null, 2, 0, 2)],
+            report.Respondents.ToArray());
     }
 }
