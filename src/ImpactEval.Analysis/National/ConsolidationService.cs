@@ -61,7 +61,10 @@ public sealed class ConsolidationService(ImpactEvalDbContext db, TimeZoneInfo? z
             .Select(r => new CampaignValue(territoryCode[r.TerritoryId], indicatorCode[r.IndicatorId], r.Value, DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))
             .ToList();
         var facts = new NationalCampaign(campaign.Code, campaign.Label, campaign.PeriodLabel ?? "", [.. territories.Select(t => new AskedTerritory(t.Code, t.Name))], asked);
-        var results = NationalConsolidation.Consolidate(protocol, facts, values, zone ?? Paris);
+        var results = NationalConsolidation.Consolidate(protocol, facts, values, zone ?? Paris) with
+        {
+            LocalEvaluations = await new PoolingService(db).SharedAsync([.. territories.Select(t => t.Code)], cancellationToken),
+        };
         var checks = NationalConsistency.Check(results);
         clock.Stop();
         var responded = results.Territories.Count(t => t.Responded);

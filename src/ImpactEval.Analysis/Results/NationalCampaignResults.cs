@@ -22,7 +22,15 @@ public sealed record NationalCampaignResults(
     ImmutableArray<NationalQuestion> Questions,
     ImmutableArray<TerritoryParticipation> Territories,
     string? Period = null,
-    string? DataFingerprint = null);
+    string? DataFingerprint = null)
+{
+    /// <summary>
+    /// The contrasts that the local evaluations of the cités asked share, with each cité's published estimate (empty when
+    /// fewer than two cités run a protocol of the same family): the synthesis pools them. Not part of
+    /// <see cref="DataFingerprint"/>, which covers the campaign's answers only.
+    /// </summary>
+    public ImmutableArray<National.SharedContrast> LocalEvaluations { get; init; } = [];
+}
 
 /// <summary>One question of the campaign.</summary>
 /// <param name="Code">Question code (the indicator's code, or the multiple-choice question's code).</param>

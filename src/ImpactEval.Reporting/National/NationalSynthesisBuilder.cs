@@ -117,6 +117,10 @@ public static class NationalSynthesisBuilder
             [.. territories.Select(t => new TableRow([Cells.Text(t.Code), Cells.Text(t.Name), Cells.Text(t.Region), Cells.Text(t.LabelYear), Cells.Text(t.Responded), Cells.Text(t.SubmittedOn)]))],
             InWorkbook: true));
 
+        var (pooled, overview, notPooled) = PoolLocalEvaluations(results.LocalEvaluations, suppressionThreshold);
+        if (overview is not null) tables.Add(overview with { SheetName = sheetNames.Unique(overview.SheetName) });
+        tables.AddRange(pooled.Select(section => section.Table with { SheetName = sheetNames.Unique($"Regroupement {section.Table.Id["regroupement-".Length..]}") }));
+
         var asked = results.Territories.Length;
         var responded = results.Territories.Count(t => t.Responded);
         var responseText = asked == 0 ? "Aucune cité n'a été interrogée."
@@ -135,7 +139,57 @@ public static class NationalSynthesisBuilder
         {
             Period = results.Period ?? "",
             CountsNote = countsNote,
+            LocalEvaluations = pooled,
+            LocalEvaluationsOverview = overview,
+            LocalEvaluationsNote = notPooled,
         };
+    }
+
+    /// <summary>
+    /// Pools each contrast the cités' local evaluations share (<see cref="Pooling.Pool"/>: published estimates only, cités
+    /// below the threshold excluded and counted), one section each; a contrast that cannot be pooled (fewer than two
+    /// published estimates, different effect scales) is left out and named in the note with the reason. The overview
+    /// table has one row per pooled contrast. The pooled cités are named with their published estimates, so their number
+    /// is not a protected count.
+    /// </summary>
+    private static (ImmutableArray<PoolingSection> Sections, ReportTable? Overview, ImmutableArray<string> NotPooled) PoolLocalEvaluations(
+        ImmutableArray<SharedContrast> shared, int threshold)
+    {
+        var sections = new List<PoolingSection>();
+        var rows = new List<TableRow>();
+        var notPooled = new List<string>();
+        foreach (var contrast in shared)
+        {
+            PooledContrast pooled;
+            try
+            {
+                pooled = Pooling.Pool(contrast.Analysis, contrast.Cites, threshold);
+            }
+            catch (Statistics.StatisticsException e)
+            {
+                notPooled.Add($"{contrast.Analysis} — {contrast.IndicatorLabel} (comparaison avec «\u202F{contrast.ComparisonLabel}\u202F»)\u202F: {e.Message}");
+                continue;
+            }
+            sections.Add(PoolingSection.Build(pooled, contrast.IndicatorLabel, contrast.ComparisonLabel));
+            var r = pooled.Result;
+            rows.Add(new TableRow([
+                Cells.Text(contrast.Analysis), Cells.Text(contrast.IndicatorLabel), Cells.Text(contrast.ComparisonLabel), Cells.Text(PoolingSection.MeasureName(pooled.Scale)),
+                Cells.Text(French.Count(pooled.Included.Length)), Cells.Text(French.Count(pooled.BelowThreshold)),
+                Cells.Number(r.Pooled.Value, 2), Cells.Number(r.Pooled.Interval.Lower, 2), Cells.Number(r.Pooled.Interval.Upper, 2), Cells.Percent(r.I2 / 100),
+                Cells.Number(r.PredictionInterval.Lower, 2), Cells.Number(r.PredictionInterval.Upper, 2),
+            ]));
+        }
+        var overview = rows.Count == 0 ? null : new ReportTable("regroupements", "Évaluations locales regroupées : vue d’ensemble", "Regroupements",
+            "Une ligne par comparaison regroupée : effet moyen des cités (modèle à effets aléatoires, intervalle de confiance à 95 % de Knapp et Hartung), " +
+            "hétérogénéité I² et intervalle de prédiction pour une nouvelle cité comparable ; les cités exclues ont un groupe sous le seuil du secret statistique.",
+            [
+                new("Analyse", CellKind.Text), new("Indicateur", CellKind.Text), new("Comparaison", CellKind.Text), new("Mesure", CellKind.Text),
+                new("Cités regroupées", CellKind.Text), new("Cités exclues (secret)", CellKind.Text),
+                new("Effet moyen", CellKind.Number), new("IC bas", CellKind.Number), new("IC haut", CellKind.Number), new("I²", CellKind.Percent),
+                new("Prédiction bas", CellKind.Number), new("Prédiction haut", CellKind.Number),
+            ],
+            [.. rows], InWorkbook: true);
+        return ([.. sections], overview, [.. notPooled]);
     }
 
     private static string AnswerKey(NationalQuestion q, int index) => $"{q.Code}/reponse/{index.ToString(CultureInfo.InvariantCulture)}";

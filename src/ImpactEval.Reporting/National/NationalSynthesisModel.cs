@@ -36,6 +36,18 @@ public sealed record NationalSynthesisModel(
     /// decides that they are not covered by statistical secrecy.
     /// </summary>
     public string CountsNote { get; init; } = "";
+
+    /// <summary>
+    /// The local evaluations pooled across cités: one section per contrast that at least two cités' protocols share,
+    /// from their published estimates (random effects, forest plot by cité); empty when none is shared.
+    /// </summary>
+    public ImmutableArray<PoolingSection> LocalEvaluations { get; init; } = [];
+
+    /// <summary>One row per pooled contrast (effect, interval, I², prediction interval), or null when nothing was pooled.</summary>
+    public ReportTable? LocalEvaluationsOverview { get; init; }
+
+    /// <summary>Shared contrasts that could not be pooled, each with the reason in French.</summary>
+    public ImmutableArray<string> LocalEvaluationsNote { get; init; } = [];
 }
 
 /// <summary>Generation metadata of a national synthesis.</summary>

@@ -29,13 +29,7 @@ public sealed record PoolingSection(string Title, ImmutableArray<string> Summary
         const int decimals = 2;
         var confidence = ContrastInterpretation.ConfidenceText(r.Pooled.Interval.Level);
         var method = pooled.Method == PoolingMethod.DerSimonianLaird ? "DerSimonian et Laird" : "maximum de vraisemblance restreint (REML)";
-        var what = pooled.Scale switch
-        {
-            EffectScale.OddsRatio => "rapport des chances",
-            EffectScale.RiskRatio => "rapport des proportions",
-            EffectScale.ProbabilityOfSuperiority => "probabilité de supériorité",
-            _ => "écart",
-        };
+        var what = MeasureName(pooled.Scale);
         var summary = ImmutableArray.Create(
             $"{French.Counted(pooled.Included.Length, "cité regroupée", "cités regroupées")} sur l’analyse {pooled.Analysis}, l’indicateur «{French.Space}{indicatorLabel}{French.Space}» et la comparaison avec le groupe «{French.Space}{comparisonLabel}{French.Space}»" +
             $"{(pooled.BelowThreshold > 0 ? $"{French.Space}; {French.Counted(pooled.BelowThreshold, "cité exclue", "cités exclues")} parce qu’un groupe y est sous le seuil du secret statistique (estimation non publiée)" : "")}" +
@@ -72,7 +66,8 @@ public sealed record PoolingSection(string Title, ImmutableArray<string> Summary
 
         var title = $"{pooled.Analysis} — {indicatorLabel} : regroupement des cités (comparaison avec «{French.Space}{comparisonLabel}{French.Space}»)";
         var effectName = char.ToUpperInvariant(what[0]) + what[1..];
-        var table = new ReportTable($"regroupement-{pooled.Analysis.ToLowerInvariant()}-{pooled.Indicator.ToLowerInvariant()}", title, "Regroupement des cités",
+        var key = $"{pooled.Analysis}-{pooled.Indicator}-{pooled.Comparison}".ToLowerInvariant();
+        var table = new ReportTable($"regroupement-{key}", title, "Regroupement des cités",
             $"Estimations publiées de chaque cité (intervalle de confiance {confidence}) et leur poids dans le modèle à effets aléatoires. {summary[0]}",
             [
                 new("Cité", CellKind.Text), new("Code", CellKind.Text), new("n bénéficiaires", CellKind.Count), new("n comparaison", CellKind.Count),
@@ -80,8 +75,17 @@ public sealed record PoolingSection(string Title, ImmutableArray<string> Summary
             ],
             [.. rows], InWorkbook: true);
         var description = $"{effectName} de chaque cité (marqueur) et son intervalle de confiance {confidence} (trait){(ratio ? ", sur une échelle logarithmique" : "")}, puis l’effet moyen des cités et l’intervalle de prédiction pour une nouvelle cité ; la ligne verticale marque l’absence d’écart.";
-        var id = $"forest-regroupement-{pooled.Indicator.ToLowerInvariant()}";
+        var id = $"forest-regroupement-{key}";
         var svg = Charts.ForestPlot.Render(id, title, description, forest, ratio, effectName + (ratio ? " (échelle logarithmique)" : " (groupe bénéficiaire − groupe de comparaison)"), decimals, pooled.Scale.NullValue());
         return new PoolingSection(title, summary, table, new Chart(id, title, description, svg, table));
     }
+
+    /// <summary>What a pooled effect on this scale is called ("écart", "rapport des chances"…).</summary>
+    internal static string MeasureName(EffectScale scale) => scale switch
+    {
+        EffectScale.OddsRatio => "rapport des chances",
+        EffectScale.RiskRatio => "rapport des proportions",
+        EffectScale.ProbabilityOfSuperiority => "probabilité de supériorité",
+        _ => "écart",
+    };
 }
