@@ -92,7 +92,9 @@ public static partial class ReportModelBuilder
                 else
                 {
                     var nullValue = c.Scale.NullValue();
-                    var excludes = effect!.Interval.Lower > nullValue || effect.Interval.Upper < nullValue;
+                    // Counted as the detail reads it: a gap the multiplicity correction no longer distinguishes is inconclusive.
+                    var excludes = (effect!.Interval.Lower > nullValue || effect.Interval.Upper < nullValue)
+                                   && ContrastInterpretation.StaysClearAfterAdjustment(c.Adjusted is { IsMissing: false } adj2 ? adj2.Value : null, effect.Interval.Level);
                     var better = (effect.Value > nullValue) == (indicator.Direction == Direction.HigherIsBetter);
                     if (!excludes) inconclusive++;
                     else if (better) favourable++;
@@ -181,7 +183,10 @@ public static partial class ReportModelBuilder
             {
                 $"{Some(favourable, "aucun écart favorable", "écart favorable", "écarts favorables")} au groupe bénéficiaire",
                 Some(unfavourable, "aucun écart défavorable", "écart défavorable", "écarts défavorables"),
-                $"{Some(inconclusive, "aucune comparaison non concluante", "comparaison non concluante", "comparaisons non concluantes")} (intervalle de confiance compatible avec l'absence d'écart)",
+                $"{Some(inconclusive, "aucune comparaison non concluante", "comparaison non concluante", "comparaisons non concluantes")} " +
+                (multiplicity is null || outcomes < 2
+                    ? "(intervalle de confiance compatible avec l’absence d’écart)"
+                    : $"(intervalle de confiance compatible avec l’absence d’écart, ou écart qui ne se distingue plus des fluctuations d’échantillonnage après la correction de {multiplicity})"),
             };
             if (withheld > 0) parts.Add($"{French.Counted(withheld, "résultat non publié", "résultats non publiés")} (secret statistique)");
             if (failed > 0) parts.Add($"{French.Counted(failed, "comparaison non estimée", "comparaisons non estimées")}");

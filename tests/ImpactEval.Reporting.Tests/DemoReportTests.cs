@@ -143,6 +143,48 @@ public class DemoReportTests(ITestOutputHelper output)
         foreach (var sentence in sentences) Assert.Contains(sentence, text);
     }
 
+    // A headline never says more than its detail (issue 12): the protocol adjusts the p-values (Holm), so a gap counts as
+    // favourable or unfavourable in an analysis' summary only when the detail row's interval excludes the null value AND
+    // its adjusted p-value stays at or below 5 %. The counts are derived here from the published table cells and the
+    // protocol's indicator directions, independently of the builder, and compared with the numbers the summary prints.
+    [Fact]
+    public async Task Build_Demo_SummaryCountsEqualTheAdjustedDetailRows()
+    {
+        var demo = await Demo.GetAsync();
+        var model = ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, At));
+
+        var adjustedAnywhere = false;
+        foreach (var section in model.Analyses)
+        {
+            int favourable = 0, unfavourable = 0, inconclusive = 0;
+            var nullValue = section.Table.Columns[6].Header.StartsWith("Rapport", StringComparison.Ordinal) ? 1.0
+                : section.Table.Columns[6].Header.StartsWith("Probabilité", StringComparison.Ordinal) ? 0.5 : 0.0;
+            foreach (var (view, row) in section.Contrasts.Zip(section.Table.Rows))
+            {
+                if (!view.IsShown || !view.IsEstimated) continue;
+                var (effect, lower, upper, adjusted) = (row.Cells[6].Value!.Value, row.Cells[7].Value!.Value, row.Cells[8].Value!.Value, row.Cells[10].Value);
+                adjustedAnywhere |= adjusted is not null;
+                var clear = (lower > nullValue || upper < nullValue) && (adjusted is null || adjusted <= 0.05);
+                var higherBetter = demo.Protocol.FindIndicator(view.IndicatorCode)!.Direction == Core.Model.Direction.HigherIsBetter;
+                if (!clear) inconclusive++;
+                else if ((effect > nullValue) == higherBetter) favourable++;
+                else unfavourable++;
+            }
+            var summary = section.Summary.Replace('\u00A0', ' ');
+            Assert.Equal(favourable, Count(summary, @"(\d+) écarts? favorables?", "aucun écart favorable"));
+            Assert.Equal(unfavourable, Count(summary, @"(\d+) écarts? défavorables?", "aucun écart défavorable"));
+            Assert.Equal(inconclusive, Count(summary, @"(\d+) comparaisons? non concluantes?", "aucune comparaison non concluante"));
+        }
+        Assert.True(adjustedAnywhere, "the demo protocol adjusts for multiplicity: the check must see adjusted p-values");
+
+        static int Count(string summary, string pattern, string none)
+        {
+            var match = Regex.Match(summary, pattern);
+            Assert.True(match.Success || summary.Contains(none, StringComparison.Ordinal), $"« {pattern} » absent from: {summary}");
+            return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        }
+    }
+
     // Same data and template: byte-identical HTML and workbook; another generation time changes only the timestamp text.
     [Fact]
     public async Task Render_DemoTwice_IdenticalApartFromTimestamp()

@@ -156,7 +156,7 @@ public static class ContrastInterpretation
             }
         }
 
-        if (excludesNull && input.AdjustedP is { } adjusted && double.IsFinite(adjusted) && adjusted > 1 - input.ConfidenceLevel)
+        if (excludesNull && !StaysClearAfterAdjustment(input.AdjustedP, input.ConfidenceLevel) && input.AdjustedP is { } adjusted)
         {
             text.Append($" Toutefois, compte tenu du nombre d'indicateurs comparés{(input.Correction is null ? "" : $" (correction de {input.Correction})")}, cet écart ne se distingue plus nettement des fluctuations d'échantillonnage ({French.PValue(adjusted, "p ajustée")}).");
         }
@@ -239,6 +239,14 @@ public static class ContrastInterpretation
                 return string.IsNullOrWhiteSpace(scale.Unit) ? "points" : scale.Unit;
         }
     }
+
+    /// <summary>
+    /// Whether a gap whose interval excludes the null value still stands once the p-value is adjusted for the number of
+    /// indicators (adjusted p ≤ 1 − level), or true when the analysis does not adjust. The one rule the contrast sentence
+    /// and the headline counts share, so that a summary never claims more than its detail.
+    /// </summary>
+    public static bool StaysClearAfterAdjustment(double? adjustedP, double confidenceLevel) =>
+        adjustedP is not { } adjusted || !double.IsFinite(adjusted) || adjusted <= 1 - confidenceLevel;
 
     private static string DirectionSentence(string focal, bool favourable, bool higherBetter) =>
         $"Cet écart va dans un sens {(favourable ? "favorable" : "défavorable")} au groupe {focal} (pour cet indicateur, une valeur plus {(higherBetter ? "élevée" : "basse")} est souhaitable).";
