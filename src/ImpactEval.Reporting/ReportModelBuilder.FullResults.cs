@@ -11,6 +11,12 @@ public static partial class ReportModelBuilder
     public const string FullResultsSheet = "Résultats complets";
 
     /// <summary>
+    /// The header of the column that holds the engine's technical method label: English, in R's vocabulary (the one place
+    /// of the published artefacts that is not French, on purpose: it names what reproduces the number).
+    /// </summary>
+    public const string TechnicalMethodHeader = "Méthode (libellé technique, en anglais)";
+
+    /// <summary>
     /// The "Résultats complets" table: every row of the tidy results (<see cref="TidyResults"/>: effect of each contrast,
     /// thresholds of ordered logits) with its standard error, statistic, degrees of freedom, p-values, interval, method,
     /// variance, n and clusters, numbers kept at full precision (the workbook displays them rounded). Under the same
@@ -56,13 +62,14 @@ public static partial class ReportModelBuilder
             new("Analyse", CellKind.Text), new("Indicateur", CellKind.Text), new("Comparaison", CellKind.Text), new("Terme", CellKind.Text),
             new("Estimation", CellKind.Number), new("Erreur-type", CellKind.Number), new("Statistique", CellKind.Number), new("Degrés de liberté", CellKind.Number),
             new("p", CellKind.PValue), new("p ajustée", CellKind.PValue), new("IC bas", CellKind.Number), new("IC haut", CellKind.Number),
-            new("Méthode", CellKind.Text), new("Variance", CellKind.Text), new("n (modèle)", CellKind.Count), new("Grappes", CellKind.Count),
+            new(TechnicalMethodHeader, CellKind.Text), new("Variance", CellKind.Text), new("n (modèle)", CellKind.Count), new("Grappes", CellKind.Count),
         ];
         return new ReportTable("resultats-complets", "Résultats complets des analyses", context.Sheet(FullResultsSheet),
             "Une ligne par estimation (écart ou rapport de chaque comparaison, seuils des logits ordonnés), avec les colonnes de broom et estimatr : " +
             "les nombres sont conservés à pleine précision dans le classeur et affichés arrondis. Pour un rapport des chances, l’erreur-type est celle du rapport " +
             "(méthode delta) et la statistique celle du logarithme ; « (modèle) » : seuil commun aux comparaisons d’un modèle joint. " +
-            "Le nombre d’observations d’un modèle n’est publié que s’il est la somme des effectifs publiés des groupes (secret statistique).",
+            "Le nombre d’observations d’un modèle n’est publié que s’il est la somme des effectifs publiés des groupes (secret statistique). " +
+            "La colonne « méthode » reprend le libellé technique du moteur, en anglais comme dans les sorties de R (estimatr, MASS), pour retrouver la fonction qui reproduit chaque nombre.",
             columns, [.. rows], InWorkbook: true);
     }
 

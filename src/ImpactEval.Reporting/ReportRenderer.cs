@@ -33,11 +33,11 @@ public sealed class ReportRenderer
     /// <summary>The templates directory in use.</summary>
     public string TemplatesDirectory => engine.Directory;
 
-    /// <summary>Renders a template on a model to one self-contained HTML document.</summary>
+    /// <summary>Renders a template on a model to one self-contained HTML document, with French typography in its text (<see cref="HtmlTypography"/>).</summary>
     /// <param name="templateName">Template name ("rapport-cohorte") or path to a .liquid file.</param>
     /// <param name="model">A <see cref="ReportModel"/>, or a <see cref="NationalSynthesisModel"/> for "synthese-nationale".</param>
     /// <exception cref="TemplateException">The template has a problem (file, line, field in French).</exception>
-    public string RenderHtml(string templateName, object model) => engine.Render(templateName, model);
+    public string RenderHtml(string templateName, object model) => HtmlTypography.Apply(engine.Render(templateName, model));
 
     /// <summary>The Excel workbook of every table of a report (README sheet first).</summary>
     public byte[] RenderXlsx(ReportModel model) =>

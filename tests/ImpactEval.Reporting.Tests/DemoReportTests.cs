@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ImpactEval.Core.Text;
 using ImpactEval.Reporting.Inputs;
 using ImpactEval.Reporting.Model;
+using ImpactEval.Reporting.Templates;
 using ImpactEval.Reporting.Tests.Pdf;
 using ImpactEval.Reporting.Tests.Support;
 using Xunit;
@@ -135,12 +137,12 @@ public class DemoReportTests(ITestOutputHelper output)
         var demo = await Demo.GetAsync();
         var model = ReportModelBuilder.Build(demo.Protocol, demo.Results, ReportGeneration.For(demo.Results, At));
 
-        var text = System.Net.WebUtility.HtmlDecode(new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("rapport-cohorte", model));
+        var text = HtmlTypography.VisibleText(new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("rapport-cohorte", model));
 
         var sentences = model.Analyses.SelectMany(a => a.Contrasts).Select(c => c.Sensitivity).OfType<string>().ToList();
         Assert.NotEmpty(sentences);
         Assert.All(sentences, s => Assert.StartsWith("Sensibilité à une caractéristique non mesurée", s));
-        foreach (var sentence in sentences) Assert.Contains(sentence, text);
+        foreach (var sentence in sentences) Assert.Contains(Typography.Apply(sentence), text);
     }
 
     // A headline never says more than its detail (issue 12): the protocol adjusts the p-values (Holm), so a gap counts as

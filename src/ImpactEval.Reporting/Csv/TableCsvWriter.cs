@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ImpactEval.Core.Files;
+using ImpactEval.Core.Text;
 using ImpactEval.Reporting.Formatting;
 using ImpactEval.Reporting.Model;
 using ImpactEval.Reporting.Workbook;
@@ -46,7 +47,7 @@ public static class TableCsvWriter
     public static string Write(ReportTable table)
     {
         var csv = new StringBuilder();
-        Line(csv, table.Columns.Select(c => Field(WorkbookWriter.Neutralise(Plain(c.Header)))));
+        Line(csv, table.Columns.Select(c => Field(WorkbookWriter.Neutralise(Typography.Apply(c.Header)))));
         foreach (var row in table.Rows)
             Line(csv, row.Cells.Select(Cell));
         return csv.ToString();
@@ -56,7 +57,7 @@ public static class TableCsvWriter
     public static string Cell(TableCell cell)
     {
         if (cell.IsSuppressed) return French.Suppressed;
-        if (!cell.IsNumeric) return Field(WorkbookWriter.Neutralise(Plain(cell.Text)));
+        if (!cell.IsNumeric) return Field(WorkbookWriter.Neutralise(Typography.Apply(cell.Text)));
         // A value absent by design is said so ("sans objet", as in the workbook); a missing one is an empty field.
         return cell.Value is not { } value ? (cell.Text == French.NotApplicable ? French.NotApplicable : "")
             : cell.Kind switch
@@ -70,7 +71,11 @@ public static class TableCsvWriter
     private static string Decimal(double value, int decimals) =>
         (Math.Round(value, decimals, MidpointRounding.AwayFromZero) + 0.0).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture).Replace('.', ',');
 
-    /// <summary>No-break spaces (French typography in HTML) become plain spaces, which every spreadsheet understands.</summary>
+    /// <summary>
+    /// In a numeric field (a p-value as published), no-break spaces become plain spaces, which every spreadsheet
+    /// understands; numbers keep the ASCII minus and "12,3 %" an ordinary space for the same reason. Text fields keep
+    /// French typography (<see cref="Typography.Apply"/>).
+    /// </summary>
     private static string Plain(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
     private static string Field(string text) =>

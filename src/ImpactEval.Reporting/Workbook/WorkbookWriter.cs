@@ -123,8 +123,8 @@ public static class WorkbookWriter
         _ => decimals == 0 ? "#,##0" : "#,##0." + new string('0', decimals),
     };
 
-    /// <summary>Sets a text as a string (never a formula), neutralised, and returns the cell.</summary>
-    private static IXLCell Text(IXLCell cell, string text) => cell.SetValue(Neutralise(text));
+    /// <summary>Sets a text as a string (never a formula), with French typography, neutralised, and returns the cell.</summary>
+    private static IXLCell Text(IXLCell cell, string text) => cell.SetValue(Neutralise(Core.Text.Typography.Apply(text)));
 
     private static void Header(IXLCell cell) =>
         cell.Style.Font.SetBold()

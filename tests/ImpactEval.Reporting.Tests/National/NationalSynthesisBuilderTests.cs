@@ -180,8 +180,8 @@ public class NationalSynthesisBuilderTests
     {
         var html = new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("synthese-nationale", SampleReports.National());
 
-        Assert.Contains("Période : 2023-2024.", html);
-        Assert.Contains("Sur 37 cités répondantes : moyenne 2,0, médiane 2,0, de 0 à 6 (formations) ; total 74.", html);
+        Assert.Contains("Période\u202F: 2023-2024.", html);
+        Assert.Contains("Sur 37 cités répondantes\u202F: moyenne 2,0, médiane 2,0, de 0 à 6 (formations)\u202F; total 74.", html);
         Assert.Contains("Ils ne pourraient être publiés sans masquage que si", html);
     }
 }

@@ -27,7 +27,7 @@ public class ChromiumPdfPrinterTests
         Assert.Contains("%%EOF", pdf[^64..]);
         Assert.InRange(PdfFile.PageCount(pdf), 3, 60);
         Assert.All(PdfFile.MediaBoxes(pdf), box => { Assert.Equal(595.3, box.Width, 0); Assert.Equal(841.9, box.Height, 0); });
-        Assert.Equal(model.Title, PdfFile.Title(pdf));
+        Assert.Equal(ImpactEval.Core.Text.Typography.Apply(model.Title), PdfFile.Title(pdf));
     }
 
     /// <summary>

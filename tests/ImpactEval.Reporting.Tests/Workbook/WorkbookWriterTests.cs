@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using ImpactEval.Core.Text;
 using ImpactEval.Reporting.Model;
 using ImpactEval.Reporting.Samples;
 using ImpactEval.Reporting.Tests.Support;
@@ -39,7 +40,7 @@ public class WorkbookWriterTests
         foreach (var table in expected)
         {
             var rows = sheets[table.SheetName];
-            Assert.Equal(table.Columns.Select(c => c.Header), rows[0].Take(table.Columns.Length));
+            Assert.Equal(table.Columns.Select(c => Typography.Apply(c.Header)), rows[0].Take(table.Columns.Length));
             Assert.Equal(table.Rows.Length, rows.Count - 1);
             for (var r = 0; r < table.Rows.Length; r++)
             for (var c = 0; c < table.Columns.Length; c++)
@@ -49,7 +50,7 @@ public class WorkbookWriterTests
                 if (cell.IsSuppressed) Assert.Equal("s", actual);
                 else if (cell.Value is { } v) Assert.Equal(v, Number(actual), 6);
                 else if (cell.Text == ImpactEval.Reporting.Formatting.French.NotApplicable) Assert.Equal("sans objet", actual); // absent by design, written out
-                else if (!cell.IsNumeric) Assert.Equal(cell.Text, actual); // text and sentences: the cell text (a group's full label, not its code)
+                else if (!cell.IsNumeric) Assert.Equal(Typography.Apply(cell.Text), actual); // text and sentences: the cell text (a group's full label, not its code) in French typography
                 else Assert.Equal("", actual);
             }
         }
@@ -70,7 +71,7 @@ public class WorkbookWriterTests
 
         var rows = LibreOffice.Sheets(path)["Injection"];
 
-        Assert.Equal(["'=1+1", "'@SUM(A1)", "'-2+3", "'+33 1 23"], rows.Skip(1).Select(r => r[0]));
+        Assert.Equal(["'=1+1", "'@SUM(A1)", "\u22122+3", "'+33 1 23"], rows.Skip(1).Select(r => r[0]));
         Assert.Equal(["12", "7", "9", "5"], rows.Skip(1).Select(r => r[1]));
     }
 
