@@ -3,6 +3,7 @@ using System.Net;
 using ImpactEval.Collection.Synthetic;
 using ImpactEval.Data;
 using ImpactEval.Reporting;
+using ImpactEval.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 using Xunit.Abstractions;
@@ -43,7 +44,7 @@ public class CampaignConsolidateCommandTests(ITestOutputHelper output)
         Assert.True(run.ExitCode == 0, run.Output);
         var responded = cites.Count(c => c.Responded);
         Assert.Contains($"Campagne « revue-2024 » consolidée : {responded} cité(s) ont répondu sur 208 interrogée(s), 16 question(s), tous les contrôles de cohérence concordent.", run.Output);
-        var html = WebUtility.HtmlDecode(await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "synthese", "synthese-nationale.html"))).Replace('\u00A0', ' ');
+        var html = PlainHtml.Of(await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "synthese", "synthese-nationale.html")));
         Assert.Contains($"{responded} cités ont répondu sur 208 interrogées", html);
         Assert.Contains("Quelles fonctions composent l'instance de pilotage opérationnel de la cité ?", html);
         Assert.Contains("Question à choix multiples (les parts ne s'additionnent pas)", html);

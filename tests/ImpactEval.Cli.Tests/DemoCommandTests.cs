@@ -1,4 +1,5 @@
 using System.Net;
+using ImpactEval.TestSupport;
 using System.Text.RegularExpressions;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
@@ -47,7 +48,7 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output)
         [.. text.Split('\n').Where(l => l.TrimStart().StartsWith('│')).Select(l => l.Trim().Trim('│').Split('│').Select(c => c.Trim()).ToArray())];
 
     /// <summary>The HTML as a reader sees its text: entities decoded, French non-breaking spaces as plain spaces.</summary>
-    private static string Readable(string html) => WebUtility.HtmlDecode(html).Replace('\u00A0', ' ').Replace('\u202F', ' ');
+    private static string Readable(string html) => PlainHtml.Of(html);
 
     // A CPO tries ImpactEval on the synthetic PasserelleS cohort: the demo computes the estimates and writes the report.
     // For each of the four teacher-rated cooperation indicators, the report gives every focal-vs-comparison contrast of
