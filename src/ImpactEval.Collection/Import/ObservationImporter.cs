@@ -23,7 +23,9 @@ namespace ImpactEval.Collection.Import;
 /// </remarks>
 public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser pseudonymiser, TimeProvider? clock = null)
 {
-    private static readonly HashSet<ColumnKind> Allowed = [ColumnKind.Identifier, ColumnKind.Wave, ColumnKind.CollectedOn, ColumnKind.Indicator];
+    // The school column of a school's collection workbook is accepted and not read: a participant's school is the one of
+    // their enrolment, which a workbook cannot change.
+    private static readonly HashSet<ColumnKind> Allowed = [ColumnKind.Identifier, ColumnKind.Cluster, ColumnKind.Wave, ColumnKind.CollectedOn, ColumnKind.Indicator];
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 

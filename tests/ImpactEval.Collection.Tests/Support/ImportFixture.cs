@@ -17,7 +17,7 @@ namespace ImpactEval.Collection.Tests.Support;
 public sealed class ImportFixture : IAsyncDisposable
 {
     /// <summary>A fixed pseudonymisation key for the tests (32 bytes).</summary>
-    private static readonly Pseudonymiser Pseudonymiser = new(PseudonymKey.FromBase64(Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), "tests"));
+    internal static readonly Pseudonymiser Pseudonymiser = new(PseudonymKey.FromBase64(Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), "tests"));
 
     private ImportFixture(TestStore store, ImpactEvalDbContext db, Protocol protocol)
     {

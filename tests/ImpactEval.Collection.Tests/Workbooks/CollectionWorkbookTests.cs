@@ -216,7 +216,7 @@ public class CollectionWorkbookTests
         Assert.Contains("Nombre entre 0 et 100 (%).", text);
         Assert.Contains("Nombre entier entre 0 et 40 (séances).", text);
         Assert.Contains("Implication du parent dans l'apprentissage de la propreté", text);
-        Assert.Contains("le chef de projet opérationnel", text);
+        Assert.Contains("Pour toute question sur ce classeur ou sur un indicateur : Cheffe de projet opérationnelle de la cité éducative de Valbrune, evaluation@valbrune.example.", text);
         Assert.DoesNotContain("DOS-001", text);
     }
 

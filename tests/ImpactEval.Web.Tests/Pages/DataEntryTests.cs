@@ -141,6 +141,36 @@ public sealed class DataEntryTests(WebFixture fixture)
         Assert.Equal((byte)'K', bytes[1]);
     }
 
+    // The collection page says which workbooks of each wave came back, per school and respondent, with the values owed
+    // and received as the store holds them; each row links to that school's and respondent's blank workbook, whose
+    // columns are the respondent's only.
+    [Fact]
+    public async Task CollectionPage_ReturnsPerSchoolAndRespondent_MatchTheStoreAndLinkTheirWorkbook()
+    {
+        using var browser = new Browser(fixture.Host.Url);
+        browser.SignIn("saisie-a", WebFixture.Password);
+        browser.Open("/cites/CE-999-01/protocoles/passerelles/saisie");
+        browser.AssertAccessible("/cites/CE-999-01/protocoles/passerelles/saisie");
+        var rows = browser.Driver.FindElements(By.CssSelector("table[data-retours='T1'] tbody tr"));
+        Assert.Equal(16, rows.Count);
+        await using var db = await fixture.Store.OpenAsync();
+        var protocol = (await new Data.ProtocolRegistry(db).LoadCurrentAsync("passerelles"))!.Value.Protocol;
+        var expected = await new Collection.Workbooks.WorkbookReturns(db).GetAsync(protocol, protocol.FindWave("T1")!, DateOnly.FromDateTime(DateTime.Now));
+        var shown = rows.Select(r => r.FindElements(By.CssSelector("th, td")).Select(c => c.Text.Replace('\u202F', ' ').Replace('\u00A0', ' ')).ToArray()).ToList();
+        Assert.Equal(expected.Select(r => $"{r.Scope.School}|{r.Scope.Respondent}|{r.Expected}|{r.Received}|{r.StateLabel}"),
+            shown.Select(c => $"{c[0]}|{c[1]}|{c[3].Replace(" ", "")}|{c[4].Replace(" ", "")}|{c[5]}"));
+        Assert.Contains(expected, r => r.Received > 0);
+
+        using var client = new SiteClient(fixture.Host.Url);
+        Assert.True(await client.SignInAsync("saisie-a", WebFixture.Password));
+        var link = rows[1].FindElement(By.TagName("a")).GetAttribute("href")!;
+        using var response = await client.GetAsync(new Uri(link).PathAndQuery);
+        Assert.Equal("collecte-passerelles-T1-E01-educatrice-de-jeunes-enfants.xlsx", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(["identifiant", "ecole", "vague", "date_collecte", "NB_SEANCES", "SATISFACTION"],
+            workbook.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString()));
+    }
+
     private static string Completeness(Browser browser, string cell) =>
         browser.Driver.FindElement(By.CssSelector($"td[data-completude='{cell}']")).Text;
 

@@ -1,3 +1,4 @@
+using ImpactEval.Collection;
 using ImpactEval.Collection.Workbooks;
 using ImpactEval.Data;
 using ImpactEval.Web.Authorization;
@@ -5,20 +6,28 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace ImpactEval.Web.Pages.Cites;
 
-/// <summary>The waves of a protocol, each with its data-entry form and its collection workbook.</summary>
+/// <summary>
+/// The waves of a protocol, each with its data-entry form and its collection workbook, and which workbooks of each
+/// wave came back (<see cref="WorkbookReturns"/>: per school and respondent, values received over values owed).
+/// </summary>
 [Authorize(Policy = WebPolicies.EnterData)]
-public sealed class SaisieModel(ImpactEvalDbContext db) : AppPageModel
+public sealed class SaisieModel(ImpactEvalDbContext db, LocalClock clock) : AppPageModel
 {
-    /// <summary>One wave with indicators.</summary>
-    public sealed record WaveItem(string Code, string Label, int Indicators);
+    /// <summary>One wave with indicators, and the returns of its workbooks.</summary>
+    public sealed record WaveItem(string Code, string Label, int Indicators, IReadOnlyList<WorkbookReturn> Returns);
 
     /// <summary>The waves with indicators, in order.</summary>
     public IReadOnlyList<WaveItem> Waves { get; private set; } = [];
 
-    /// <summary>Reads the waves.</summary>
+    /// <summary>Reads the waves and the returns of their workbooks.</summary>
     public async Task OnGetAsync()
     {
         var protocol = (await new ProtocolRegistry(db).LoadCurrentAsync(Cite.ProtocolCode!, HttpContext.RequestAborted))!.Value.Protocol;
-        Waves = [.. protocol.Waves.Select(w => new WaveItem(w.Code, w.Label, CollectionWorkbook.IndicatorsAt(protocol, w).Count)).Where(w => w.Indicators > 0)];
+        var returns = new WorkbookReturns(db);
+        var waves = new List<WaveItem>();
+        foreach (var wave in protocol.Waves.Where(w => CollectionWorkbook.IndicatorsAt(protocol, w).Count > 0))
+            waves.Add(new WaveItem(wave.Code, wave.Label, CollectionWorkbook.IndicatorsAt(protocol, wave).Count,
+                await returns.GetAsync(protocol, wave, clock.Today, HttpContext.RequestAborted)));
+        Waves = waves;
     }
 }
