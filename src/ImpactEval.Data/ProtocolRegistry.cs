@@ -18,16 +18,22 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
     /// <summary>Validates and registers the protocol file at <paramref name="path"/>.</summary>
     /// <param name="path">Path of the YAML file.</param>
     /// <param name="actor">Who registers (for the audit trail).</param>
+    /// <param name="evaluability">The protocol's evaluability verdict as JSON, stored with the version (see <see cref="RegisterAsync"/>).</param>
     /// <param name="cancellationToken">Cancels the operation (nothing is written).</param>
-    public Task<RegistrationOutcome> RegisterFileAsync(string path, string actor, CancellationToken cancellationToken = default) =>
-        RegisterAsync(ProtocolLoader.LoadFile(path), Path.GetFileName(path), actor, cancellationToken);
+    public Task<RegistrationOutcome> RegisterFileAsync(string path, string actor, Func<Model.Protocol, string>? evaluability = null, CancellationToken cancellationToken = default) =>
+        RegisterAsync(ProtocolLoader.LoadFile(path), Path.GetFileName(path), actor, evaluability, cancellationToken);
 
     /// <summary>Registers an already loaded protocol.</summary>
     /// <param name="loaded">The loading result (its source text is what is stored).</param>
     /// <param name="fileName">The file name to record.</param>
     /// <param name="actor">Who registers.</param>
+    /// <param name="evaluability">
+    /// Computes the evaluability verdict (JSON) stored with the version — ImpactEval.Analysis' EvaluabilityAssessment,
+    /// which this project cannot reference; a version registered earlier without one gets it when the same file comes again.
+    /// </param>
     /// <param name="cancellationToken">Cancels the operation (nothing is written).</param>
-    public async Task<RegistrationOutcome> RegisterAsync(ProtocolLoadResult loaded, string fileName, string actor, CancellationToken cancellationToken = default)
+    public async Task<RegistrationOutcome> RegisterAsync(ProtocolLoadResult loaded, string fileName, string actor, Func<Model.Protocol, string>? evaluability = null,
+        CancellationToken cancellationToken = default)
     {
         if (loaded.Protocol is not { } protocol)
             return new RegistrationOutcome(RegistrationStatus.Invalid, null, null, loaded.Problems, []);
@@ -39,7 +45,15 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
         {
             var current = await db.ProtocolVersions.SingleAsync(v => v.ProtocolId == stored.Id && v.Number == stored.CurrentVersion, cancellationToken);
             if (current.Sha256 == sha)
+            {
+                if (current.Evaluability is null && evaluability is not null)
+                {
+                    current.Evaluability = evaluability(protocol);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
                 return new RegistrationOutcome(RegistrationStatus.Unchanged, protocol.Id, stored.CurrentVersion, loaded.Problems, []);
+            }
             var refusals = await FindReinterpretationsAsync(stored, protocol, cancellationToken);
             if (!refusals.IsEmpty)
                 return new RegistrationOutcome(RegistrationStatus.Refused, protocol.Id, stored.CurrentVersion, loaded.Problems, refusals);
@@ -62,6 +76,7 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
         stored.Versions.Add(new ProtocolVersion
         {
             Number = stored.CurrentVersion, Sha256 = sha, SourceText = loaded.SourceText, SourceFile = fileName, RegisteredBy = actor, RegisteredAt = now,
+            Evaluability = evaluability?.Invoke(protocol),
         });
         await db.SaveChangesAsync(cancellationToken);
         await SynchroniseDefinitionsAsync(stored.Id, protocol, cancellationToken);

@@ -20,7 +20,7 @@ namespace ImpactEval.Data;
 public static class StoreSchema
 {
     /// <summary>The schema version this build of ImpactEval expects.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     /// <summary>Upgrade steps: the SQL that takes version <c>n − 1</c> to version <c>n</c>, keyed by <c>n</c>.</summary>
     /// <remarks>Each step is the embedded script <c>Schema/Upgrades/v{n}.{provider}.sql</c>.</remarks>
@@ -31,6 +31,7 @@ public static class StoreSchema
         [4] = provider => UpgradeScript(4, provider), // web application: users (ASP.NET Core Identity), their cités, the key ring
         [5] = provider => UpgradeScript(5, provider), // territory registry (régions, départements, cités' label year and lists), submissions
         [6] = provider => UpgradeScript(6, provider), // PostgreSQL: observations' references checked once per import (triggers instead of foreign keys)
+        [7] = provider => UpgradeScript(7, provider), // the evaluability verdict of each protocol version
     };
 
     private const long AdvisoryLockKey = 0x1A9AC7E7A1;

@@ -20,6 +20,44 @@ public class ProtocolCommandTests
         Assert.Equal(5, run.Output.Split('\n').Count(l => l.Contains(": erreur :")));
     }
 
+    // Issue 12, item 4: the evaluability verdict comes with the protocol, before any data. For 6 girls against 20
+    // classmates, `protocol validate` prints the findings to review with the detectable effect and the sample that
+    // would detect 0,3 SD, each placed in the file; `register` stores the same verdict with the version; the séjours
+    // protocol without comparison group gets a blocking finding; `power` prints the verdict after its table.
+    [Fact]
+    public async Task ValidateRegisterPower_SmallGroups_VerdictPrintedPlacedAndStored()
+    {
+        using var cli = new CliRunner();
+        var file = Path.Combine(AppContext.BaseDirectory, "Protocols", "filles-sciences.yaml");
+
+        var validate = await cli.RunAsync("protocol", "validate", file);
+        var register = await cli.RunAsync("protocol", "register", file);
+        var power = await cli.RunAsync("power", file);
+        var sejours = await cli.RunAsync("protocol", "validate", Path.Combine(AppContext.BaseDirectory, "Protocols", "sejours.yaml"));
+
+        Assert.Equal(0, validate.ExitCode);
+        var text = Squeezed(validate.Output);
+        Assert.Contains(Squeeze("protocole valide (5 indicateurs, 2 groupes, 1 vague)."), text);
+        Assert.Contains(Squeeze("Évaluabilité : aucun point bloquant, 5 points à revoir, 1 information."), text);
+        Assert.Contains(Squeeze("à revoir " + file + ":15:5 : Avec 6 et 20 participants prévus, la comparaison FILLES – CLASSE ne détectera qu'un écart d'au moins 1,36 écart-type"), text);
+        Assert.Matches(@"Pourdétecter0,3écart-type,ilfaudraitenviron\d+et\d+participants", text);
+        Assert.Equal(0, register.ExitCode);
+        Assert.Contains(Squeeze("Évaluabilité : aucun point bloquant, 5 points à revoir"), Squeezed(register.Output));
+        Assert.Contains(Squeeze("1,36"), Squeezed(power.Output));
+        Assert.Contains(Squeeze("Évaluabilité : aucun point bloquant, 5 points à revoir"), Squeezed(power.Output));
+        Assert.Contains(Squeeze("Évaluabilité : 1 point bloquant"), Squeezed(sejours.Output));
+        Assert.Contains(Squeeze("l'impact (CONFIANCE) ne peut pas être estimé"), Squeezed(sejours.Output));
+
+        await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = cli.DataDirectory });
+        var stored = Analysis.Evaluability.EvaluabilityVerdict.FromJson((await db.ProtocolVersions.SingleAsync()).Evaluability!);
+        Assert.Equal(Analysis.Evaluability.EvaluabilityAssessment.Assess(Core.Loading.ProtocolLoader.LoadFile(file).Protocol!).Findings.AsEnumerable(), stored.Findings.AsEnumerable());
+    }
+
+    /// <summary>The output without colour codes nor any white space: the console wraps long lines and drops the space where it wraps.</summary>
+    private static string Squeezed(string output) => Squeeze(Flat(output));
+
+    private static string Squeeze(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", "");
+
     /// <summary>The output as one line without colour codes (the console wraps long messages).</summary>
     private static string Flat(string output) => System.Text.RegularExpressions.Regex.Replace(output, "\u001b\\[[0-9;]*m", "").Replace("\n", "");
 

@@ -1,3 +1,4 @@
+using ImpactEval.Analysis.Evaluability;
 using System.CommandLine;
 using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Synthetic;
@@ -30,7 +31,7 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"Base : {Markup.Escape(context.Store.Provider == StoreProvider.Sqlite ? Path.GetFullPath(Path.Combine(context.Store.DataDirectory, "impacteval.db")) : "PostgreSQL")}");
             await using var db = await context.OpenStoreAsync(cancellationToken);
 
-            var registration = await new ProtocolRegistry(db).RegisterFileAsync(parse.GetValue(protocolFile)!.FullName, CliContext.Actor, cancellationToken);
+            var registration = await new ProtocolRegistry(db).RegisterFileAsync(parse.GetValue(protocolFile)!.FullName, CliContext.Actor, EvaluabilityAssessment.Json, cancellationToken);
             if (ProtocolCommand.Report(registration, parse.GetValue(protocolFile)!.ToString()) != ExitCodes.Ok) return ExitCodes.InvalidInput;
             var (protocol, _) = (await new ProtocolRegistry(db).LoadCurrentAsync(registration.ProtocolCode!, cancellationToken))!.Value;
 

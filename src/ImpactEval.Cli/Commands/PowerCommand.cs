@@ -41,7 +41,10 @@ public static class PowerCommand
             var planned = DesignSensitivity.Planned(protocol);
             if (planned.IsEmpty)
             {
-                AnsiConsole.MarkupLine("[red]✗[/] Aucun effectif prévu : ajoutez « planned_size: » à chaque groupe du protocole.");
+                AnsiConsole.MarkupLine(protocol.Groups.Any(g => g.Role == Core.Model.GroupRole.Comparison)
+                    ? "[red]✗[/] Aucun effectif prévu pour le groupe focal et un groupe de comparaison : ajoutez « planned_size: » à ces groupes du protocole."
+                    : "[red]✗[/] Aucun groupe de comparaison : il n'y a pas d'écart entre groupes à dimensionner.");
+                VerdictOutput.Print(protocol, parse.GetValue(file)!.ToString());
                 return ExitCodes.InvalidInput;
             }
             try
@@ -58,7 +61,11 @@ public static class PowerCommand
                 var assumptions = design.Icc is { } i
                     ? $"corrélation intra-classe {FrenchNumber.Format(i, 2)}, effets fixes par école"
                     : "regroupement par école ignoré (ICC inconnue : l'effet minimal est sous-estimé si les écoles diffèrent)";
+                var largest = planned.MaxBy(p => p.StandardisedEffect)!;
+                AnsiConsole.MarkupLine(Markup.Escape($"Lecture : pour la comparaison {largest.Focal} vs {largest.Comparison}, un écart réel d'au moins {FrenchNumber.Format(largest.StandardisedEffect, 2)} écart-type "
+                    + $"serait détecté {FrenchNumber.Format(100 * design.Power, 0)} fois sur 100 ; un écart plus petit passerait plus souvent inaperçu (un effet de 0,2 écart-type est dit « petit », 0,5 « moyen »)."));
                 AnsiConsole.MarkupLine(Markup.Escape($"Hypothèses : puissance {FrenchNumber.Format(100 * design.Power, 0)} %, risque {FrenchNumber.Format(100 * design.Alpha, 0)} % (bilatéral), R² des covariables {FrenchNumber.Format(design.CovariateRSquared, 2)}, {assumptions}."));
+                VerdictOutput.Print(protocol, parse.GetValue(file)!.ToString());
                 return ExitCodes.Ok;
             }
             catch (StatisticsException e)

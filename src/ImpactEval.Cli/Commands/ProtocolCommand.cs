@@ -1,3 +1,4 @@
+using ImpactEval.Analysis.Evaluability;
 using System.CommandLine;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
@@ -35,7 +36,11 @@ public static class ProtocolCommand
                 var result = ProtocolLoader.LoadFile(file.ToString(), directory);
                 PrintProblems(result);
                 if (result.IsValid)
-                    AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(file.ToString())} : protocole valide ({result.Protocol!.Indicators.Length} indicateurs, {result.Protocol.Groups.Length} groupes, {result.Protocol.Waves.Length} vagues).");
+                {
+                    var p = result.Protocol!;
+                    AnsiConsole.MarkupLine($"[green]✓[/] {Markup.Escape(file.ToString())} : protocole valide ({Count(p.Indicators.Length, "indicateur")}, {Count(p.Groups.Length, "groupe")}, {Count(p.Waves.Length, "vague")}).");
+                    VerdictOutput.Print(p, file.ToString());
+                }
                 else
                 {
                     AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(file.ToString())} : {result.Errors.Count()} erreur(s).");
@@ -58,8 +63,11 @@ public static class ProtocolCommand
             var path = parse.GetValue(file)!.ToString();
             var context = CliContext.From(parse);
             await using var db = await context.OpenStoreAsync(cancellationToken);
-            var outcome = await new ProtocolRegistry(db).RegisterAsync(ProtocolLoader.LoadFile(path, directory), Path.GetFileName(path), CliContext.Actor, cancellationToken);
-            return Report(outcome, path);
+            var loaded = ProtocolLoader.LoadFile(path, directory);
+            var outcome = await new ProtocolRegistry(db).RegisterAsync(loaded, Path.GetFileName(path), CliContext.Actor, EvaluabilityAssessment.Json, cancellationToken);
+            var exit = Report(outcome, path);
+            if (loaded.Protocol is { } protocol && outcome.Status != RegistrationStatus.Invalid) VerdictOutput.Print(protocol, path);
+            return exit;
         });
         return command;
     }
@@ -102,6 +110,9 @@ public static class ProtocolCommand
                 return ExitCodes.InvalidInput;
         }
     }
+
+    /// <summary>"1 groupe", "3 groupes".</summary>
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static void PrintProblems(ProtocolLoadResult result)
     {

@@ -1,3 +1,4 @@
+using ImpactEval.Analysis.Evaluability;
 using System.CommandLine;
 using ImpactEval.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
@@ -58,7 +59,7 @@ public static class ServeCommand
         await using var db = await context.OpenStoreAsync(cancellationToken);
         foreach (var file in directory.EnumerateFiles("*.yaml").OrderBy(f => f.Name, StringComparer.Ordinal))
         {
-            var outcome = await new Data.ProtocolRegistry(db).RegisterFileAsync(file.FullName, CliContext.Actor, cancellationToken);
+            var outcome = await new Data.ProtocolRegistry(db).RegisterFileAsync(file.FullName, CliContext.Actor, EvaluabilityAssessment.Json, cancellationToken);
             ProtocolCommand.Report(outcome, Path.GetRelativePath(Directory.GetCurrentDirectory(), file.FullName));
         }
     }

@@ -71,9 +71,11 @@ public static class WorkbookCommand
                 if (parse.GetValue(returns)) return await ReturnsAsync(db, model, found, cancellationToken);
                 if (outPath is null) return Fail("Indiquez où écrire (--out FICHIER.xlsx pour un classeur, --out DOSSIER pour un classeur par école et par répondant).");
                 var rosterFile = parse.GetValue(roster);
-                return outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
+                var exit = outPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
                     ? await OneAsync(context, db, model, found, scope, rosterFile, Path.GetFullPath(outPath), cancellationToken)
                     : await SetAsync(context, db, model, found, scope, rosterFile, Path.GetFullPath(outPath), cancellationToken);
+                if (exit == ExitCodes.Ok) VerdictOutput.Print(model, $"protocole {model.Id}", brief: true);
+                return exit;
             }
             catch (ArgumentException e)
             {

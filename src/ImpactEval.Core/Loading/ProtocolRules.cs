@@ -47,12 +47,13 @@ internal static class ProtocolRules
     {
         foreach (var reference in references)
         {
-            var (known, kind) = reference.Kind switch
+            // Article and agreement of each kind: « un indicateur … défini », « une vague … définie ».
+            var (known, kind, defined) = reference.Kind switch
             {
-                ReferenceKind.Indicator => (protocol.Indicators.Select(i => i.Code), "indicateur"),
-                ReferenceKind.Wave => (protocol.Waves.Select(w => w.Code), "vague"),
-                ReferenceKind.Covariate => (protocol.Covariates.Select(c => c.Code), "covariable"),
-                _ => (protocol.Groups.Select(g => g.Code), "groupe"),
+                ReferenceKind.Indicator => (protocol.Indicators.Select(i => i.Code), "un indicateur", "défini"),
+                ReferenceKind.Wave => (protocol.Waves.Select(w => w.Code), "une vague", "définie"),
+                ReferenceKind.Covariate => (protocol.Covariates.Select(c => c.Code), "une covariable", "définie"),
+                _ => (protocol.Groups.Select(g => g.Code), "un groupe", "défini"),
             };
             var codes = known.ToList();
             if (codes.Contains(reference.Code))
@@ -61,9 +62,9 @@ internal static class ProtocolRules
                 continue;
             }
             var closest = TextKey.Closest(reference.Code, codes);
-            var declared = codes.Count == 0 ? "aucun n'est déclaré" : $"déclarés : {string.Join(", ", codes)}";
-            sink.Error(reference.At, $"{ProtocolLoader.Capitalise(reference.Where)} fait référence à un {kind} « {reference.Code} » qui n'est pas défini.",
-                closest is not null ? $"Vouliez-vous dire « {closest} » ? ({declared})" : $"Codes {declared}.");
+            var declared = codes.Count == 0 ? "aucun code de ce type n'est déclaré" : $"codes déclarés : {string.Join(", ", codes)}";
+            sink.Error(reference.At, $"{ProtocolLoader.Capitalise(reference.Where)} fait référence à {kind} « {reference.Code} » qui n'est pas {defined}.",
+                closest is not null ? $"Vouliez-vous dire « {closest} » ? ({declared})" : ProtocolLoader.Capitalise(declared) + ".");
         }
     }
 

@@ -26,4 +26,10 @@ public sealed class ProtocolVersion
 
     /// <summary>When it was registered (UTC).</summary>
     public DateTime RegisteredAt { get; set; }
+
+    /// <summary>
+    /// The evaluability verdict of this version, as JSON (ImpactEval.Analysis.Evaluability.EvaluabilityVerdict), computed
+    /// when it was registered; null for versions registered before schema v7.
+    /// </summary>
+    public string? Evaluability { get; set; }
 }

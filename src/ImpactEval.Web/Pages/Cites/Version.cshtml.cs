@@ -1,3 +1,4 @@
+using ImpactEval.Analysis.Evaluability;
 using System.Text;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
@@ -56,7 +57,7 @@ public sealed class VersionModel(ImpactEvalDbContext db) : AppPageModel
             Errors.Add("fichier", $"Ce fichier décrit le protocole « {protocol.Id} » de la cité {protocol.TerritoryCode}, pas « {Cite.ProtocolCode} » de {Cite.TerritoryCode} : rien n’a été enregistré.");
             return Page();
         }
-        var outcome = await new ProtocolRegistry(db).RegisterAsync(loaded, FileName, Scope.Actor, HttpContext.RequestAborted);
+        var outcome = await new ProtocolRegistry(db).RegisterAsync(loaded, FileName, Scope.Actor, EvaluabilityAssessment.Json, HttpContext.RequestAborted);
         switch (outcome.Status)
         {
             case RegistrationStatus.NewVersion or RegistrationStatus.Created:
