@@ -24,6 +24,8 @@ public static class ProtocolAnalysis
         var balance = Balance(protocol, dataset, weightings.Values.FirstOrDefault(), notes);
         var attrition = Attrition(protocol, dataset, notes);
         if (dataset.Count == 0) notes.Add("Aucun participant n'est encore inscrit : aucune estimation n'est possible.");
+        if (!protocol.Groups.Any(g => g.Role == GroupRole.Comparison) && protocol.Analyses.Any(a => a.Estimator == Estimator.PairedChange))
+            notes.Add(NoComparisonNote);
         if (protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             notes.Add("Les groupes n'ont pas été constitués par tirage au sort : les écarts estimés sont des associations ajustées sur les caractéristiques mesurées, pas des preuves de causalité.");
         return new AnalysisResults(protocol.Id, dataset.ProtocolVersion, dataset.Fingerprint, dataset.Count, flow, descriptives, balance, attrition, analyses,
@@ -32,6 +34,10 @@ public static class ProtocolAnalysis
             FormatVersion = ResultsJson.FormatVersion, EngineVersion = AnalysisEngine.Version, BuildVersion = AnalysisEngine.BuildVersion,
         };
     }
+
+    /// <summary>The note of a protocol without comparison group whose analyses measure changes.</summary>
+    public const string NoComparisonNote =
+        "Sans groupe de comparaison, les résultats sont des évolutions observées des mêmes participants entre deux vagues, pas des effets de l'action : rien ne dit ce qui se serait passé sans elle (l'âge, la saison ou d'autres actions peuvent expliquer une évolution).";
 
     private static SampleFlow Flow(Protocol protocol, AnalysisDataset dataset)
     {
@@ -122,7 +128,8 @@ public static class ProtocolAnalysis
                 }
                 first ??= weighting;
             }
-            grid.Add(ContrastEstimator.Estimate(protocol, dataset, spec, indicator, weighting));
+            // An analysis without contrast (paired_change in a protocol without comparison group) has only its changes.
+            grid.Add(spec.Contrasts.IsEmpty ? [] : ContrastEstimator.Estimate(protocol, dataset, spec, indicator, weighting));
         }
         if (spec.BaselineOutcome && spec.Estimator == Estimator.Weighting && spec.OutcomeCodes.Length > 1)
             notes.Add($"Analyse {spec.Code} : un modèle de score de propension par indicateur (sa valeur à {spec.BaselineWaveCode} y entre) ; les diagnostics des poids présentés sont ceux du premier indicateur.");
@@ -134,7 +141,45 @@ public static class ProtocolAnalysis
             estimates.AddRange(family is null ? Adjust(column, spec.Multiplicity) : column);
         }
         var diagnostics = first is null ? null : new WeightingDiagnostics(first.Summaries, first.Overlap, first.Warnings);
-        return Result([.. estimates], diagnostics);
+        return Result([.. estimates], diagnostics) with { Changes = spec.Estimator == Estimator.PairedChange ? Changes(protocol, dataset, spec) : [] };
+    }
+
+    /// <summary>
+    /// The change of each outcome in each group of a <c>paired_change</c> analysis (the focal group, then the comparison
+    /// groups of its contrasts), over the participants observed at both waves: mean change with its paired t interval,
+    /// and the signed-rank test for an ordinal outcome.
+    /// </summary>
+    private static ImmutableArray<ChangeEstimate> Changes(Protocol protocol, AnalysisDataset dataset, AnalysisSpec spec)
+    {
+        var result = ImmutableArray.CreateBuilder<ChangeEstimate>();
+        var groups = new[] { protocol.FocalGroup.Code }.Concat(spec.Contrasts.Select(c => c.ComparisonCode)).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var code in spec.OutcomeCodes)
+        {
+            var indicator = protocol.FindIndicator(code)!;
+            var before = dataset.Outcome(code, spec.BaselineWaveCode!);
+            var after = dataset.Outcome(code, spec.WaveCode);
+            foreach (var group in groups.Where(indicator.AppliesTo))
+            {
+                var pairs = Rows(dataset, group).Where(r => !double.IsNaN(before[r]) && !double.IsNaN(after[r])).ToList();
+                var b = pairs.Select(r => before[r]).ToArray();
+                var a = pairs.Select(r => after[r]).ToArray();
+                Estimate? change = null;
+                SignedRankTest? rank = null;
+                string? failure = null;
+                try
+                {
+                    change = PairedChanges.MeanChange(b, a, spec.ConfidenceLevel);
+                    if (indicator.Scale.Type == Core.Model.ValueType.Ordinal) rank = PairedChanges.SignedRank(b, a);
+                }
+                catch (StatisticsException e)
+                {
+                    failure = e.Message;
+                }
+                result.Add(new ChangeEstimate(code, group, spec.BaselineWaveCode!, spec.WaveCode, pairs.Count,
+                    pairs.Count == 0 ? double.NaN : b.Average(), pairs.Count == 0 ? double.NaN : a.Average(), change, rank, failure));
+            }
+        }
+        return result.ToImmutable();
     }
 
     /// <summary>The ATT weights of an analysis, shared by analyses with the same covariates (per outcome with <c>baseline: outcome</c>).</summary>

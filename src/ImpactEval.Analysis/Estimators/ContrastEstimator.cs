@@ -85,7 +85,7 @@ internal static class ContrastEstimator
     {
         Estimator.Ancova => LinearContrast.Ancova(data),
         Estimator.Lin => LinearContrast.Lin(data),
-        Estimator.DifferenceInDifferences => LinearContrast.ChangeScore(data),
+        Estimator.DifferenceInDifferences or Estimator.PairedChange => LinearContrast.ChangeScore(data),
         Estimator.OrderedLogit => OddsRatioContrast.OrderedLogit(data),
         Estimator.Logistic => OddsRatioContrast.Logistic(data),
         Estimator.Weighting => weighting!.Estimate(data),

@@ -33,6 +33,8 @@ internal static class MethodDescription
             Estimator.Ancova => $"Régression linéaire (ANCOVA){Adjusted("ajustée")}{model}, {Linear(spec, unit)}",
             Estimator.Lin => $"Régression linéaire de Lin (covariables centrées et croisées avec le groupe){Adjusted("ajustée")}{model}, {Linear(spec, unit)}",
             Estimator.DifferenceInDifferences => $"Doubles différences (évolution entre {spec.BaselineWaveCode} et {spec.WaveCode}){model}, {Linear(spec, unit)}",
+            Estimator.PairedChange => $"Évolution des mêmes participants entre {spec.BaselineWaveCode} et {spec.WaveCode} : moyenne des évolutions et intervalle de Student apparié (test des rangs signés de Wilcoxon pour un indicateur ordinal)"
+                + (spec.Contrasts.IsEmpty ? "" : $" ; écart entre les évolutions des groupes{model}, {Linear(spec, unit)}"),
             Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){Adjusted("ajusté")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
             Estimator.Logistic => $"Régression logistique{Adjusted("ajustée")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
             Estimator.ClusterBootstrap => $"Régression linéaire (ANCOVA){Adjusted("ajustée")}{model}, intervalle par bootstrap de {spec.Bootstrap.Replications} rééchantillonnages des {(unit is null ? "grappes" : $"unités ({unit})")} entières (percentiles, graine {spec.Bootstrap.Seed})",

@@ -73,7 +73,7 @@ public static class EvaluabilityAssessment
             impact.Count > 0
                 ? $"Aucun groupe de comparaison : l'impact ({string.Join(", ", impact)}) ne peut pas être estimé, seulement l'évolution des bénéficiaires."
                 : "Aucun groupe de comparaison : l'évaluation décrira les bénéficiaires et leur évolution, sans pouvoir l'attribuer à l'action.",
-            "Ajoutez un groupe « role: comparison » (des enfants comparables qui ne bénéficient pas de l'action), ou présentez les résultats comme une évolution observée, pas comme un effet."));
+            "Ajoutez un groupe « role: comparison » (des enfants comparables qui ne bénéficient pas de l'action), ou présentez les résultats comme une évolution observée, pas comme un effet (estimateur « paired_change »)."));
     }
 
     private static void Sizes(Protocol protocol, List<EvaluabilityFinding> findings)

@@ -27,6 +27,9 @@ public sealed record AnalysisResult(
     /// <summary>Joint (one model on all groups) or pairwise (one model per contrast); null for two-sample statistics.</summary>
     public AnalysisModel? Model { get; init; }
 
+    /// <summary>For <c>paired_change</c>: the observed change of each outcome in each group (focal first), between the baseline wave and <see cref="Wave"/>.</summary>
+    public ImmutableArray<ChangeEstimate> Changes { get; init; } = [];
+
     /// <summary>The family of tests across analyses whose adjustment <see cref="Multiplicity"/> is, or null when p-values are adjusted within the analysis.</summary>
     public string? Family { get; init; }
 }

@@ -148,8 +148,14 @@ internal static class ProtocolRules
         var baseline = analysis.BaselineWaveCode is null ? null : protocol.FindWave(analysis.BaselineWaveCode);
         if (wave is not null && baseline is not null && baseline.Order >= wave.Order)
             sink.Error(analysis.At, $"Dans {what}, la vague de référence « {baseline.Code} » doit précéder la vague analysée « {wave.Code} ».");
-        if (analysis.Estimator == Estimator.DifferenceInDifferences && analysis.BaselineWaveCode is null)
-            sink.Error(analysis.At, $"{ProtocolLoader.Capitalise(what)} utilise les doubles différences (did) sans vague de référence.", "Ajoutez « baseline_wave: » : la vague avant l'action.");
+        if (analysis.Estimator.IsChange() && analysis.BaselineWaveCode is null)
+            sink.Error(analysis.At, analysis.Estimator == Estimator.PairedChange
+                    ? $"{ProtocolLoader.Capitalise(what)} mesure une évolution (paired_change) sans vague de référence."
+                    : $"{ProtocolLoader.Capitalise(what)} utilise les doubles différences (did) sans vague de référence.",
+                "Ajoutez « baseline_wave: » : la vague avant l'action.");
+        if (analysis.Estimator == Estimator.PairedChange && !analysis.CovariateCodes.IsEmpty)
+            sink.Error(analysis.At, $"Dans {what}, l'évolution observée (paired_change) n'ajuste sur aucune covariable : elle décrit le changement des mêmes participants entre deux vagues.",
+                "Retirez « covariates: », ou choisissez did ou ancova pour comparer des groupes en ajustant.");
         if (analysis.Contrasts.IsEmpty && protocol.Groups.Any(g => g.Role == GroupRole.Comparison))
             sink.Error(analysis.At, $"{ProtocolLoader.Capitalise(what)} ne compare aucun groupe.");
         if (analysis.Estimator is Estimator.Ancova or Estimator.Lin or Estimator.Weighting or Estimator.ClusterBootstrap && analysis.CovariateCodes.IsEmpty && analysis.BaselineWaveCode is null)
@@ -163,8 +169,8 @@ internal static class ProtocolRules
             if (wave is not null && !indicator.WaveCodes.Contains(wave.Code))
                 sink.Error(analysis.At, $"Dans {what}, l'indicateur « {code} » n'est pas collecté à la vague « {wave.Code} ».",
                     $"Ajoutez {wave.Code} aux vagues de l'indicateur, ou choisissez une vague parmi : {string.Join(", ", indicator.WaveCodes)}.");
-            if (baseline is not null && analysis.Estimator == Estimator.DifferenceInDifferences && !indicator.WaveCodes.Contains(baseline.Code))
-                sink.Error(analysis.At, $"Dans {what}, les doubles différences demandent l'indicateur « {code} » à la vague de référence « {baseline.Code} », où il n'est pas collecté.");
+            if (baseline is not null && analysis.Estimator.IsChange() && !indicator.WaveCodes.Contains(baseline.Code))
+                sink.Error(analysis.At, $"Dans {what}, {(analysis.Estimator == Estimator.PairedChange ? "l'évolution" : "les doubles différences")} demande{(analysis.Estimator == Estimator.PairedChange ? "" : "nt")} l'indicateur « {code} » à la vague de référence « {baseline.Code} », où il n'est pas collecté.");
             if (analysis.Estimator == Estimator.OrderedLogit && indicator.Scale.Type != ValueType.Ordinal)
                 sink.Error(analysis.At, $"Dans {what}, le logit ordonné demande un indicateur ordinal ; « {code} » est de type « {Vocabulary.WordFor(Vocabulary.Types, indicator.Scale.Type)} ».");
             if (analysis.BaselineOutcome && baseline is not null && !indicator.WaveCodes.Contains(baseline.Code))

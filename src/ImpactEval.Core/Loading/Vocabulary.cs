@@ -69,6 +69,7 @@ public static class Vocabulary
         ["risk_difference"] = Estimator.RiskDifference,
         ["risk_ratio"] = Estimator.RiskRatio,
         ["cluster_bootstrap"] = Estimator.ClusterBootstrap,
+        ["paired_change"] = Estimator.PairedChange,
     };
 
     /// <summary>How contrasts are fitted (<c>model</c>).</summary>

@@ -25,6 +25,13 @@ public enum Estimator
     RiskDifference,
     /// <summary>Ratio of proportions of a binary outcome, Katz's log interval ("risk_ratio").</summary>
     RiskRatio,
+    /// <summary>
+    /// Paired change between a baseline wave and the analysis wave ("paired_change"): for each group, the mean change of
+    /// the participants observed at both (paired t; Wilcoxon signed-rank test for ordinal outcomes) — an observed
+    /// evolution, not an effect; with comparison groups, the difference of changes (a change-score regression without
+    /// covariates, as did).
+    /// </summary>
+    PairedChange,
     /// <summary>ANCOVA with a cluster (pairs) bootstrap of whole clusters, percentile interval ("cluster_bootstrap").</summary>
     ClusterBootstrap,
 }
@@ -34,7 +41,10 @@ public static class Estimators
 {
     /// <summary>Least squares estimators whose variance is chosen with <c>variance</c> and <c>df</c>.</summary>
     public static bool IsLeastSquares(this Estimator estimator) =>
-        estimator is Estimator.Ancova or Estimator.Lin or Estimator.DifferenceInDifferences or Estimator.Weighting;
+        estimator is Estimator.Ancova or Estimator.Lin or Estimator.DifferenceInDifferences or Estimator.Weighting or Estimator.PairedChange;
+
+    /// <summary>Estimators on the change between a baseline wave and the analysis wave (they need <c>baseline_wave</c>).</summary>
+    public static bool IsChange(this Estimator estimator) => estimator is Estimator.DifferenceInDifferences or Estimator.PairedChange;
 
     /// <summary>Maximum-likelihood models (odds ratios) whose variance is chosen with <c>variance</c>.</summary>
     public static bool IsLikelihood(this Estimator estimator) => estimator is Estimator.OrderedLogit or Estimator.Logistic;
