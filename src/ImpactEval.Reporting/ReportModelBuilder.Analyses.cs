@@ -21,6 +21,7 @@ public static partial class ReportModelBuilder
             SameOrOwn(ledger, Keys.DescN(c.Indicator, a.Wave, c.Focal), ContrastKey(a, c, "focal"), c.FocalN);
             SameOrOwn(ledger, Keys.DescN(c.Indicator, a.Wave, c.Comparison), ContrastKey(a, c, "comparaison"), c.ComparisonN);
         }
+        RegisterChanges(context, ledger);
     }
 
     private static string RegisteredContrastKey(BuildContext context, AnalysisResult a, ContrastEstimate c, bool focal)
@@ -190,12 +191,19 @@ public static partial class ReportModelBuilder
             };
             if (withheld > 0) parts.Add($"{French.Counted(withheld, "résultat non publié", "résultats non publiés")} (secret statistique)");
             if (failed > 0) parts.Add($"{French.Counted(failed, "comparaison non estimée", "comparaisons non estimées")}");
-            var summary = a.Contrasts.Length == 0
+            var (changes, changeTable) = BuildChanges(context, a, confidence);
+            var clearChanges = a.Changes.Count(c => c.Change is { IsEstimable: true } e && (e.Interval.Lower > 0 || e.Interval.Upper < 0) && context.Plan.AllowsEstimateOn(c.N));
+            var summary = a.Contrasts.Length == 0 && !changes.IsEmpty
+                ? $"{a.Code} — {a.Label} : {French.Counted(changes.Length, "évolution observée", "évolutions observées")}, dont {French.Counted(clearChanges, "nette", "nettes")} (intervalle de confiance qui exclut l'absence d'évolution) ; ce sont des évolutions, pas des effets de l'action."
+                : a.Contrasts.Length == 0
                 ? $"{a.Code} — {a.Label} : aucune comparaison."
                 : $"{a.Code} — {a.Label} : sur {French.Counted(a.Contrasts.Length, "comparaison", "comparaisons")}, {string.Join(", ", parts.Take(parts.Count - 1))} et {parts[^1]}.";
             sections.Add(new AnalysisSection(a.Code, a.Label, Vocabulary.Estimator(a.Estimator), a.Method, context.WaveLabel(a.Wave), confidence,
                 multiplicityText, covariates, clusterText, EffectScaleText(a, oddsRatio, adjusts), ScaleExplanation(a, oddsRatio, adjusts, confidence), summary, [.. views], table, chart,
-                BuildWeighting(context, a)));
+                BuildWeighting(context, a))
+            {
+                Changes = changes, ChangeTable = changeTable,
+            });
         }
         return [.. sections];
     }
@@ -215,6 +223,7 @@ public static partial class ReportModelBuilder
         (true, _) => adjusts ? "rapport des chances ajusté sur les caractéristiques mesurées" : "rapport des chances",
         (_, Estimator.DifferenceInMeans) => "écart brut de moyennes",
         (_, Estimator.DifferenceInDifferences) => "écart entre les évolutions des groupes (doubles différences)",
+        (_, Estimator.PairedChange) => a.Contrasts.IsEmpty ? "évolution observée des mêmes participants entre deux temps" : "évolution observée de chaque groupe, et écart entre les évolutions des groupes",
         (_, Estimator.Weighting) => adjusts ? "écart après pondération sur les caractéristiques mesurées" : "écart pondéré",
         _ => adjusts ? "écart ajusté sur les caractéristiques mesurées" : "écart de moyennes",
     };
@@ -234,6 +243,8 @@ public static partial class ReportModelBuilder
             Estimator.Weighting => "Chaque résultat est l'écart entre les deux groupes dans l'unité de l'indicateur, après pondération des familles de comparaison pour qu'elles ressemblent aux familles bénéficiaires sur les caractéristiques mesurées au départ (pas sur celles qui n'ont pas été mesurées).",
             Estimator.DifferenceInMeans => "Chaque résultat est l'écart brut entre les moyennes des deux groupes, dans l'unité de l'indicateur, sans tenir compte de leurs différences de départ.",
             Estimator.DifferenceInDifferences => "Chaque résultat compare l'évolution de l'indicateur entre la mesure initiale et la mesure analysée dans les deux groupes, dans l'unité de l'indicateur.",
+            Estimator.PairedChange => "Chaque évolution est la moyenne des changements des participants observés aux deux temps, dans l'unité de l'indicateur ; elle décrit ce qui a changé, pas ce que l'action a produit"
+                                      + (a.Contrasts.IsEmpty ? " : sans groupe de comparaison, aucun effet ne peut être estimé." : ". L'écart entre les évolutions de deux groupes se lit comme des doubles différences, sans ajustement."),
             _ => "Chaque résultat est l'écart entre les deux groupes dans l'unité de l'indicateur"
                  + (adjusts ? ", ajusté sur les caractéristiques mesurées au départ : il tient compte de ces différences de départ, pas de celles qui n'ont pas été mesurées." : "."),
         };

@@ -121,13 +121,19 @@ public static partial class ReportModelBuilder
         else
             items.Add(new EvidenceItem("Attrition", attrition.Summary, "réserve"));
 
+        // Without any contrast (changes of one group only), group sizes and multiplicity are about comparisons that are not made.
+        var compares = context.Results.Analyses.Any(a => !a.Contrasts.IsEmpty);
         var smallest = context.Results.Flow.Groups.Select(g => g.Enrolled).DefaultIfEmpty(0).Min();
-        items.Add(smallest < ContrastInterpretation.SmallGroup
+        items.Add(!compares
+            ? new EvidenceItem("Taille des groupes", "Aucune comparaison entre groupes : sans objet.", French.NotApplicable)
+            : smallest < ContrastInterpretation.SmallGroup
             ? new EvidenceItem("Taille des groupes", "Au moins un groupe compte peu de participants : seuls des écarts importants peuvent être mis en évidence, et les résultats sont fragiles.", "réserve")
             : new EvidenceItem("Taille des groupes", "Chaque groupe compte au moins " + French.Counted(ContrastInterpretation.SmallGroup, "participant", "participants") + ".", "satisfait"));
 
         var unadjusted = p.Analyses.Where(a => a.OutcomeCodes.Length > 1 && a.Multiplicity == Multiplicity.None).Select(a => a.Code).ToList();
-        items.Add(unadjusted.Count > 0
+        items.Add(!compares
+            ? new EvidenceItem("Comparaisons multiples", "Aucune comparaison entre groupes : sans objet.", French.NotApplicable)
+            : unadjusted.Count > 0
             ? new EvidenceItem("Comparaisons multiples", $"Les analyses {string.Join(", ", unadjusted)} testent plusieurs indicateurs sans corriger les p-valeurs : un écart isolé peut être dû au hasard.", "réserve")
             : new EvidenceItem("Comparaisons multiples", "Quand une analyse porte sur plusieurs indicateurs, ses p-valeurs sont corrigées pour le nombre d'indicateurs.", "satisfait"));
 

@@ -61,7 +61,8 @@ public static partial class ReportModelBuilder
         if (descriptives.LevelsTable is not null) tables.Add(descriptives.LevelsTable);
         foreach (var analysis in analyses)
         {
-            tables.Add(analysis.Table);
+            if (!analysis.Contrasts.IsEmpty) tables.Add(analysis.Table);
+            if (analysis.ChangeTable is { } changes) tables.Add(changes);
             if (analysis.Weighting is { } w) tables.AddRange([w.Table, w.OverlapTable]);
         }
         if (power is not null) tables.Add(power.Table);
@@ -99,6 +100,7 @@ public static partial class ReportModelBuilder
             [.. tables])
         {
             FullResults = fullResults.IsEmpty ? null : fullResults,
+            AnalysesTitle = protocol.Groups.Any(g => g.Role == GroupRole.Comparison) ? "Comparaisons entre groupes" : "Évolutions observées",
         };
     }
 

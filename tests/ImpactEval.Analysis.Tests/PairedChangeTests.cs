@@ -3,6 +3,7 @@ using System.Text.Json;
 using ImpactEval.Analysis.Results;
 using ImpactEval.Core.Loading;
 using ImpactEval.Core.Model;
+using ImpactEval.TestSupport;
 using Xunit;
 
 namespace ImpactEval.Analysis.Tests;
@@ -15,8 +16,6 @@ namespace ImpactEval.Analysis.Tests;
 /// </summary>
 public class PairedChangeTests
 {
-    private static readonly JsonElement Cases = Load();
-
     [Fact]
     public void Run_SejoursWithoutComparison_ChangesWithRIntervalsAndNoContrast()
     {
@@ -75,37 +74,11 @@ public class PairedChangeTests
         Assert.Contains(covariates.Errors, e => e.Message.Contains("n'ajuste sur aucune covariable"));
     }
 
-    private static string ProtocolPath => Path.Combine(AppContext.BaseDirectory, "Protocols", "sejours.yaml");
+    private static string ProtocolPath => PairedCohort.ProtocolPath;
 
     private static Protocol Protocol(string text) => ProtocolLoader.Load(text, "sejours.yaml") is { Protocol: { } p } ? p : throw new InvalidOperationException("invalid protocol");
 
-    private static JsonElement Case(string name) => Cases.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("name").GetString() == name);
+    private static JsonElement Case(string name) => PairedCohort.Case(name);
 
-    private static JsonElement Load()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "paired.json")));
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>One row per participant of each group: CONFIANCE from the first case, ENVIE from the second (NaN beyond its length or without one).</summary>
-    private static AnalysisDataset Dataset(Protocol protocol, params (string Group, JsonElement Confiance, JsonElement? Envie)[] groups)
-    {
-        double[] Values(JsonElement c, string side) => [.. c.GetProperty(side).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? double.NaN : e.GetDouble())];
-        var rows = groups.SelectMany(g =>
-        {
-            var (before, after) = (Values(g.Confiance, "before"), Values(g.Confiance, "after"));
-            var (envieBefore, envieAfter) = g.Envie is { } e ? (Values(e, "before"), Values(e, "after")) : ([], []);
-            return before.Select((b, i) => (g.Group, b, a: after[i], eb: i < envieBefore.Length ? envieBefore[i] : double.NaN, ea: i < envieAfter.Length ? envieAfter[i] : double.NaN));
-        }).ToList();
-        var outcomes = new Dictionary<string, ImmutableArray<double>>
-        {
-            [AnalysisDataset.Key("CONFIANCE", "AVANT")] = [.. rows.Select(r => r.b)],
-            [AnalysisDataset.Key("CONFIANCE", "APRES")] = [.. rows.Select(r => r.a)],
-            [AnalysisDataset.Key("ENVIE", "AVANT")] = [.. rows.Select(r => r.eb)],
-            [AnalysisDataset.Key("ENVIE", "APRES")] = [.. rows.Select(r => r.ea)],
-        }.ToImmutableDictionary();
-        var dates = protocol.Waves.ToImmutableDictionary(w => w.Code, w => rows.Select(_ => (DateOnly?)w.Schedule.FixedDate).ToImmutableArray());
-        return new AnalysisDataset(protocol.Id, 1, [.. rows.Select(r => r.Group)], [.. rows.Select(_ => (string?)null)], [.. rows.Select(_ => "active")],
-            ImmutableDictionary<string, ImmutableArray<double>>.Empty, outcomes, dates, "paired");
-    }
+    private static AnalysisDataset Dataset(Protocol protocol, params (string Group, JsonElement Confiance, JsonElement? Envie)[] groups) => PairedCohort.Dataset(protocol, groups);
 }

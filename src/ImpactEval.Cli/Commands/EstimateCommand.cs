@@ -66,7 +66,8 @@ public static class EstimateCommand
                 : $"[green]✓[/] Estimations calculées sur {computation.Results.Participants} participants.");
             if (chosen == Output.Table)
             {
-                AnsiConsole.Write(ContrastTable(computation.Protocol, computation.Results, null));
+                if (computation.Results.Analyses.Any(a => !a.Contrasts.IsEmpty)) AnsiConsole.Write(ContrastTable(computation.Protocol, computation.Results, null));
+                if (computation.Results.Analyses.Any(a => !a.Changes.IsEmpty)) AnsiConsole.Write(ChangeTable(computation.Results));
                 return ExitCodes.Ok;
             }
             var tidy = TidyResults.From(computation.Results);
@@ -119,6 +120,26 @@ public static class EstimateCommand
                 row.Add(value is { } v && contrast.Effect is { IsEstimable: true } est ? (est.Interval.Contains(v) ? "oui" : "NON") : "—");
             }
             table.AddRow([.. row.Select(Markup.Escape)]);
+        }
+        return table;
+    }
+
+    /// <summary>The observed changes of the paired_change analyses: evolutions of the same participants between two waves, not effects.</summary>
+    public static Table ChangeTable(AnalysisResults results)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title("Évolutions observées (pas des effets de l'action)");
+        table.AddColumns("Analyse", "Indicateur", "Groupe", "Vagues", "n (aux deux temps)", "Évolution moyenne [[IC]]", "p", "p (rangs signés)");
+        foreach (var analysis in results.Analyses)
+        foreach (var change in analysis.Changes)
+        {
+            var effect = change.Change is { IsEstimable: true } e
+                ? $"{Format(e.Value)} [{Format(e.Interval.Lower)} ; {Format(e.Interval.Upper)}]"
+                : change.FailureReason ?? "non estimable";
+            table.AddRow([.. new[]
+            {
+                analysis.Code, change.Indicator, change.Group, $"{change.BaselineWave} → {change.Wave}", change.N.ToString(FrenchNumber.Culture), effect,
+                change.Change is { IsEstimable: true } raw ? FormatP(raw.PValue) : "", change.SignedRank is { } rank ? FormatP(rank.PValue) : "—",
+            }.Select(Markup.Escape)]);
         }
         return table;
     }

@@ -220,7 +220,7 @@ public static class ReproductionScript
                 r.Append($"  u$.y <- u[[{Quote(y)}]]\n");
                 if (y0 is not null) r.Append($"  u$.y0 <- u[[{Quote(y0)}]]\n");
                 var terms = covariates.Select(c => $"`{c.Column}`").ToList();
-                var adjustment = (y0 is not null && spec.Estimator != Estimator.DifferenceInDifferences && (spec.Estimator != Estimator.Weighting) ? [".y0"] : new List<string>()).Concat(terms).ToList();
+                var adjustment = (y0 is not null && !spec.Estimator.IsChange() && (spec.Estimator != Estimator.Weighting) ? [".y0"] : new List<string>()).Concat(terms).ToList();
                 var needed = new List<string> { ".y" };
                 if (y0 is not null && spec.Estimator is not Estimator.Weighting && spec.Estimator.FitsModel()) needed.Add(".y0");
                 if (spec.Estimator.FitsModel() && spec.Estimator != Estimator.Weighting) needed.AddRange(covariates.Select(c => c.Column));
@@ -231,10 +231,11 @@ public static class ReproductionScript
                 {
                     case Estimator.Ancova:
                     case Estimator.DifferenceInDifferences:
+                    case Estimator.PairedChange:
                     case Estimator.ClusterBootstrap:
-                        var response = spec.Estimator == Estimator.DifferenceInDifferences ? "I(.y - .y0)" : ".y";
+                        var response = spec.Estimator.IsChange() ? "I(.y - .y0)" : ".y";
                         // Difference-in-differences enters every covariate as a number (a categorical one by its level value).
-                        var didRhs = spec.Estimator == Estimator.DifferenceInDifferences
+                        var didRhs = spec.Estimator.IsChange()
                             ? string.Join(" + ", new[] { "g" }.Concat(covariates.Select(c => c.Categorical ? $"as.numeric(as.character(`{c.Column}`))" : $"`{c.Column}`")))
                             : rhs;
                         if (spec.Estimator == Estimator.ClusterBootstrap)

@@ -41,6 +41,7 @@ public static class Vocabulary
         Core.Model.Estimator.Ancova => "analyse de covariance (ANCOVA) : régression de l'indicateur sur le groupe et les variables d'ajustement",
         Core.Model.Estimator.Lin => "régression de Lin (covariables centrées, en interaction avec le groupe)",
         Core.Model.Estimator.DifferenceInDifferences => "différence de différences entre la mesure initiale et la mesure analysée",
+        Core.Model.Estimator.PairedChange => "évolution des mêmes participants entre deux temps (Student apparié ; rangs signés de Wilcoxon pour un indicateur ordinal)",
         Core.Model.Estimator.OrderedLogit => "régression logistique ordonnée (modèle à cotes proportionnelles)",
         Core.Model.Estimator.Logistic => "régression logistique",
         Core.Model.Estimator.Wilcoxon => "test de Wilcoxon-Mann-Whitney (rangs) et probabilité de supériorité",

@@ -35,7 +35,14 @@ public sealed record AnalysisSection(
     ImmutableArray<ContrastView> Contrasts,
     ReportTable Table,
     Chart? ForestPlot,
-    WeightingSection? Weighting);
+    WeightingSection? Weighting)
+{
+    /// <summary>The observed changes of a <c>paired_change</c> analysis (indicator × group); empty for other estimators.</summary>
+    public ImmutableArray<ChangeView> Changes { get; init; } = [];
+
+    /// <summary>The table of the observed changes; null without any.</summary>
+    public ReportTable? ChangeTable { get; init; }
+}
 
 /// <summary>One contrast on one outcome.</summary>
 /// <param name="IndicatorCode">Indicator code.</param>

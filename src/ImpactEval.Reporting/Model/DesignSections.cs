@@ -132,7 +132,7 @@ public sealed record EvidenceSection(string Design, ImmutableArray<EvidenceItem>
 /// <summary>One criterion of the evidence assessment.</summary>
 /// <param name="Criterion">The criterion ("Équivalence initiale des groupes").</param>
 /// <param name="Assessment">What the data say.</param>
-/// <param name="Status">"satisfait", "réserve" or "non évalué".</param>
+/// <param name="Status">"satisfait", "réserve", "non évalué" or "sans objet" (no comparison between groups to judge).</param>
 public sealed record EvidenceItem(string Criterion, string Assessment, string Status);
 
 /// <summary>Data quality: missing values, late collections, warnings.</summary>

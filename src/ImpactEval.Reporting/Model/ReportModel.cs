@@ -49,6 +49,9 @@ public sealed record ReportModel(
     /// that the workbook has a sheet for it. Null without analyses.
     /// </summary>
     public ReportTable? FullResults { get; init; }
+
+    /// <summary>The title of the analyses section: « Comparaisons entre groupes », or « Évolutions observées » for a protocol without comparison group.</summary>
+    public string AnalysesTitle { get; init; } = "Comparaisons entre groupes";
 }
 
 /// <summary>When, from what and by which version a report was produced.</summary>
