@@ -85,7 +85,7 @@ public static partial class ReportModelBuilder
                         c.Adjusted is { } adj && !adj.IsMissing ? adj.Value : null, multiplicity,
                         AdjustsForCovariates: adjusts,
                         Randomised: false, c.FocalN, c.ComparisonN,
-                        SizesPublished: !plan.IsHidden(focalKey) && !plan.IsHidden(comparisonKey)));
+                        SizesPublished: !plan.IsHidden(focalKey) && !plan.IsHidden(comparisonKey), OfChanges: a.Estimator.IsChange()));
                 }
                 var show = shown && estimated;
                 if (!shown) withheld++;

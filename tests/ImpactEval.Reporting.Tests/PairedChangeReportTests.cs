@@ -46,4 +46,26 @@ public class PairedChangeReportTests
         Assert.DoesNotContain("Aucune limite particulière", text);
         Assert.DoesNotContain("effet de l’action a", text);
     }
+
+    // Issue 12: for two groups observed before and after, the change used to be worded as a difference in level
+    // (« 0,23 point de plus »). The contrast now compares the two evolutions, and each group's change is given too.
+    [Fact]
+    public void Build_TwoGroupsBeforeAfter_ContrastWordedAsADifferenceOfEvolutions()
+    {
+        var text = File.ReadAllText(PairedCohort.ProtocolPath).Replace(
+            "  - { code: ENFANTS, label: \"Enfants partis\", role: focal, planned_size: 40 }",
+            "  - { code: ENFANTS, label: \"Enfants partis\", role: focal, planned_size: 40 }\n  - { code: RESTES, label: \"Enfants restés\", role: comparison, planned_size: 60 }");
+        var protocol = ProtocolLoader.Load(text, "sejours.yaml").Protocol!;
+        var results = ProtocolAnalysis.Run(protocol, PairedCohort.Dataset(protocol, ("ENFANTS", PairedCohort.Case("continuous_40"), null), ("RESTES", PairedCohort.Case("large_60"), null)));
+        var model = ReportModelBuilder.Build(protocol, results, ReportGeneration.For(results, SampleReports.SampleTimestamp));
+
+        var analysis = Assert.Single(model.Analyses);
+        Assert.Equal("Comparaisons entre groupes", model.AnalysesTitle);
+        var contrast = analysis.Contrasts.Single(c => c.IndicatorCode == "CONFIANCE");
+        Assert.Contains("a évolué en moyenne de", contrast.Interpretation);
+        Assert.Contains("c'est un écart entre deux évolutions, pas entre deux niveaux", contrast.Interpretation);
+        Assert.DoesNotContain("obtient en moyenne", contrast.Interpretation);
+        Assert.Equal(["Enfants partis", "Enfants restés"], analysis.Changes.Where(c => c.IndicatorLabel == "Confiance en soi").Select(c => c.GroupLabel));
+        Assert.Contains(model.Tables, t => t.Id == analysis.Table.Id);
+    }
 }

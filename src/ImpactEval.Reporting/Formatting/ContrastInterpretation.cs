@@ -31,6 +31,7 @@ public static class ContrastInterpretation
     /// <param name="ComparisonN">Comparison participants used.</param>
     /// <param name="SizesPublished">Whether both numbers of participants are published: when disclosure control hides one,
     /// the sentence says that they are small without giving them.</param>
+    /// <param name="OfChanges">Whether the effect is a difference of changes (did, paired_change): the sentence compares evolutions, not levels.</param>
     public sealed record Input(
         Indicator Indicator,
         string FocalLabel,
@@ -46,7 +47,8 @@ public static class ContrastInterpretation
         bool Randomised,
         int FocalN,
         int ComparisonN,
-        bool SizesPublished = true);
+        bool SizesPublished = true,
+        bool OfChanges = false);
 
     /// <summary>Below this many participants in a group, the sentence says the result is fragile.</summary>
     public const int SmallGroup = 30;
@@ -137,9 +139,14 @@ public static class ContrastInterpretation
             var lo = input.Lower * factor;
             var hi = input.Upper * factor;
             var nearZero = Math.Round(d, decimals, MidpointRounding.AwayFromZero) == 0;
-            text.Append(nearZero
-                ? $"Le groupe {focal} obtient en moyenne des valeurs quasi identiques à celles du groupe {comparison} sur l'indicateur {indicator}{adjust}."
-                : $"Le groupe {focal} obtient en moyenne {French.Quantity(d, decimals, unit)} {(d > 0 ? "de plus" : "de moins")} que le groupe {comparison} sur l'indicateur {indicator}{scaleSuffix}{adjust}.");
+            // A change-score estimate (did, paired_change) compares evolutions, not levels.
+            text.Append((nearZero, input.OfChanges) switch
+            {
+                (true, false) => $"Le groupe {focal} obtient en moyenne des valeurs quasi identiques à celles du groupe {comparison} sur l'indicateur {indicator}{adjust}.",
+                (true, true) => $"Entre les deux temps de mesure, l'indicateur {indicator} a évolué en moyenne de la même façon dans le groupe {focal} et dans le groupe {comparison}{adjust}.",
+                (false, false) => $"Le groupe {focal} obtient en moyenne {French.Quantity(d, decimals, unit)} {(d > 0 ? "de plus" : "de moins")} que le groupe {comparison} sur l'indicateur {indicator}{scaleSuffix}{adjust}.",
+                _ => $"Entre les deux temps de mesure, l'indicateur {indicator} a évolué en moyenne de {French.Quantity(d, decimals, unit)} {(d > 0 ? "de plus" : "de moins")} dans le groupe {focal} que dans le groupe {comparison}{scaleSuffix}{adjust} : c'est un écart entre deux évolutions, pas entre deux niveaux.",
+            });
             excludesNull = lo > 0 || hi < 0;
             favourable = (d > 0) == higherBetter;
             if (excludesNull)
