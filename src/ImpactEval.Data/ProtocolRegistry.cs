@@ -90,6 +90,12 @@ public sealed class ProtocolRegistry(ImpactEvalDbContext db)
         return new RegistrationOutcome(status, protocol.Id, stored.CurrentVersion, loaded.Problems, []);
     }
 
+    /// <summary>Whether any data of the protocol came from the demonstration's generator (an import marked synthetic).</summary>
+    /// <param name="code">The protocol's identifier.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public Task<bool> HasSyntheticDataAsync(string code, CancellationToken cancellationToken = default) =>
+        db.Imports.AnyAsync(i => i.Synthetic && db.Protocols.Any(p => p.Id == i.ProtocolId && p.Code == code), cancellationToken);
+
     /// <summary>Loads the current version of a registered protocol, or null when no protocol has this code.</summary>
     public async Task<(Model.Protocol Protocol, int Version)?> LoadCurrentAsync(string code, CancellationToken cancellationToken = default)
     {

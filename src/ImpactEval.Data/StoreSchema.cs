@@ -31,7 +31,7 @@ public static class StoreSchema
         [4] = provider => UpgradeScript(4, provider), // web application: users (ASP.NET Core Identity), their cités, the key ring
         [5] = provider => UpgradeScript(5, provider), // territory registry (régions, départements, cités' label year and lists), submissions
         [6] = provider => UpgradeScript(6, provider), // PostgreSQL: observations' references checked once per import (triggers instead of foreign keys)
-        [7] = provider => UpgradeScript(7, provider), // the evaluability verdict of each protocol version
+        [7] = provider => UpgradeScript(7, provider), // the evaluability verdict of each protocol version, the synthetic-data mark of imports
     };
 
     private const long AdvisoryLockKey = 0x1A9AC7E7A1;

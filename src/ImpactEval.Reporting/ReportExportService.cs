@@ -58,7 +58,10 @@ public sealed class ReportExportService(ImpactEvalDbContext db)
         var template = export.TemplateName ?? computation.Protocol.ReportTemplate;
         var clock = Stopwatch.StartNew();
         using var staged = await ReportWriter.StageAsync(computation.Protocol, computation.Results,
-            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold, PdfTimeout: export.PdfTimeout),
+            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold, PdfTimeout: export.PdfTimeout)
+            {
+                SyntheticData = await new ProtocolRegistry(db).HasSyntheticDataAsync(export.ProtocolCode, cancellationToken),
+            },
             cancellationToken);
         var written = staged.Written;
         var territoryId = await db.Protocols.AsNoTracking().Where(p => p.Code == export.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);

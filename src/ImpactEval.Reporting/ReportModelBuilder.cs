@@ -80,7 +80,10 @@ public static partial class ReportModelBuilder
             generation.DataFingerprint,
             generation.DataFingerprint.Length > 12 ? generation.DataFingerprint[..12] : generation.DataFingerprint,
             results.Participants,
-            French.Count(results.Participants));
+            French.Count(results.Participants))
+        {
+            SyntheticData = generation.SyntheticData,
+        };
 
         return new ReportModel(
             $"Rapport d'évaluation — {protocol.Title}",

@@ -41,7 +41,7 @@ public static class ReportWriter
     /// <exception cref="FileNotFoundException">The template does not exist; nothing is written.</exception>
     public static Task<StagedReport> StageAsync(Protocol protocol, AnalysisResults results, ReportRequest request, CancellationToken cancellationToken = default)
     {
-        var generation = ReportGeneration.For(results, request.GeneratedAt ?? DateTimeOffset.Now);
+        var generation = ReportGeneration.For(results, request.GeneratedAt ?? DateTimeOffset.Now) with { SyntheticData = request.SyntheticData };
         var model = ReportModelBuilder.Build(protocol, results, generation,
             new ReportOptions(request.SuppressionThreshold, request.Territory));
         var renderer = ReportRenderer.For(request.TemplatesDirectory);

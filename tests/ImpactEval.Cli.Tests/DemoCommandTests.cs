@@ -101,6 +101,9 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output)
             }
         }
 
+        // The demo's data was generated: the cover says so.
+        Assert.Contains("<strong>Données synthétiques.</strong> Ce rapport porte sur des données générées par la démonstration", text);
+
         // The export of the demo's report is audited like any other.
         await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = demo.Cli.DataDirectory });
         var audit = await db.AuditEntries.Where(a => a.Action == "report.export").OrderBy(a => a.Id).FirstAsync();

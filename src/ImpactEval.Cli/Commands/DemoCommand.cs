@@ -40,7 +40,7 @@ public static class DemoCommand
             AnsiConsole.MarkupLine($"Cohorte synthétique : {cohort.Participants.Length} familles, 3 groupes, 8 écoles → {files.Count} fichiers CSV dans {Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetDirectoryName(files[0])!))}");
 
             var pseudonymiser = context.Pseudonymiser();
-            var options = new ImportOptions(CliContext.Actor);
+            var options = new ImportOptions(CliContext.Actor, Synthetic: true);
             await using (var stream = File.OpenRead(files[0]))
                 if (ImportCommand.Report(await new EnrolmentImporter(db, pseudonymiser).ImportAsync(protocol, stream, Path.GetFileName(files[0]), options, cancellationToken), false) != ExitCodes.Ok)
                     return ExitCodes.Failure;

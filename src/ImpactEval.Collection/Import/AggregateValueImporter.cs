@@ -126,7 +126,7 @@ public sealed class AggregateValueImporter(ImpactEvalDbContext db, TimeProvider?
             var import = new Data.Entities.Import
             {
                 ProtocolId = stored.Id, Kind = "values", FileName = fileName, Sha256 = EnrolmentImporter.Hash(stream), Rows = rowCount,
-                Inserted = inserted, Updated = updated, Unchanged = unchanged, ImportedBy = options.Actor, ImportedAt = now,
+                Inserted = inserted, Updated = updated, Unchanged = unchanged, Synthetic = options.Synthetic, ImportedBy = options.Actor, ImportedAt = now,
             };
             db.Imports.Add(import);
             await db.SaveChangesAsync(cancellationToken);

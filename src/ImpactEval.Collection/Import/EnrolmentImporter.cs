@@ -128,7 +128,7 @@ public sealed class EnrolmentImporter(ImpactEvalDbContext db, Pseudonymiser pseu
             db.Imports.Add(new Data.Entities.Import
             {
                 ProtocolId = stored.Id, Kind = "enrolments", FileName = fileName, Sha256 = Hash(stream), Rows = parsed.Count,
-                Inserted = inserted, Updated = updated, Unchanged = unchanged, ImportedBy = options.Actor, ImportedAt = now,
+                Inserted = inserted, Updated = updated, Unchanged = unchanged, Synthetic = options.Synthetic, ImportedBy = options.Actor, ImportedAt = now,
             });
             AuditTrail.Add(db, now, options.Actor, "import.enrolments", stored.TerritoryId, $"protocole {protocol.Id}",
                 $"{fileName} : {parsed.Count} lignes, {inserted} inscriptions créées, {updated} modifiées");

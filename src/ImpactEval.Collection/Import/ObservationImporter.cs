@@ -115,7 +115,7 @@ public sealed class ObservationImporter(ImpactEvalDbContext db, Pseudonymiser ps
             var import = new Data.Entities.Import
             {
                 ProtocolId = stored.Id, Kind = "observations", FileName = fileName, Sha256 = sha, Rows = reader.RowCount,
-                Inserted = (int)inserted, Updated = (int)updated, Unchanged = (int)unchanged, ImportedBy = options.Actor, ImportedAt = now,
+                Inserted = (int)inserted, Updated = (int)updated, Unchanged = (int)unchanged, Synthetic = options.Synthetic, ImportedBy = options.Actor, ImportedAt = now,
             };
             db.Imports.Add(import);
             AuditTrail.Add(db, now, options.Actor, "import.observations", stored.TerritoryId, $"protocole {protocol.Id}",

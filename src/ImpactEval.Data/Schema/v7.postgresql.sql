@@ -230,6 +230,7 @@ CREATE TABLE imports (
     "Unchanged" integer NOT NULL,
     "ImportedBy" text NOT NULL,
     "ImportedAt" timestamp with time zone NOT NULL,
+    "Synthetic" boolean NOT NULL,
     CONSTRAINT "PK_imports" PRIMARY KEY ("Id"),
     CONSTRAINT "FK_imports_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES protocols ("Id") ON DELETE CASCADE
 );

@@ -214,6 +214,7 @@ CREATE TABLE "imports" (
     "Unchanged" INTEGER NOT NULL,
     "ImportedBy" TEXT NOT NULL,
     "ImportedAt" TEXT NOT NULL,
+    "Synthetic" INTEGER NOT NULL,
     CONSTRAINT "FK_imports_protocols_ProtocolId" FOREIGN KEY ("ProtocolId") REFERENCES "protocols" ("Id") ON DELETE CASCADE
 );
 

@@ -9,6 +9,9 @@ namespace ImpactEval.Reporting.Inputs;
 /// <param name="DataFingerprint">Fingerprint of the analysed dataset.</param>
 public sealed record ReportGeneration(DateTimeOffset GeneratedAt, string ImpactEvalVersion, int ProtocolVersion, string DataFingerprint)
 {
+    /// <summary>Whether the data comes (at least in part) from ImpactEval's demonstration generator: the cover says « données synthétiques ».</summary>
+    public bool SyntheticData { get; init; }
+
     /// <summary>The build's informational version with its commit ("0.14.0+1a2b3c4d5e6f"), used when the caller does not say.</summary>
     public static string CurrentVersion { get; } = Analysis.AnalysisEngine.BuildVersion;
 

@@ -63,7 +63,8 @@ public sealed class ProtocolResults(ImpactEvalDbContext db, ReportRenderer rende
             ?? throw new InvalidOperationException($"Version {results.ProtocolVersion} of protocol {code} is not stored.");
         // The report's timestamp is read by French users: shown on the worker's local clock.
         var now = TimeZoneInfo.ConvertTime(local.UtcNow, local.Zone);
-        var model = ReportModelBuilder.Build(protocol, results, ReportGeneration.For(results, now), new ReportOptions(SuppressionThreshold));
+        var generation = ReportGeneration.For(results, now) with { SyntheticData = await new ProtocolRegistry(db).HasSyntheticDataAsync(code, cancellationToken) };
+        var model = ReportModelBuilder.Build(protocol, results, generation, new ReportOptions(SuppressionThreshold));
         return (protocol, model);
     }
 

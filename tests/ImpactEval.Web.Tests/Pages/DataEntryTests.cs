@@ -171,6 +171,23 @@ public sealed class DataEntryTests(WebFixture fixture)
             workbook.Worksheet(1).Row(1).CellsUsed().Select(c => c.GetString()));
     }
 
+    // Issue 12, item 4: a CPO uploads the protocol file on the web; the page gives its evaluability verdict, each finding
+    // with its level, its line and column, and what to change (for PasserelleS: 8 schools only for cluster-robust errors).
+    [Fact]
+    public void VersionPage_ValidProtocol_ShowsThePlacedVerdict()
+    {
+        using var browser = new Browser(fixture.Host.Url);
+        browser.SignIn("cpo-a", WebFixture.Password);
+        browser.Open("/cites/CE-999-01/protocoles/passerelles/version");
+        browser.Driver.FindElement(By.Id("fichier")).SendKeys(Path.Combine(AppContext.BaseDirectory, "protocols", "passerelles.yaml"));
+        browser.Submit("Vérifier et enregistrer");
+
+        Assert.Contains("Évaluabilité : aucun point bloquant, 1 point à revoir", browser.Driver.FindElement(By.Id("evaluabilite")).FindElement(By.XPath("following-sibling::p")).Text.Replace('\u202F', ' '));
+        var rows = browser.Driver.FindElements(By.CssSelector("#verdict tbody tr")).Select(r => r.FindElements(By.TagName("td")).Select(td => td.Text).ToList()).ToList();
+        Assert.Contains(rows, r => r[0] == "à revoir" && r[3].Contains("8 unités de regroupement"));
+        browser.AssertAccessible("/cites/CE-999-01/protocoles/passerelles/version (verdict)");
+    }
+
     private static string Completeness(Browser browser, string cell) =>
         browser.Driver.FindElement(By.CssSelector($"td[data-completude='{cell}']")).Text;
 

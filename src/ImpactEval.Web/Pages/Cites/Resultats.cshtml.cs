@@ -41,7 +41,8 @@ public sealed class ResultatsModel(ImpactEvalDbContext db, LocalClock clock, IOp
         var (protocol, _) = (await new ProtocolRegistry(db).LoadVersionAsync(Cite.ProtocolCode!, results.ProtocolVersion, cancel))!.Value;
         // Full results are the same layout with nothing suppressed (threshold 1); published tables use the service's threshold.
         var threshold = FullResults ? 1 : Threshold;
-        Report = ReportModelBuilder.Build(protocol, results, ReportGeneration.For(results, clock.Now), new ReportOptions(threshold));
+        var generation = ReportGeneration.For(results, clock.Now) with { SyntheticData = await new ProtocolRegistry(db).HasSyntheticDataAsync(Cite.ProtocolCode!, cancel) };
+        Report = ReportModelBuilder.Build(protocol, results, generation, new ReportOptions(threshold));
         AuditTrail.Add(db, clock.UtcNow.UtcDateTime, Scope.Actor, AuditAction, Cite.TerritoryId, $"estimations du protocole {Cite.ProtocolCode} v{results.ProtocolVersion}",
             (FullResults ? "résultats complets" : $"tableaux publiés (secret statistique : seuil {threshold})") +
             $" ; consultés sur l’application web ; empreinte des données {results.DataFingerprint[..Math.Min(12, results.DataFingerprint.Length)]}");

@@ -29,6 +29,9 @@ public sealed class VersionModel(ImpactEvalDbContext db) : AppPageModel
     /// <summary>Whether a version was registered (or the file was unchanged).</summary>
     public bool Succeeded { get; private set; }
 
+    /// <summary>The evaluability verdict of the uploaded protocol when it is valid (stored with the version it registers).</summary>
+    public EvaluabilityVerdict? Verdict { get; private set; }
+
     /// <summary>Shows the form.</summary>
     public void OnGet()
     {
@@ -57,6 +60,7 @@ public sealed class VersionModel(ImpactEvalDbContext db) : AppPageModel
             Errors.Add("fichier", $"Ce fichier décrit le protocole « {protocol.Id} » de la cité {protocol.TerritoryCode}, pas « {Cite.ProtocolCode} » de {Cite.TerritoryCode} : rien n’a été enregistré.");
             return Page();
         }
+        Verdict = EvaluabilityAssessment.Assess(protocol);
         var outcome = await new ProtocolRegistry(db).RegisterAsync(loaded, FileName, Scope.Actor, EvaluabilityAssessment.Json, HttpContext.RequestAborted);
         switch (outcome.Status)
         {
