@@ -22,7 +22,11 @@ public sealed record ReportExport(
     string OutputDirectory,
     int SuppressionThreshold = Disclosure.DisclosureControl.DefaultThreshold,
     string? TemplatesDirectory = null,
-    TimeSpan? PdfTimeout = null);
+    TimeSpan? PdfTimeout = null)
+{
+    /// <summary>The files' name without extension ("rapport"; "synthese-copil" for the steering committee's synthesis).</summary>
+    public string FileName { get; init; } = "rapport";
+}
 
 /// <summary>
 /// Exports a protocol's report from the store: computes the estimates (or reuses the stored ones when the data did not
@@ -58,7 +62,7 @@ public sealed class ReportExportService(ImpactEvalDbContext db)
         var template = export.TemplateName ?? computation.Protocol.ReportTemplate;
         var clock = Stopwatch.StartNew();
         using var staged = await ReportWriter.StageAsync(computation.Protocol, computation.Results,
-            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold, PdfTimeout: export.PdfTimeout)
+            new ReportRequest(template, export.Formats, export.OutputDirectory, export.TemplatesDirectory, export.SuppressionThreshold, FileName: export.FileName, PdfTimeout: export.PdfTimeout)
             {
                 SyntheticData = await new ProtocolRegistry(db).HasSyntheticDataAsync(export.ProtocolCode, cancellationToken),
             },

@@ -104,6 +104,7 @@ public static partial class ReportModelBuilder
         {
             FullResults = fullResults.IsEmpty ? null : fullResults,
             AnalysesTitle = protocol.Groups.Any(g => g.Role == GroupRole.Comparison) ? "Comparaisons entre groupes" : "Évolutions observées",
+            Copil = BuildCopil(context, analyses, evidence, limitations),
         };
     }
 

@@ -101,6 +101,10 @@ public class DemoCommandTests(DemoRun demo, ITestOutputHelper output)
             }
         }
 
+        // The synthesis for the steering committee, next to the report.
+        Assert.True(File.Exists(Path.Combine(demo.ReportDirectory, "synthese-copil.html")));
+        if (ChromiumPdfPrinter.FindChromium() is not null) Assert.True(File.Exists(Path.Combine(demo.ReportDirectory, "synthese-copil.pdf")));
+
         // The demo's data was generated: the cover says so.
         Assert.Contains("<strong>Données synthétiques.</strong> Ce rapport porte sur des données générées par la démonstration", text);
 

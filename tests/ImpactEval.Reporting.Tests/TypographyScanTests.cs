@@ -32,6 +32,10 @@ public partial class TypographyScanTests
         void Scan(string where, string text) => problems.AddRange(Typography.Problems(text).Select(p => $"{where}: {p}"));
 
         Scan("rapport.html", HtmlTypography.VisibleText(await File.ReadAllTextAsync(Path.Combine(directory, "rapport.html"))));
+        // The synthesis for the steering committee, which the demo writes next to the report.
+        var copil = await ReportWriter.WriteAsync(demo.Protocol, demo.Results,
+            new ReportRequest("synthese-copil", [ReportFormat.Html], directory, Demo.TemplatesDirectory, GeneratedAt: At, FileName: "synthese-copil"));
+        Scan("synthese-copil.html", HtmlTypography.VisibleText(await File.ReadAllTextAsync(copil.Files[0])));
         // pdftotext rebuilds every space from the gap between glyphs, so the text layer cannot tell a narrow no-break space
         // from another: there, any space before « : ; ! ? % » and inside « » counts as one (its absence still fails), and
         // apostrophes and minus signs, which are glyphs, are checked as they are.

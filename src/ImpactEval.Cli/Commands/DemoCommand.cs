@@ -1,5 +1,5 @@
-using ImpactEval.Analysis.Evaluability;
 using System.CommandLine;
+using ImpactEval.Analysis.Evaluability;
 using ImpactEval.Collection.Import;
 using ImpactEval.Collection.Synthetic;
 using ImpactEval.Data;
@@ -61,6 +61,13 @@ public static class DemoCommand
             AnsiConsole.Write(EstimateCommand.ContrastTable(protocol, computation.Results,
                 (indicator, wave, comparison) => truths.TryGetValue((indicator, wave, comparison), out var t) ? t : null));
             ReportCommand.Print(export);
+
+            // The synthesis for the steering committee, from the same estimates (a few pages: HTML and PDF).
+            var copil = await ReportCommand.ExportAsync(new ReportExportService(db),
+                new ReportExport(protocol.Id, "synthese-copil", [ReportFormat.Html, ReportFormat.Pdf], outDirectory.FullName, PdfTimeout: context.Pdf.Timeout) { FileName = "synthese-copil" },
+                cancellationToken);
+            if (copil is null) return ExitCodes.Failure;
+            ReportCommand.Print(copil);
             return ExitCodes.Ok;
         });
         return command;

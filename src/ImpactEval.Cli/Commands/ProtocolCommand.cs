@@ -1,5 +1,5 @@
-using ImpactEval.Analysis.Evaluability;
 using System.CommandLine;
+using ImpactEval.Analysis.Evaluability;
 using ImpactEval.Core.Loading;
 using ImpactEval.Data;
 using ImpactEval.Reporting.Templates;

@@ -1,5 +1,5 @@
-using ImpactEval.Analysis.Evaluability;
 using System.CommandLine;
+using ImpactEval.Analysis.Evaluability;
 using ImpactEval.Worker.Extensions;
 using Microsoft.AspNetCore.Builder;
 using Spectre.Console;

@@ -72,6 +72,7 @@ public static partial class ProtocolLoader
             return spec with
             {
                 Model = model, Variance = variance, DegreesOfFreedom = df, BaselineOutcome = baselineOutcome, Bootstrap = bootstrap,
+                Primary = map.Choice("primary", false, Vocabulary.Booleans) ?? false,
             };
         }
 

@@ -299,7 +299,7 @@ public static partial class ProtocolLoader
             "questions" => ["code", "text", "criteria"],
             "criteria" => ["code", "text", "indicators"],
             "analyses" => ["code", "label", "outcomes", "wave", "baseline_wave", "contrasts", "estimator", "covariates", "confidence", "multiplicity",
-                "model", "variance", "df", "baseline", "bootstrap"],
+                "model", "variance", "df", "baseline", "bootstrap", "primary"],
             "families" => ["code", "label", "analyses", "multiplicity"],
             "levels" => ["value", "label"],
             "units" => ["code", "label"],

@@ -106,6 +106,12 @@ public static class Vocabulary
         ["outcome"] = true,
     };
 
+    /// <summary>Yes/no values of the protocol language (<c>primary: true</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, bool> Booleans = new Dictionary<string, bool>
+    {
+        ["true"] = true, ["false"] = false, ["oui"] = true, ["non"] = false,
+    };
+
     /// <summary>Multiplicity adjustments.</summary>
     public static readonly IReadOnlyDictionary<string, Multiplicity> Multiplicities = new Dictionary<string, Multiplicity>
     {

@@ -50,6 +50,13 @@ public sealed record AnalysisSpec(
     /// <summary>Replications and seed of a cluster bootstrap.</summary>
     public BootstrapSettings Bootstrap { get; init; } = BootstrapSettings.Default;
 
+    /// <summary>
+    /// Whether the analysis is the primary one of its evaluation question (<c>primary: true</c>): the one the synthesis for
+    /// the steering committee presents; the other analyses of the same outcomes are presented as complementary
+    /// (sensitivity) analyses. Without any, the first analysis of the question is its primary one.
+    /// </summary>
+    public bool Primary { get; init; }
+
     /// <summary>The family of tests the analysis belongs to (its p-values are adjusted across the family), or null.</summary>
     public string? FamilyCode { get; init; }
 

@@ -50,6 +50,9 @@ public sealed record ReportModel(
     /// </summary>
     public ReportTable? FullResults { get; init; }
 
+    /// <summary>The synthesis for the steering committee (template synthese-copil), built from this same model.</summary>
+    public CopilSection? Copil { get; init; }
+
     /// <summary>The title of the analyses section: « Comparaisons entre groupes », or « Évolutions observées » for a protocol without comparison group.</summary>
     public string AnalysesTitle { get; init; } = "Comparaisons entre groupes";
 }
