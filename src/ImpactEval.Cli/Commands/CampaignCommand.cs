@@ -24,6 +24,7 @@ public static class CampaignCommand
         command.Subcommands.Add(Status());
         command.Subcommands.Add(Exception());
         command.Subcommands.Add(Consolidate());
+        command.Subcommands.Add(Revisions());
         return command;
     }
 
@@ -94,6 +95,41 @@ public static class CampaignCommand
             await using var db = await context.OpenStoreAsync(cancellationToken);
             return Report(await new CampaignService(db).GrantExceptionAsync(parse.GetValue(code)!, parse.GetValue(territory), parse.GetValue(until)!.Value,
                 parse.GetValue(reason)!, CliContext.Actor, CollectionOptions.Today, cancellationToken));
+        });
+        return command;
+    }
+
+    /// <summary><c>impacteval campaign revisions CODE [--cite X]</c>: the corrections of a questionnaire campaign's answers, oldest first.</summary>
+    private static Command Revisions()
+    {
+        var code = new Argument<string>("code") { Description = "Code de la campagne." };
+        var cite = new Option<string?>("--cite") { Description = "Code de la cité : seulement ses corrections." };
+        var command = new Command("revisions", "Affiche les corrections des réponses à une campagne (valeur avant, valeur après, qui, quand, pourquoi).") { code, cite };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = CliContext.From(parse);
+            await using var db = await context.OpenStoreAsync(cancellationToken);
+            var revisions = await new CampaignRevisions(db).ListAsync(parse.GetValue(code)!, parse.GetValue(cite), cancellationToken);
+            if (revisions is null)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] Aucune campagne de questionnaire « {Markup.Escape(parse.GetValue(code)!)} ».");
+                return ExitCodes.InvalidInput;
+            }
+            if (revisions.Count == 0)
+            {
+                AnsiConsole.MarkupLine($"Aucune correction des réponses à la campagne « {Markup.Escape(parse.GetValue(code)!)} »{(parse.GetValue(cite) is { } c ? $" pour {Markup.Escape(c)}" : "")}.");
+                return ExitCodes.Ok;
+            }
+            var table = new Table().Border(TableBorder.Rounded).Title($"{revisions.Count} correction(s) des réponses à la campagne « {Markup.Escape(parse.GetValue(code)!)} »");
+            table.AddColumns("Le", "Cité", "Question", "Avant", "Après", "Par", "Motif");
+            foreach (var r in revisions)
+                table.AddRow([.. new[]
+                {
+                    CollectionOptions.Format(DateOnly.FromDateTime(r.At.ToLocalTime())), r.TerritoryName is null ? r.Territory : $"{r.Territory} ({r.TerritoryName})", r.Indicator,
+                    r.Previous, r.New, r.ChangedBy, r.Reason,
+                }.Select(Markup.Escape)]);
+            AnsiConsole.Write(table);
+            return ExitCodes.Ok;
         });
         return command;
     }
