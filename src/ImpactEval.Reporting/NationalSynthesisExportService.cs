@@ -95,4 +95,30 @@ public sealed class NationalSynthesisExportService(ImpactEvalDbContext db)
         clock.Stop();
         return new Outcome(consolidation, written, clock.Elapsed);
     }
+
+    /// <summary>
+    /// Writes the open data of a questionnaire campaign into <paramref name="directory"/>: <c>CODE-donnees-ouvertes.csv</c>
+    /// (<see cref="National.OpenDataTable"/>) and its Frictionless schema <c>CODE-donnees-ouvertes.schema.json</c>, each
+    /// replaced atomically, and audits the export with the files' SHA-256. Null with a French reason when there is no such campaign.
+    /// </summary>
+    public async Task<(IReadOnlyList<string>? Files, int Rows, string? Refusal)> ExportOpenDataAsync(string campaignCode, string directory, string actor, CancellationToken cancellationToken = default)
+    {
+        var (answers, refusal) = await new ConsolidationService(db).ReadAsync(campaignCode, cancellationToken);
+        if (answers is null) return (null, 0, refusal);
+        Directory.CreateDirectory(directory);
+        var csv = Path.Combine(directory, $"{campaignCode}-donnees-ouvertes.csv");
+        var schema = Path.Combine(directory, $"{campaignCode}-donnees-ouvertes.schema.json");
+        Core.Files.AtomicFiles.Write(csv, stream => National.OpenDataTable.WriteCsv(answers, stream));
+        Core.Files.AtomicFiles.Write(schema, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(National.OpenDataTable.Schema(answers))));
+        var territoryId = await db.Protocols.Where(p => p.Code == answers.ProtocolCode).Select(p => p.TerritoryId).SingleAsync(cancellationToken);
+        string Hash(string path) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(path)));
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow, Actor = actor, Action = ReportExportService.AuditAction, TerritoryId = territoryId,
+            Subject = $"données ouvertes de la campagne {campaignCode} (protocole {answers.ProtocolCode} v{answers.ProtocolVersion})",
+            Details = $"{csv} (SHA-256 {Hash(csv)}) ; {schema} (SHA-256 {Hash(schema)})",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return ([csv, schema], National.OpenDataTable.Rows(answers).Count, null);
+    }
 }

@@ -52,8 +52,21 @@ public class CampaignConsolidateCommandTests(ITestOutputHelper output)
         Assert.True(File.Exists(Path.Combine(cli.WorkingDirectory, "synthese", "synthese-nationale.xlsx")));
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("Aucune campagne « revue-2042 ».", unknown.Output);
+        // Issue 15: the open data of the campaign, one row per cité × question answered, exactly the generated answers
+        // (not the 2022-2023 ones of the silent cités), with its Frictionless schema.
+        var openData = await cli.RunAsync("campaign", "opendata", "revue-2024", "--out", "donnees");
+        Assert.True(openData.ExitCode == 0, openData.Output);
+        var lines = await File.ReadAllLinesAsync(Path.Combine(cli.WorkingDirectory, "donnees", "revue-2024-donnees-ouvertes.csv"));
+        Assert.Equal("campagne,periode,territoire,nom_territoire,question,libelle_question,question_choix_multiples,valeur,libelle_valeur", lines[0]);
+        Assert.Equal(cites.Where(c => c.Responded).Sum(c => c.Answers.Count), lines.Length - 1);
+        var first = cites.Where(c => c.Responded).OrderBy(c => c.Code, StringComparer.Ordinal).First();
+        Assert.Equal(first.Answers.Count, lines.Count(l => l.Split(',')[2] == first.Code));
+        using (var schema = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "donnees", "revue-2024-donnees-ouvertes.schema.json"))))
+            Assert.Equal(lines[0].Split(','), schema.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+
         await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = cli.DataDirectory });
-        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ReportExportService.AuditAction);
+        Assert.Contains("revue-2024-donnees-ouvertes.csv (SHA-256", (await db.AuditEntries.SingleAsync(a => a.Subject.StartsWith("données ouvertes"))).Details);
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == ReportExportService.AuditAction && a.Subject.StartsWith("synthèse nationale"));
         Assert.StartsWith("synthèse nationale « synthese-nationale » de la campagne revue-2024", audit.Subject);
     }
 }

@@ -34,10 +34,33 @@ public sealed class ConsolidationService(ImpactEvalDbContext db, TimeZoneInfo? z
     public async Task<Outcome> ConsolidateAsync(string campaignCode, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
+        var (answers, refusal) = await ReadAsync(campaignCode, cancellationToken);
+        if (answers is null) return Outcome.Refused(refusal!);
+        var results = NationalConsolidation.Consolidate(answers.Protocol, answers.Campaign, answers.Values, zone ?? Paris) with
+        {
+            LocalEvaluations = await new PoolingService(db).SharedAsync([.. answers.Campaign.Territories.Select(t => t.Code)], cancellationToken),
+        };
+        var checks = NationalConsistency.Check(results);
+        clock.Stop();
+        var responded = results.Territories.Count(t => t.Responded);
+        return new Outcome(true,
+            $"Campagne « {answers.Campaign.Code} » consolidée : {responded} cité(s) ont répondu sur {results.Territories.Length} interrogée(s), {results.Questions.Length} question(s)" +
+            (checks.IsEmpty ? ", tous les contrôles de cohérence concordent." : $", {checks.Length} contrôle(s) de cohérence en échec."),
+            results, checks, answers.ProtocolCode, answers.ProtocolVersion, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// The answers of a questionnaire campaign as the store holds them now: the campaign's facts, its protocol (current
+    /// version) and every value of its period from the cités it asks; null with a French reason when there is no such campaign.
+    /// </summary>
+    /// <param name="campaignCode">The campaign's code.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public async Task<(CampaignAnswers? Answers, string? Refusal)> ReadAsync(string campaignCode, CancellationToken cancellationToken = default)
+    {
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Territories).SingleOrDefaultAsync(c => c.Code == campaignCode, cancellationToken);
-        if (campaign is null) return Outcome.Refused($"Aucune campagne « {campaignCode} ».");
+        if (campaign is null) return (null, $"Aucune campagne « {campaignCode} ».");
         if (campaign.WaveId is not null || campaign.PeriodStart is not { } start || campaign.PeriodEnd is not { } end)
-            return Outcome.Refused($"La campagne « {campaignCode} » recueille une vague d'observations : seules les campagnes de questionnaire (--period) se consolident.");
+            return (null, $"La campagne « {campaignCode} » recueille une vague d'observations : seules les campagnes de questionnaire (--period) se consolident.");
         var stored = await db.Protocols.AsNoTracking().SingleAsync(p => p.Id == campaign.ProtocolId, cancellationToken);
         var (protocol, version) = await new ProtocolRegistry(db).LoadCurrentAsync(stored.Code, cancellationToken)
             ?? throw new InvalidOperationException($"Protocol {stored.Code} of campaign {campaignCode} has no current version.");
@@ -61,17 +84,7 @@ public sealed class ConsolidationService(ImpactEvalDbContext db, TimeZoneInfo? z
             .Select(r => new CampaignValue(territoryCode[r.TerritoryId], indicatorCode[r.IndicatorId], r.Value, DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))
             .ToList();
         var facts = new NationalCampaign(campaign.Code, campaign.Label, campaign.PeriodLabel ?? "", [.. territories.Select(t => new AskedTerritory(t.Code, t.Name))], asked);
-        var results = NationalConsolidation.Consolidate(protocol, facts, values, zone ?? Paris) with
-        {
-            LocalEvaluations = await new PoolingService(db).SharedAsync([.. territories.Select(t => t.Code)], cancellationToken),
-        };
-        var checks = NationalConsistency.Check(results);
-        clock.Stop();
-        var responded = results.Territories.Count(t => t.Responded);
-        return new Outcome(true,
-            $"Campagne « {campaign.Code} » consolidée : {responded} cité(s) ont répondu sur {results.Territories.Length} interrogée(s), {results.Questions.Length} question(s)" +
-            (checks.IsEmpty ? ", tous les contrôles de cohérence concordent." : $", {checks.Length} contrôle(s) de cohérence en échec."),
-            results, checks, stored.Code, version, clock.Elapsed);
+        return (new CampaignAnswers(facts, protocol, stored.Code, version, values), null);
     }
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");

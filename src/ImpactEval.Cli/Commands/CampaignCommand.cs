@@ -25,6 +25,7 @@ public static class CampaignCommand
         command.Subcommands.Add(Exception());
         command.Subcommands.Add(Consolidate());
         command.Subcommands.Add(Revisions());
+        command.Subcommands.Add(OpenData());
         return command;
     }
 
@@ -129,6 +130,32 @@ public static class CampaignCommand
                     r.Previous, r.New, r.ChangedBy, r.Reason,
                 }.Select(Markup.Escape)]);
             AnsiConsole.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary><c>impacteval campaign opendata CODE [--out DIR]</c>: the campaign's open data (one row per cité × question, Frictionless schema), audited.</summary>
+    private static Command OpenData()
+    {
+        var code = new Argument<string>("code") { Description = "Code de la campagne." };
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Dossier de sortie (par défaut out/CODE)." };
+        var command = new Command("opendata", "Écrit les données ouvertes d'une campagne : un CSV (une ligne par cité et par question, codes et libellés) et son schéma Frictionless.") { code, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var context = CliContext.From(parse);
+            await using var db = await context.OpenStoreAsync(cancellationToken);
+            var campaign = parse.GetValue(code)!;
+            var directory = parse.GetValue(output)?.FullName ?? Path.GetFullPath(Path.Combine("out", campaign));
+            var (files, rows, refusal) = await new NationalSynthesisExportService(db).ExportOpenDataAsync(campaign, directory, CliContext.Actor, cancellationToken);
+            if (files is null)
+            {
+                AnsiConsole.MarkupLine($"[red]✗[/] {Markup.Escape(refusal!)}");
+                return ExitCodes.InvalidInput;
+            }
+            AnsiConsole.MarkupLine($"[green]✓[/] Données ouvertes de la campagne « {Markup.Escape(campaign)} » : {rows} ligne(s).");
+            foreach (var file in files) AnsiConsole.MarkupLine($"  {Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), file))}");
+            AnsiConsole.MarkupLine("Export enregistré dans le journal d'audit.");
             return ExitCodes.Ok;
         });
         return command;
