@@ -31,7 +31,11 @@ public partial class TypographyScanTests
         var problems = new List<string>();
         void Scan(string where, string text) => problems.AddRange(Typography.Problems(text).Select(p => $"{where}: {p}"));
 
-        Scan("rapport.html", HtmlTypography.VisibleText(await File.ReadAllTextAsync(Path.Combine(directory, "rapport.html"))));
+        var report = HtmlTypography.VisibleText(await File.ReadAllTextAsync(Path.Combine(directory, "rapport.html")));
+        Scan("rapport.html", report);
+        // One term per concept, as the glossary defines it.
+        Assert.Contains("Glossaire", report);
+        Assert.DoesNotContain("rapport de cotes", report, StringComparison.OrdinalIgnoreCase);
         // The synthesis for the steering committee, which the demo writes next to the report.
         var copil = await ReportWriter.WriteAsync(demo.Protocol, demo.Results,
             new ReportRequest("synthese-copil", [ReportFormat.Html], directory, Demo.TemplatesDirectory, GeneratedAt: At, FileName: "synthese-copil"));

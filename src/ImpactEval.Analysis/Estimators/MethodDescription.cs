@@ -35,8 +35,8 @@ internal static class MethodDescription
             Estimator.DifferenceInDifferences => $"Doubles différences (évolution entre {spec.BaselineWaveCode} et {spec.WaveCode}){model}, {Linear(spec, unit)}",
             Estimator.PairedChange => $"Évolution des mêmes participants entre {spec.BaselineWaveCode} et {spec.WaveCode} : moyenne des évolutions et intervalle de Student apparié (test des rangs signés de Wilcoxon pour un indicateur ordinal)"
                 + (spec.Contrasts.IsEmpty ? "" : $" ; écart entre les évolutions des groupes{model}, {Linear(spec, unit)}"),
-            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){Adjusted("ajusté")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
-            Estimator.Logistic => $"Régression logistique{Adjusted("ajustée")}{model} ; rapport de cotes, {Likelihood(spec, unit)}",
+            Estimator.OrderedLogit => $"Logit ordonné (cotes proportionnelles){Adjusted("ajusté")}{model} ; rapport des chances, {Likelihood(spec, unit)}",
+            Estimator.Logistic => $"Régression logistique{Adjusted("ajustée")}{model} ; rapport des chances, {Likelihood(spec, unit)}",
             Estimator.ClusterBootstrap => $"Régression linéaire (ANCOVA){Adjusted("ajustée")}{model}, intervalle par bootstrap de {spec.Bootstrap.Replications} rééchantillonnages des {(unit is null ? "grappes" : $"unités ({unit})")} entières (percentiles, graine {spec.Bootstrap.Seed})",
             _ => $"Pondération par score de propension (ATT, modèle logistique multinomial sur {string.Join(", ", spec.CovariateCodes.Concat(spec.BaselineOutcome ? ["la valeur initiale de l'indicateur"] : []))}), puis régression pondérée{model}, {Linear(spec, unit)}",
         };
