@@ -86,7 +86,7 @@ public class ProtocolCommandTests
         Assert.Equal(2, validate.ExitCode);
         Assert.Contains($"passerelles-copie.yaml:{line}:13: erreur : Le gabarit « ../../etc/rapport.liquid » sort du dossier du protocole", Flat(validate.Output));
         Assert.Equal(2, register.ExitCode);
-        Assert.Contains("Le gabarit « rapport-disparu » n’existe pas dans le dossier des gabarits. Gabarits disponibles : fiche-territoire, rapport-cohorte, synthese-nationale.", Flat(register.Output));
+        Assert.Contains("Le gabarit « rapport-disparu » n’existe pas dans le dossier des gabarits. Gabarits disponibles : fiche-territoire, rapport-cohorte, synthese-copil, synthese-nationale.", Flat(register.Output));
         await using var db = await Store.OpenCurrentAsync(new StoreOptions { DataDirectory = cli.DataDirectory });
         Assert.Equal(0, await db.Protocols.CountAsync());
     }
