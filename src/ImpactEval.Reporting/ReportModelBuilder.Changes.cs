@@ -14,12 +14,24 @@ public static partial class ReportModelBuilder
 
     private static string ChangeKey(AnalysisResult a, ChangeEstimate c) => $"evolution/{a.Code}/{c.Indicator}/{c.Group}";
 
-    /// <summary>The number of participants observed at both waves of each change is a published count like any other.</summary>
+    /// <summary>
+    /// The number of participants observed at both waves of each change is a published count like any other, and it is
+    /// part of the number of values published at each of the two waves: the difference (participants observed at one wave
+    /// only) is a count too, protected like the others — 40 values and 37 pairs would otherwise give 3 back.
+    /// </summary>
     private static void RegisterChanges(BuildContext context, CountLedger ledger)
     {
         foreach (var a in context.Results.Analyses)
         foreach (var c in a.Changes)
-            ledger.Add(ChangeKey(a, c), c.N);
+        {
+            var pairs = ledger.Add(ChangeKey(a, c), c.N);
+            foreach (var wave in new[] { c.BaselineWave, c.Wave })
+            {
+                var values = Keys.DescN(c.Indicator, wave, c.Group);
+                if (ledger.Contains(values) && ledger.ValueOf(values) >= c.N)
+                    ledger.Sum(values, [pairs, ledger.Add($"{ChangeKey(a, c)}/seulement-{wave}", ledger.ValueOf(values) - c.N)]);
+            }
+        }
     }
 
     /// <summary>

@@ -34,6 +34,14 @@ public class PairedChangeReportTests
         Assert.Contains(model.Tables, t => t.Id == "evolutions-a1");
         Assert.Contains(ProtocolAnalysis.NoComparisonNote, model.Limitations);
         Assert.All(model.Evidence.Items.Where(i => i.Criterion is "Taille des groupes" or "Comparaisons multiples"), i => Assert.Equal("sans objet", i.Status));
+        // 38 values before, 39 after, 37 children observed at both times: the 1 and 2 observed at one time only must not be
+        // deducible from the published pairs and values (statistical secrecy, threshold 5): every hidden count keeps an
+        // interval at least the threshold wide.
+        var audit = ReportModelBuilder.Audit(protocol, results);
+        Assert.True(audit.Plan.IsHidden("evolution/A1/CONFIANCE/ENFANTS/seulement-AVANT"));
+        Assert.True(audit.Plan.IsHidden("evolution/A1/CONFIANCE/ENFANTS/seulement-APRES"));
+        Assert.All(Reporting.Disclosure.IntervalProtection.Intervals(audit.Ledger, audit.Plan),
+            i => Assert.True(i.Width >= audit.Plan.Threshold, $"{i.Key} = {i.Value} lies in [{i.Lower}, {i.Upper}]"));
         Assert.Contains("2 évolutions observées", analysis.Summary.Replace('\u202F', ' ').Replace('\u00A0', ' '));
 
         var text = HtmlTypography.VisibleText(new ReportRenderer(Demo.TemplatesDirectory).RenderHtml("rapport-cohorte", model)).Replace('\u202F', ' ').Replace('\u00A0', ' ');
