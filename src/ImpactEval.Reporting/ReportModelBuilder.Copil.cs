@@ -31,7 +31,7 @@ public static partial class ReportModelBuilder
             var section = sections.Single(s => s.Code == primary.Code);
             var others = specs.Where(s => s != primary).Select(s => s.Code).ToList();
             questions.Add(new CopilQuestion(question.Code, question.Text, primary.Code, section.Summary,
-                others.Count == 0 ? null : Complementary(context, primary.Code, others), section.ForestPlot));
+                others.Count == 0 ? null : Complementary(context, sections, primary.Code, others), section.ForestPlot));
         }
         var next = new List<string>();
         var weak = evidence.Items.Where(i => i.Status is "réserve" or "non évalué").Select(i => i.Criterion.ToLowerInvariant()).ToList();
@@ -43,22 +43,26 @@ public static partial class ReportModelBuilder
     }
 
     /// <summary>
-    /// « Les analyses complémentaires A1, A3, A4 vont dans le même sens que l'analyse principale A2 pour ses 8 comparaisons publiées » —
-    /// or how many of them point the other way. Only estimates published on both sides are compared (secret statistique).
+    /// « Les analyses complémentaires A1, A3, A4 vont dans le même sens que l'analyse principale A2 pour 24 estimations
+    /// comparées » — or how many of them point the other way. Only estimates the detail publishes on both sides are
+    /// compared: the views' own disclosure decision, so the sentence reveals nothing the tables withhold.
     /// </summary>
-    private static string Complementary(BuildContext context, string primaryCode, List<string> others)
+    private static string Complementary(BuildContext context, ImmutableArray<AnalysisSection> sections, string primaryCode, List<string> others)
     {
-        var primary = context.Results.Analyses.Single(a => a.Code == primaryCode);
+        static Dictionary<(string, string), double> Shown(AnalysisSection section) =>
+            section.Contrasts.Where(c => c.EffectValue is not null).ToDictionary(c => (c.IndicatorCode, c.ComparisonLabel), c => c.EffectValue!.Value);
+        double NullOf(string code) => context.Results.Analyses.Single(a => a.Code == code).Contrasts is { IsEmpty: false } c ? c[0].Scale.NullValue() : 0;
+        var primary = Shown(sections.Single(s => s.Code == primaryCode));
+        var primaryNull = NullOf(primaryCode);
         int compared = 0, opposite = 0;
         foreach (var code in others)
         {
-            var other = context.Results.Analyses.Single(a => a.Code == code);
-            foreach (var c in primary.Contrasts)
+            var otherNull = NullOf(code);
+            foreach (var (key, value) in Shown(sections.Single(s => s.Code == code)))
             {
-                var twin = other.Contrasts.FirstOrDefault(o => o.Indicator == c.Indicator && o.Comparison == c.Comparison);
-                if (twin is null || !Published(context, c) || !Published(context, twin)) continue;
+                if (!primary.TryGetValue(key, out var reference)) continue;
                 compared++;
-                if ((c.Effect!.Value > c.Scale.NullValue()) != (twin.Effect!.Value > twin.Scale.NullValue())) opposite++;
+                if ((reference > primaryNull) != (value > otherNull)) opposite++;
             }
         }
         var names = string.Join(", ", others);
@@ -68,7 +72,4 @@ public static partial class ReportModelBuilder
             ? $"{(plural ? "Les analyses complémentaires" : "L'analyse complémentaire")} {names} {(plural ? "vont" : "va")} dans le même sens que l'analyse principale {primaryCode} pour {French.Counted(compared, "estimation comparée", "estimations comparées")}."
             : $"{(plural ? "Les analyses complémentaires" : "L'analyse complémentaire")} {names} {(plural ? "divergent" : "diverge")} de l'analyse principale {primaryCode} pour {French.Counted(opposite, "estimation", "estimations")} sur {French.Count(compared)} : le résultat dépend de la méthode, à lire avec prudence.";
     }
-
-    private static bool Published(BuildContext context, ContrastEstimate c) =>
-        c.Effect is { IsEstimable: true } && context.Plan.AllowsEstimateOn(c.FocalN) && context.Plan.AllowsEstimateOn(c.ComparisonN);
 }
