@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ImpactEval.Reporting;
 
-/// <summary>What <see cref="ReportExportService.ExportAsync"/> should produce.</summary>
+/// <summary>What <see cref="ReportExportService.ExportAsync(ReportExport, string, CancellationToken)"/> should produce.</summary>
 /// <param name="ProtocolCode">Identifier of the registered protocol.</param>
 /// <param name="TemplateName">Template name or path to a .hbs file; null for the protocol's own <c>report.template</c>.</param>
 /// <param name="Formats">Formats to write.</param>
@@ -59,6 +59,20 @@ public sealed class ReportExportService(ImpactEvalDbContext db)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(export.SuppressionThreshold, 1);
         var computation = await new EstimateService(db).ComputeAsync(export.ProtocolCode, actor, cancellationToken);
+        return await ExportAsync(computation, export, actor, cancellationToken);
+    }
+
+    /// <summary>Exports a report of estimates already computed (a second document of the same results) and audits it.</summary>
+    /// <param name="computation">The estimates of <see cref="ReportExport.ProtocolCode"/>, as <see cref="EstimateService.ComputeAsync"/> gave them.</param>
+    /// <param name="export">Protocol, template, formats, output directory, threshold.</param>
+    /// <param name="actor">Who exports (recorded in the audit entry).</param>
+    /// <param name="cancellationToken">Cancels the PDF print.</param>
+    /// <exception cref="Templates.TemplateException">The template has a problem; nothing is written.</exception>
+    /// <exception cref="FileNotFoundException">The template does not exist; nothing is written.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The threshold is below 1.</exception>
+    public async Task<Outcome> ExportAsync(EstimateService.Computation computation, ReportExport export, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(export.SuppressionThreshold, 1);
         var template = export.TemplateName ?? computation.Protocol.ReportTemplate;
         var clock = Stopwatch.StartNew();
         using var staged = await ReportWriter.StageAsync(computation.Protocol, computation.Results,

@@ -271,7 +271,7 @@ public static class CampaignCommand
         var table = new Table().Border(TableBorder.Rounded).Title("Complétude et ponctualité");
         table.AddColumns("Territoire", "École", "Attendus", "À temps", "En retard", "Manquants", "Complétude");
         foreach (var r in report.Respondents)
-            table.AddRow([.. new[] { r.Territory, r.Cluster ?? (report.Wave is null ? "" : "Total"), Count(r.Expected), Count(r.OnTime), Count(r.Late), Count(r.Missing),
+            table.AddRow([.. new[] { r.Territory, r.Cluster ?? (report.Wave is null ? "" : "Total"), FrenchNumber.Count(r.Expected), FrenchNumber.Count(r.OnTime), FrenchNumber.Count(r.Late), FrenchNumber.Count(r.Missing),
                 r.Rate is { } rate ? rate.ToString("P0", FrenchNumber.Culture) : "—" }.Select(Markup.Escape)]);
         return table;
     }
@@ -282,5 +282,4 @@ public static class CampaignCommand
         return outcome.Done ? ExitCodes.Ok : ExitCodes.InvalidInput;
     }
 
-    private static string Count(int n) => n.ToString("N0", FrenchNumber.Culture);
 }

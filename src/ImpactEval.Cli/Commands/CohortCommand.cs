@@ -113,9 +113,9 @@ public static class CohortCommand
         table.AddColumns("Retirés", "Perdus de vue", "Déménagés", "Suivi terminé", "Changé de groupe");
         foreach (var group in flow.Groups)
         {
-            var cells = new List<string> { group.Group, Count(group.Enrolled) };
-            cells.AddRange(group.Waves.Select(w => $"{Count(w.Observed)} / {Count(w.Expected)}" + (w.Late > 0 ? $" (dont {w.Late} hors délai)" : "")));
-            cells.AddRange([Count(group.Withdrawn), Count(group.Lost), Count(group.Moved), Count(group.Completed), Count(group.MovedToOtherGroup)]);
+            var cells = new List<string> { group.Group, FrenchNumber.Count(group.Enrolled) };
+            cells.AddRange(group.Waves.Select(w => $"{FrenchNumber.Count(w.Observed)} / {FrenchNumber.Count(w.Expected)}" + (w.Late > 0 ? $" (dont {w.Late} hors délai)" : "")));
+            cells.AddRange([FrenchNumber.Count(group.Withdrawn), FrenchNumber.Count(group.Lost), FrenchNumber.Count(group.Moved), FrenchNumber.Count(group.Completed), FrenchNumber.Count(group.MovedToOtherGroup)]);
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
         return table;
@@ -132,7 +132,7 @@ public static class CohortCommand
         {
             var cells = new List<string> { row.Wave, row.Group ?? "Tous" };
             if (bySchool) cells.Add(row.Cluster ?? (row.Group is null ? "" : "Toutes"));
-            cells.AddRange([Count(row.Expected), Count(row.Collected), Count(row.Late), Count(row.Overdue), Count(row.Left), Count(row.NotYetDue),
+            cells.AddRange([FrenchNumber.Count(row.Expected), FrenchNumber.Count(row.Collected), FrenchNumber.Count(row.Late), FrenchNumber.Count(row.Overdue), FrenchNumber.Count(row.Left), FrenchNumber.Count(row.NotYetDue),
                 row.Rate is { } rate ? rate.ToString("P0", FrenchNumber.Culture) : "—"]);
             table.AddRow([.. cells.Select(Markup.Escape)]);
         }
@@ -177,5 +177,4 @@ public static class CohortCommand
         return names;
     }
 
-    private static string Count(int n) => n.ToString("N0", FrenchNumber.Culture);
 }

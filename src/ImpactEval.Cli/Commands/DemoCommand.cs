@@ -65,7 +65,7 @@ public static class DemoCommand
             // The synthesis for the steering committee, from the same estimates (a few pages: HTML and PDF).
             var copil = await ReportCommand.ExportAsync(new ReportExportService(db),
                 new ReportExport(protocol.Id, "synthese-copil", [ReportFormat.Html, ReportFormat.Pdf], outDirectory.FullName, PdfTimeout: context.Pdf.Timeout) { FileName = "synthese-copil" },
-                cancellationToken);
+                cancellationToken, computation);
             if (copil is null) return ExitCodes.Failure;
             ReportCommand.Print(copil);
             return ExitCodes.Ok;

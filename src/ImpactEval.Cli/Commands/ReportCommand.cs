@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ImpactEval.Analysis;
 using ImpactEval.Reporting;
 using ImpactEval.Reporting.Templates;
 using Spectre.Console;
@@ -63,11 +64,15 @@ public static class ReportCommand
     /// <param name="service">The export service on an open store.</param>
     /// <param name="export">What to export.</param>
     /// <param name="cancellationToken">Cancels the export.</param>
-    public static async Task<ReportExportService.Outcome?> ExportAsync(ReportExportService service, ReportExport export, CancellationToken cancellationToken)
+    /// <param name="computation">Estimates already computed for this protocol (a second document of the same results), or null to compute them.</param>
+    public static async Task<ReportExportService.Outcome?> ExportAsync(ReportExportService service, ReportExport export, CancellationToken cancellationToken,
+        EstimateService.Computation? computation = null)
     {
         try
         {
-            return await service.ExportAsync(export, CliContext.Actor, cancellationToken);
+            return computation is null
+                ? await service.ExportAsync(export, CliContext.Actor, cancellationToken)
+                : await service.ExportAsync(computation, export, CliContext.Actor, cancellationToken);
         }
         catch (InvalidOperationException e) when (e.Message.StartsWith("Aucun protocole", StringComparison.Ordinal))
         {

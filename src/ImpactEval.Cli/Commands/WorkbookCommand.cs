@@ -120,7 +120,8 @@ public static class WorkbookCommand
         AnsiConsole.MarkupLine($"[green]✓[/] {plan.Count} classeur(s) de la vague {Markup.Escape(wave.Code)} écrit(s) dans {Markup.Escape(directory)} :");
         foreach (var workbook in plan)
             AnsiConsole.MarkupLine($"  {Markup.Escape(workbook.FileName)} : {workbook.Identifiers.Count} participant(s)");
-        var skipped = owed.Count - owed.Count(p => plan.Any(w => w.Identifiers.Contains(p.Identifier)));
+        var listed = plan.SelectMany(w => w.Identifiers).ToHashSet(StringComparer.Ordinal);
+        var skipped = owed.Count(p => !listed.Contains(p.Identifier));
         if (skipped > 0) AnsiConsole.MarkupLine($"[grey]{skipped} participant(s) de la liste sans classeur (hors de l'école ou du répondant choisis).[/]");
         AnsiConsole.MarkupLine("[grey]Ces classeurs contiennent des identifiants : transmettez-les par un canal sécurisé. Suivi des retours : impacteval workbook --returns.[/]");
         return ExitCodes.Ok;
@@ -141,7 +142,7 @@ public static class WorkbookCommand
             .Title($"Classeurs de la vague {Markup.Escape(wave.Code)} : {returns.Count(r => r.Complete)} reçu(s), {returns.Count(r => !r.Complete && !r.Missing)} partiel(s), {returns.Count(r => r.Missing)} attendu(s)");
         table.AddColumns("École", "Répondant", "Participants", "Valeurs dues", "Valeurs reçues", "État");
         foreach (var r in returns)
-            table.AddRow([.. new[] { r.Scope.School ?? "", r.Scope.Respondent ?? "", Count(r.Participants), Count(r.Expected), Count(r.Received), r.StateLabel }.Select(Markup.Escape)]);
+            table.AddRow([.. new[] { r.Scope.School ?? "", r.Scope.Respondent ?? "", FrenchNumber.Count(r.Participants), FrenchNumber.Count(r.Expected), FrenchNumber.Count(r.Received), r.StateLabel }.Select(Markup.Escape)]);
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
     }
@@ -184,5 +185,4 @@ public static class WorkbookCommand
         return ExitCodes.InvalidInput;
     }
 
-    private static string Count(int n) => n.ToString("N0", FrenchNumber.Culture);
 }

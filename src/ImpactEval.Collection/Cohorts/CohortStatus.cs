@@ -10,6 +10,9 @@ namespace ImpactEval.Collection.Cohorts;
 /// <param name="Flow">The sample flow.</param>
 public sealed record CohortStatus(string Protocol, DateOnly AsOf, ImmutableArray<ParticipantWave> Entries, ImmutableArray<Completeness> Completeness, CohortFlow Flow)
 {
+    /// <summary>The entries of <paramref name="wave"/> for the participants it is owed for: neither not expected nor left the follow-up.</summary>
+    public IEnumerable<ParticipantWave> OwedAt(string wave) => Entries.Where(e => e.Wave == wave && e.State is not (WaveState.NotExpected or WaveState.Left));
+
     /// <summary>Participants still followed whose wave window has closed without any value, most overdue first.</summary>
     public ImmutableArray<ParticipantWave> Overdue =>
         [.. Entries.Where(e => e.State == WaveState.Overdue).OrderBy(e => e.WindowCloses).ThenBy(e => e.Cluster).ThenBy(e => e.Pseudonym, StringComparer.Ordinal)];

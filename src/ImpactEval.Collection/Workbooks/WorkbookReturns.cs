@@ -18,10 +18,17 @@ public sealed class WorkbookReturns(ImpactEvalDbContext db)
     /// <param name="wave">The wave.</param>
     /// <param name="today">The day (the cité's local date).</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
-    public async Task<IReadOnlyList<WorkbookReturn>> GetAsync(Model.Protocol protocol, Model.Wave wave, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WorkbookReturn>> GetAsync(Model.Protocol protocol, Model.Wave wave, DateOnly today, CancellationToken cancellationToken = default) =>
+        await GetAsync(protocol, wave, (await new CohortStatusService(db).GetAsync(protocol.Id, today, cancellationToken))!, cancellationToken);
+
+    /// <summary>The returns of <paramref name="wave"/> from a cohort status already read (one status serves every wave of a page).</summary>
+    /// <param name="protocol">The protocol (current version).</param>
+    /// <param name="wave">The wave.</param>
+    /// <param name="status">The protocol's cohort status on the day.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    public async Task<IReadOnlyList<WorkbookReturn>> GetAsync(Model.Protocol protocol, Model.Wave wave, CohortStatus status, CancellationToken cancellationToken = default)
     {
-        var status = (await new CohortStatusService(db).GetAsync(protocol.Id, today, cancellationToken))!;
-        var owed = status.Entries.Where(e => e.Wave == wave.Code && e.State is not (WaveState.NotExpected or WaveState.Left)).ToList();
+        var owed = status.OwedAt(wave.Code).ToList();
         var protocolId = await db.Protocols.Where(p => p.Code == protocol.Id).Select(p => p.Id).SingleAsync(cancellationToken);
         var waveId = await db.Waves.Where(w => w.ProtocolId == protocolId && w.Code == wave.Code).Select(w => w.Id).SingleAsync(cancellationToken);
         var indicatorCodes = await db.Indicators.Where(i => i.ProtocolId == protocolId).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);

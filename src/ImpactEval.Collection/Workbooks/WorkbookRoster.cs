@@ -28,7 +28,7 @@ public sealed class WorkbookRoster(ImpactEvalDbContext db, Pseudonymiser pseudon
         var stored = await db.Protocols.Include(p => p.Territory).AsNoTracking().SingleAsync(p => p.Code == protocolCode, cancellationToken);
         var enrolled = await EnrolledIdentifiers.LoadAsync(db, pseudonymiser, stored.Id, stored.TerritoryId, stored.Territory!.Code, cancellationToken);
         var status = (await new CohortStatusService(db).GetAsync(protocolCode, today, cancellationToken))!;
-        var owed = status.Entries.Where(e => e.Wave == waveCode && e.State is not (WaveState.NotExpected or WaveState.Left)).ToDictionary(e => e.EnrolmentId);
+        var owed = status.OwedAt(waveCode).ToDictionary(e => e.EnrolmentId);
 
         var participants = new List<ExpectedParticipant>();
         foreach (var (identifier, line) in roster.Rows)

@@ -78,6 +78,9 @@ public static class FrenchNumber
 
     private static bool IsGroupSeparator(char c) => c is ' ' or '\u00A0' or '\u202F';
 
+    /// <summary>A count with French thousands separators, as the culture writes it: 1234 → "1 234".</summary>
+    public static string Count(int value) => value.ToString("N0", Culture);
+
     /// <summary>The plain French text of a value, with up to 6 decimals and no thousands separator: 2.5 → "2,5", 3 → "3".</summary>
     public static string Plain(double value) => value.ToString("0.######", Culture);
 

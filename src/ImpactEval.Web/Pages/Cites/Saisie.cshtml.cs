@@ -1,4 +1,5 @@
 using ImpactEval.Collection;
+using ImpactEval.Collection.Cohorts;
 using ImpactEval.Collection.Workbooks;
 using ImpactEval.Data;
 using ImpactEval.Web.Authorization;
@@ -24,10 +25,11 @@ public sealed class SaisieModel(ImpactEvalDbContext db, LocalClock clock) : AppP
     {
         var protocol = (await new ProtocolRegistry(db).LoadCurrentAsync(Cite.ProtocolCode!, HttpContext.RequestAborted))!.Value.Protocol;
         var returns = new WorkbookReturns(db);
+        var status = (await new CohortStatusService(db).GetAsync(protocol.Id, clock.Today, HttpContext.RequestAborted))!;
         var waves = new List<WaveItem>();
         foreach (var wave in protocol.Waves.Where(w => CollectionWorkbook.IndicatorsAt(protocol, w).Count > 0))
             waves.Add(new WaveItem(wave.Code, wave.Label, CollectionWorkbook.IndicatorsAt(protocol, wave).Count,
-                await returns.GetAsync(protocol, wave, clock.Today, HttpContext.RequestAborted)));
+                await returns.GetAsync(protocol, wave, status, HttpContext.RequestAborted)));
         Waves = waves;
     }
 }
